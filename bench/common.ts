@@ -1,0 +1,93 @@
+/**
+ * What every benchmark shares: run a command as a child process and measure its wall time and peak RSS,
+ * medians over runs, ratios, the fixed last line that scripts read, and bench/RESULTS.md sections.
+ *
+ * Peak RSS comes from getrusage(RUSAGE_CHILDREN).ru_maxrss, read by a five-line Python wrapper (Python is on
+ * every machine this runs on; `/usr/bin/time` is not always installed). It covers the child and its
+ * descendants, so a pipeline that forks workers is measured whole.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export interface Measured {
+  /** Wall-clock seconds of the child. */
+  wallSeconds: number;
+  /** Peak resident set size of the child (largest of it and its descendants), MiB. */
+  peakRssMiB: number;
+  stdout: string;
+  stderr: string;
+}
+
+const WRAPPER = `
+import resource, subprocess, sys, time, json
+t = time.perf_counter()
+p = subprocess.run(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+wall = time.perf_counter() - t
+sys.stdout.buffer.write(p.stdout); sys.stderr.buffer.write(p.stderr)
+open(sys.argv[1], "w").write(json.dumps({"wall": wall, "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "code": p.returncode}))
+`;
+
+/** Run `command args…` to completion and measure it; throws with its stderr when it fails. */
+export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
+  const out = path.join(os.tmpdir(), `bench-${process.pid}-${Date.now()}.json`);
+  const result = spawnSync(fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', WRAPPER, out, command, ...args], {
+    env,
+    maxBuffer: 1 << 28,
+    encoding: 'utf8',
+  });
+  if (result.error) throw result.error;
+  const stats = JSON.parse(fs.readFileSync(out, 'utf8')) as { wall: number; maxrss_kib: number; code: number };
+  fs.rmSync(out, { force: true });
+  if (stats.code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${stats.code}:\n${result.stderr.slice(-4000)}`);
+  }
+  return { wallSeconds: stats.wall, peakRssMiB: stats.maxrss_kib / 1024, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The fixed last line of every benchmark: `bench NAME: ours/python wall R.RRx, rss R.RRx (target ≤ T x)`. */
+export function benchLine(name: string, wallRatio: number, rssRatio: number, target: number): string {
+  return `bench ${name}: ours/python wall ${wallRatio.toFixed(2)}x, rss ${rssRatio.toFixed(2)}x (target ≤ ${target}x)`;
+}
+
+/** A plain-text table with right-aligned numeric columns. */
+export function formatTable(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? c.toFixed(2) : c)))];
+  const widths = header.map((_, j) => Math.max(...cells.map((r) => String(r[j] ?? '').length)));
+  const line = (r: (string | number)[]) =>
+    r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]) : String(c).padStart(widths[j]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** The machine a result was measured on, for RESULTS.md. */
+export function machineSummary(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
+}
+
+/** Replace (or append) the section `## title` of bench/RESULTS.md with `body`. */
+export function writeResultsSection(title: string, body: string, file = path.join(__dirname, 'RESULTS.md')): void {
+  const heading = `## ${title}`;
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nWritten by the benchmarks in bench/; each section is replaced by its latest run.\n';
+  const parts = existing.split(/^(?=## )/m);
+  const section = `${heading}\n\n${body.trim()}\n\n`;
+  const index = parts.findIndex((p) => p.startsWith(`${heading}\n`));
+  if (index >= 0) parts[index] = section;
+  else parts.push(section);
+  fs.writeFileSync(file, parts.join('').replace(/\n{3,}/g, '\n\n'));
+}
+
+/** The folder where benchmarks cache their generated inputs (git-ignored). */
+export function benchCacheDir(): string {
+  const dir = path.join(__dirname, '.cache');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
