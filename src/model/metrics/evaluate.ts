@@ -1,0 +1,129 @@
+/**
+ * Everything the evaluation page shows, computed from labels and scores with one sort: ROC AUC with a bootstrap
+ * interval, average precision, confusion matrix and per-class scores at a threshold, curves, calibration, sweep.
+ * Nothing here is typed in; the original app's table was.
+ */
+import type { OnProgress } from '../../util/progress';
+import { checkBinaryInput } from './binaryInput';
+import { descendingOrder, thresholdCounts } from './ranking';
+import { aucFromCounts, rocCurveFromCounts, type RocCurve } from './roc';
+import { averagePrecisionFromCounts, precisionRecallCurveFromCounts, type PrecisionRecallCurve } from './precisionRecall';
+import { aucBootstrapInterval, AUC_BOOTSTRAP_DEFAULTS, type AucInterval } from './bootstrap';
+import { classificationReport, confusionMatrix, type ClassificationReport, type ConfusionMatrix } from './confusion';
+import { calibrationCurve, CALIBRATION_DEFAULTS, type CalibrationBin } from './calibration';
+import { thresholdSweepFromCounts, THRESHOLD_SWEEP_DEFAULTS, type ThresholdPoint } from './thresholdSweep';
+
+export interface EvaluateOptions {
+  /** Decision threshold for the confusion matrix and per-class scores. Default 0.5. */
+  threshold?: number;
+  /** Bootstrap replicates for the AUC interval (0 = no interval). Default 200. */
+  bootstrapReplicates?: number;
+  /** Seed of the bootstrap. Default 42. */
+  seed?: number;
+  /** Calibration bins. Default 10. */
+  calibrationBins?: number;
+  /** Thresholds of the sweep. Default 0.01…0.99. */
+  sweepThresholds?: number[];
+  /** Most points kept per curve (evenly thinned, ends kept) so results stay small enough to save and draw. Default 201. */
+  curvePoints?: number;
+  /** Progress over bootstrap replicates. */
+  onProgress?: OnProgress;
+}
+
+export const EVALUATE_DEFAULTS = {
+  threshold: 0.5,
+  bootstrapReplicates: AUC_BOOTSTRAP_DEFAULTS.replicates,
+  seed: AUC_BOOTSTRAP_DEFAULTS.seed,
+  calibrationBins: CALIBRATION_DEFAULTS.bins,
+  sweepThresholds: THRESHOLD_SWEEP_DEFAULTS.thresholds,
+  curvePoints: 201,
+} as const;
+
+export interface ClassifierEvaluation {
+  rows: number;
+  /** Share of positive rows (the PR curve's no-skill line). */
+  positiveRate: number;
+  rocAuc: number;
+  /** Absent when bootstrapReplicates = 0. */
+  rocAucInterval?: AucInterval;
+  averagePrecision: number;
+  confusion: ConfusionMatrix;
+  report: ClassificationReport;
+  roc: RocCurve;
+  precisionRecall: PrecisionRecallCurve;
+  calibration: CalibrationBin[];
+  sweep: ThresholdPoint[];
+}
+
+/** Indices of at most `maxPoints` evenly spaced entries of an array of `length`, first and last included. */
+export function thinnedIndices(length: number, maxPoints: number): number[] {
+  if (length <= maxPoints) return Array.from({ length }, (_, i) => i);
+  const out: number[] = [];
+  for (let k = 0; k < maxPoints; k++) out.push(Math.round((k * (length - 1)) / (maxPoints - 1)));
+  return out;
+}
+
+function thin<T extends { thresholds: number[] }>(curve: T, maxPoints: number): T {
+  const idx = thinnedIndices(curve.thresholds.length, maxPoints);
+  const out = { ...curve };
+  for (const key of Object.keys(curve) as (keyof T)[]) {
+    out[key] = idx.map((i) => (curve[key] as number[])[i]) as T[keyof T];
+  }
+  return out;
+}
+
+export function evaluateClassifier(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  options: EvaluateOptions = {},
+): ClassifierEvaluation {
+  const o = { ...EVALUATE_DEFAULTS, ...options };
+  if (!Number.isInteger(o.curvePoints) || o.curvePoints < 2) throw new Error(`curvePoints must be an integer ≥ 2, got ${o.curvePoints}`);
+  const { positives } = checkBinaryInput(labels, scores, { needBothClasses: true, metric: 'classifier evaluation' });
+  const order = descendingOrder(scores);
+  const counts = thresholdCounts(order, labels, scores);
+  const confusion = confusionMatrix(labels, scores, o.threshold);
+  return {
+    rows: labels.length,
+    positiveRate: positives / labels.length,
+    rocAuc: aucFromCounts(counts),
+    rocAucInterval:
+      o.bootstrapReplicates > 0
+        ? aucBootstrapInterval(labels, scores, { replicates: o.bootstrapReplicates, seed: o.seed, order, onProgress: o.onProgress })
+        : undefined,
+    averagePrecision: averagePrecisionFromCounts(counts),
+    confusion,
+    report: classificationReport(confusion),
+    roc: thin(rocCurveFromCounts(counts), o.curvePoints),
+    precisionRecall: thin(precisionRecallCurveFromCounts(counts), o.curvePoints),
+    calibration: calibrationCurve(labels, scores, { bins: o.calibrationBins }),
+    sweep: thresholdSweepFromCounts(counts, o.sweepThresholds),
+  };
+}
+
+/** The best a model can score against labels with known noise (from src/label's noise ceiling). */
+export interface NoiseCeiling {
+  auc: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface CeilingComparisonRow {
+  metric: 'ROC AUC' | 'precision' | 'recall' | 'F1';
+  model: number;
+  ceiling: number;
+  /** model / ceiling: near 1 means the model has learned all that the noisy labels allow. */
+  shareOfCeiling: number;
+}
+
+/** The model's scores beside the noise ceiling, metric by metric. */
+export function compareWithCeiling(evaluation: ClassifierEvaluation, ceiling: NoiseCeiling): CeilingComparisonRow[] {
+  const rows: [CeilingComparisonRow['metric'], number, number][] = [
+    ['ROC AUC', evaluation.rocAuc, ceiling.auc],
+    ['precision', evaluation.report.positive.precision, ceiling.precision],
+    ['recall', evaluation.report.positive.recall, ceiling.recall],
+    ['F1', evaluation.report.positive.f1, ceiling.f1],
+  ];
+  return rows.map(([metric, model, c]) => ({ metric, model, ceiling: c, shareOfCeiling: c > 0 ? model / c : NaN }));
+}
