@@ -1,0 +1,61 @@
+/**
+ * Seeded stratified train / validation / test split. The original app split 70/30 with stratification; we also
+ * carve a validation set out of the training part for early stopping, so the test set is never looked at while
+ * training.
+ */
+import { shuffledIndices } from '../util/random';
+
+export interface SplitOptions {
+  /** Share of all rows held out for the test set. Default 0.3 (the original app's 70/30). */
+  testFraction?: number;
+  /** Share of the remaining (training) rows held out for early stopping. Default 0.1; 0 = none. */
+  validationFraction?: number;
+  /** Seed of the shuffles. Default 42. */
+  seed?: number;
+}
+
+export const SPLIT_DEFAULTS = { testFraction: 0.3, validationFraction: 0.1, seed: 42 } as const;
+
+export interface StratifiedSplit {
+  /** Row indices, ascending. */
+  train: Uint32Array;
+  validation: Uint32Array;
+  test: Uint32Array;
+}
+
+function checkFraction(name: string, value: number): void {
+  if (!(value >= 0 && value < 1)) throw new Error(`${name} must be in [0, 1), got ${value}`);
+}
+
+/** Each class is shuffled and cut separately, so every part keeps the class balance (to within one row). */
+export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions = {}): StratifiedSplit {
+  const { testFraction, validationFraction, seed } = { ...SPLIT_DEFAULTS, ...options };
+  checkFraction('testFraction', testFraction);
+  checkFraction('validationFraction', validationFraction);
+  const byClass = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    if (!Number.isFinite(y)) throw new Error(`labels must be finite class values, got ${y} at row ${i}`);
+    let rows = byClass.get(y);
+    if (!rows) byClass.set(y, (rows = []));
+    rows.push(i);
+  }
+  const train: number[] = [];
+  const validation: number[] = [];
+  const test: number[] = [];
+  const classes = [...byClass.keys()].sort((a, b) => a - b);
+  classes.forEach((cls, k) => {
+    const rows = byClass.get(cls)!;
+    const order = shuffledIndices(rows.length, seed + 7919 * k);
+    const nTest = Math.round(rows.length * testFraction);
+    const nValidation = Math.round((rows.length - nTest) * validationFraction);
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[order[j]];
+      if (j < nTest) test.push(row);
+      else if (j < nTest + nValidation) validation.push(row);
+      else train.push(row);
+    }
+  });
+  const sorted = (rows: number[]): Uint32Array => Uint32Array.from(rows).sort();
+  return { train: sorted(train), validation: sorted(validation), test: sorted(test) };
+}
