@@ -1,0 +1,214 @@
+/**
+ * Cohort comparison (the original app's "coming soon"): split the tracks into segments — decade, explicit vs
+ * clean, a cluster labelling, or genre where a layout has it — and compare every feature's segment mean with
+ * the overall mean. The standardized effect is (segment mean − overall mean) / overall sd, so features on
+ * different scales (tempo in BPM, valence 0–1) read on one axis.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AUDIO_FEATURES, textColumn, type NumericColumn, type TrackTable } from '../data/schema';
+import { compareCodePoints } from './compareText';
+import { assertFeatureList, finiteColumns } from './featureColumns';
+import { assertCleanRelation, numberOf, queryRows, quoteIdentifier, quoteRelation } from './sql';
+
+/** How to segment. Cluster labels align with row order (the TrackTable's, or the relation's rowid). */
+export type CohortSplit =
+  | { kind: 'decade' }
+  | { kind: 'explicit' }
+  | { kind: 'genre' }
+  | { kind: 'cluster'; labels: Int32Array };
+
+export interface CohortOptions {
+  /** Features to compare. Default: the 9 AUDIO_FEATURES. */
+  features?: readonly NumericColumn[];
+}
+
+export const COHORT_DEFAULTS: Required<CohortOptions> = { features: AUDIO_FEATURES };
+
+export interface CohortSegment {
+  /** '1990' for a decade, 'explicit'/'clean', the cluster number, or the genre. */
+  key: string;
+  n: number;
+  /** Per feature, aligned with `CohortComparison.features`. */
+  mean: number[];
+  /** mean − overall mean. */
+  diff: number[];
+  /** diff / overall sd. */
+  effect: number[];
+}
+
+export interface CohortComparison {
+  kind: CohortSplit['kind'];
+  features: NumericColumn[];
+  overall: { n: number; mean: number[]; sd: number[] };
+  /** Decades and clusters ascending, clean before explicit, genres by size (largest first). */
+  segments: CohortSegment[];
+}
+
+interface GroupStats {
+  key: string;
+  order: number;
+  n: number;
+  mean: number[];
+}
+
+function resolve(options: CohortOptions, step: string): NumericColumn[] {
+  const { features } = { ...COHORT_DEFAULTS, ...options };
+  assertFeatureList(features, step);
+  return [...features];
+}
+
+function assemble(
+  kind: CohortSplit['kind'],
+  features: NumericColumn[],
+  overall: CohortComparison['overall'],
+  groups: GroupStats[],
+  step: string,
+): CohortComparison {
+  overall.sd.forEach((sd, f) => {
+    if (!(sd > 0)) throw new Error(`${step}: column '${features[f]}' is constant, so no standardized effect exists`);
+  });
+  const ordered =
+    kind === 'genre'
+      ? groups.sort((a, b) => b.n - a.n || compareCodePoints(a.key, b.key))
+      : groups.sort((a, b) => a.order - b.order);
+  return {
+    kind,
+    features,
+    overall,
+    segments: ordered.map(({ key, n, mean }) => {
+      const diff = mean.map((m, f) => m - overall.mean[f]);
+      return { key, n, mean, diff, effect: diff.map((d, f) => d / overall.sd[f]) };
+    }),
+  };
+}
+
+function meanAndSd(values: Float64Array): { mean: number; sd: number } {
+  let sum = 0;
+  for (const x of values) sum += x;
+  const mean = sum / values.length;
+  let squares = 0;
+  for (const x of values) squares += (x - mean) ** 2;
+  return { mean, sd: values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : NaN };
+}
+
+function checkLabels(labels: Int32Array, rows: number, step: string): void {
+  if (!(labels instanceof Int32Array) || labels.length !== rows) {
+    throw new Error(`${step}: cluster labels must be an Int32Array with one label per row (${rows}), got ${labels?.length}`);
+  }
+}
+
+/** Segment keys of a TrackTable: the label and a sort order per row. */
+function segmentKeys(table: TrackTable, split: CohortSplit, step: string): { key: string; order: number }[] {
+  const n = table.length;
+  switch (split.kind) {
+    case 'decade': {
+      const [year] = finiteColumns(table, ['year'], step);
+      return Array.from({ length: n }, (_, i) => {
+        const decade = Math.floor(year[i] / 10) * 10;
+        return { key: String(decade), order: decade };
+      });
+    }
+    case 'explicit': {
+      const explicit = table.explicit;
+      if (!explicit) throw new Error(`${step}: the table has no explicit column`);
+      return Array.from({ length: n }, (_, i) => ({ key: explicit[i] ? 'explicit' : 'clean', order: explicit[i] }));
+    }
+    case 'genre': {
+      const genre = textColumn(table, 'genre');
+      return genre.map((g) => ({ key: g, order: 0 }));
+    }
+    case 'cluster':
+      checkLabels(split.labels, n, step);
+      return Array.from(split.labels, (c) => ({ key: String(c), order: c }));
+    default:
+      throw new Error(`${step}: split kind must be decade, explicit, genre or cluster`);
+  }
+}
+
+/** Cohort comparison over a TrackTable (the reference for `compareCohortsSql`). */
+export function compareCohorts(table: TrackTable, split: CohortSplit, options: CohortOptions = {}): CohortComparison {
+  const step = 'compareCohorts';
+  const features = resolve(options, step);
+  const columns = finiteColumns(table, features, step);
+  const keys = segmentKeys(table, split, step);
+  const groups = new Map<string, GroupStats & { sums: number[] }>();
+  keys.forEach(({ key, order }, i) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, order, n: 0, mean: [], sums: new Array<number>(features.length).fill(0) }));
+    g.n++;
+    for (let f = 0; f < features.length; f++) g.sums[f] += columns[f][i];
+  });
+  const stats = columns.map(meanAndSd);
+  const overall = { n: table.length, mean: stats.map((s) => s.mean), sd: stats.map((s) => s.sd) };
+  const list = [...groups.values()].map(({ key, order, n, sums }) => ({ key, order, n, mean: sums.map((s) => s / n) }));
+  return assemble(split.kind, features, overall, list, step);
+}
+
+const LABELS_TABLE = '__cohort_cluster_labels';
+
+/**
+ * Cohort comparison aggregated in DuckDB. Cluster labels are appended to a temporary table and joined on
+ * `rowid`, so `relation` must be a base table whose insertion order is the labels' order (the loader's).
+ */
+export async function compareCohortsSql(
+  connection: DuckDBConnection,
+  relation: string,
+  split: CohortSplit,
+  options: CohortOptions = {},
+): Promise<CohortComparison> {
+  const step = 'compareCohortsSql';
+  const features = resolve(options, step);
+  const keyColumn = { decade: 'year', explicit: 'explicit', genre: 'genre', cluster: null }[split.kind];
+  if (keyColumn === undefined) throw new Error(`${step}: split kind must be decade, explicit, genre or cluster`);
+  const numeric = split.kind === 'decade' ? [...features, 'year'] : features;
+  const n = await assertCleanRelation(connection, relation, { numeric, other: keyColumn ? [keyColumn] : [] }, step);
+  const from = quoteRelation(relation);
+  const q = features.map(quoteIdentifier);
+  const [whole] = await queryRows(
+    connection,
+    `SELECT ${q.map((x, i) => `avg(${x}) AS m${i}, stddev_samp(${x}) AS s${i}`).join(', ')} FROM ${from}`,
+  );
+  const overall = {
+    n,
+    mean: features.map((_, i) => numberOf(whole[`m${i}`])),
+    sd: features.map((_, i) => numberOf(whole[`s${i}`])),
+  };
+  const means = q.map((x, i) => `avg(${x}) AS m${i}`).join(', ');
+  let sql: string;
+  if (split.kind === 'cluster') {
+    checkLabels(split.labels, n, step);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${LABELS_TABLE} (row_index BIGINT, cluster INTEGER)`);
+    const appender = await connection.createAppender(LABELS_TABLE, 'main', 'temp');
+    split.labels.forEach((label, i) => {
+      appender.appendBigInt(BigInt(i));
+      appender.appendInteger(label);
+      appender.endRow();
+    });
+    appender.closeSync();
+    sql = `SELECT l.cluster::VARCHAR AS key, l.cluster::DOUBLE AS ord, count(*)::DOUBLE AS n, ${means}
+           FROM ${from} r JOIN temp.main.${LABELS_TABLE} l ON l.row_index = r.rowid GROUP BY l.cluster`;
+  } else {
+    const key = {
+      decade: ['(floor(year / 10) * 10)::BIGINT::VARCHAR', 'floor(year / 10) * 10'],
+      explicit: [`CASE WHEN explicit THEN 'explicit' ELSE 'clean' END`, 'explicit::DOUBLE'],
+      genre: ['genre', '0::DOUBLE'],
+    }[split.kind];
+    sql = `SELECT ${key[0]} AS key, any_value(${key[1]}) AS ord, count(*)::DOUBLE AS n, ${means} FROM ${from} GROUP BY 1`;
+  }
+  try {
+    const rows = await queryRows(connection, sql);
+    if (split.kind === 'cluster') {
+      const joined = rows.reduce((sum, row) => sum + numberOf(row.n), 0);
+      if (joined !== n) throw new Error(`${step}: only ${joined} of ${n} rows matched a cluster label by rowid`);
+    }
+    const groups = rows.map((row) => ({
+      key: String(row.key),
+      order: numberOf(row.ord),
+      n: numberOf(row.n),
+      mean: features.map((_, i) => numberOf(row[`m${i}`])),
+    }));
+    return assemble(split.kind, features, overall, groups, step);
+  } finally {
+    if (split.kind === 'cluster') await connection.run(`DROP TABLE IF EXISTS temp.main.${LABELS_TABLE}`);
+  }
+}
