@@ -1,0 +1,76 @@
+/**
+ * Standardization of feature columns to zero mean and unit variance, like scikit-learn's StandardScaler:
+ * population standard deviation (divide by n, not n − 1). The scaler keeps mean and sd so centroids map back
+ * to original units (dB, BPM, 0–1).
+ */
+import { sharedFloat64, type FeatureMatrix } from './feature-matrix';
+
+export interface StandardScaler {
+  /** Column names, when known. */
+  readonly features?: readonly string[];
+  /** Mean of each column. */
+  readonly mean: Float64Array;
+  /** Population standard deviation of each column (never 0: constant columns are rejected). */
+  readonly sd: Float64Array;
+}
+
+/** Column means and population sds; a constant column is an error (it cannot be standardized). */
+export function fitStandardScaler(matrix: FeatureMatrix): StandardScaler {
+  const { values, rows, cols } = matrix;
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) mean[j] += values[o + j];
+  }
+  for (let j = 0; j < cols; j++) mean[j] /= rows;
+  // Two-pass variance: the one-pass sum-of-squares form loses digits on loudness (≈ −8 dB ± 5) at 1.2M rows.
+  const variance = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const t = values[o + j] - mean[j];
+      variance[j] += t * t;
+    }
+  }
+  const sd = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    sd[j] = Math.sqrt(variance[j] / rows);
+    const scale = Math.max(1, Math.abs(mean[j]));
+    if (!(sd[j] > 1e-12 * scale)) {
+      const name = matrix.features ? `'${matrix.features[j]}'` : `column ${j}`;
+      throw new Error(
+        `feature ${name} is constant (every value ≈ ${mean[j]}); standardizing needs a non-zero variance — drop the column`,
+      );
+    }
+  }
+  return { features: matrix.features, mean, sd };
+}
+
+/** `(x − mean) / sd` per column, into a new shared matrix (the input is untouched). */
+export function applyStandardScaler(matrix: FeatureMatrix, scaler: StandardScaler): FeatureMatrix {
+  const { values, rows, cols } = matrix;
+  if (scaler.mean.length !== cols) {
+    throw new Error(`the scaler has ${scaler.mean.length} columns, the matrix has ${cols}`);
+  }
+  const out = sharedFloat64(rows * cols);
+  const inverseSd = scaler.sd.map((s) => 1 / s);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) out[o + j] = (values[o + j] - scaler.mean[j]) * inverseSd[j];
+  }
+  return { values: out, rows, cols, features: matrix.features };
+}
+
+/** Fits the scaler on `matrix` and returns both the standardized matrix and the scaler. */
+export function standardize(matrix: FeatureMatrix): { matrix: FeatureMatrix; scaler: StandardScaler } {
+  const scaler = fitStandardScaler(matrix);
+  return { matrix: applyStandardScaler(matrix, scaler), scaler };
+}
+
+/** Maps a standardized row (e.g. a centroid) back to original units: `z * sd + mean`. */
+export function unstandardizeRow(scaler: StandardScaler, z: ArrayLike<number>): Float64Array {
+  if (z.length !== scaler.mean.length) {
+    throw new Error(`expected ${scaler.mean.length} standardized values, got ${z.length}`);
+  }
+  return Float64Array.from(scaler.mean, (m, j) => z[j] * scaler.sd[j] + m);
+}
