@@ -48,7 +48,8 @@ export function correlationMatrix(table: TrackTable, options: CorrelationOptions
     let sum = 0;
     for (const x of values) sum += x;
     const mean = sum / n;
-    const out = values.map((x) => x - mean);
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) out[r] = values[r] - mean;
     let squares = 0;
     for (const d of out) squares += d * d;
     if (squares === 0) throw constantError(step, features[f]);
