@@ -1,0 +1,67 @@
+/**
+ * The model's input: chosen numeric columns of a TrackTable laid out row-major in a Float32Array (XGBoost's
+ * dense layout; NaN = missing, which XGBoost routes down its learned default branch).
+ */
+import { MODEL_FEATURES, type NumericColumn, type TrackTable } from '../data/schema';
+
+/** A row-major feature matrix with its column names. */
+export interface FeatureMatrix {
+  data: Float32Array;
+  rows: number;
+  cols: number;
+  features: string[];
+}
+
+/** The default features: the original app's 9 audio features + duration_min + year. */
+export const DEFAULT_FEATURES: readonly string[] = MODEL_FEATURES;
+
+/** The column for `feature`, deriving duration_min from duration_ms when only the latter is loaded. */
+function featureColumn(table: TrackTable, feature: string): Float64Array | undefined {
+  const values = table.numeric[feature as NumericColumn];
+  if (values) return values;
+  if (feature === 'duration_min' && table.numeric.duration_ms) return table.numeric.duration_ms.map((ms) => ms / 60000);
+  return undefined;
+}
+
+/** Throws naming every missing feature and what the table does hold. */
+export function checkFeatures(table: TrackTable, features: readonly string[]): void {
+  if (features.length === 0) throw new Error('expected at least one feature, got none');
+  const duplicates = features.filter((f, i) => features.indexOf(f) !== i);
+  if (duplicates.length > 0) throw new Error(`features must be distinct; repeated: ${duplicates.join(', ')}`);
+  const missing = features.filter((f) => !featureColumn(table, f));
+  if (missing.length > 0) {
+    throw new Error(
+      `the table lacks feature column(s) ${missing.join(', ')}; it has: ${Object.keys(table.numeric).join(', ') || '(none)'}`,
+    );
+  }
+}
+
+/** Rows `rows` (default all, in order) × `features`, row-major. */
+export function featureMatrix(
+  table: TrackTable,
+  features: readonly string[] = DEFAULT_FEATURES,
+  rows?: ArrayLike<number>,
+): FeatureMatrix {
+  checkFeatures(table, features);
+  const n = rows ? rows.length : table.length;
+  const cols = features.length;
+  const data = new Float32Array(n * cols);
+  features.forEach((feature, j) => {
+    const values = featureColumn(table, feature)!;
+    for (let i = 0; i < n; i++) data[i * cols + j] = values[rows ? rows[i] : i];
+  });
+  return { data, rows: n, cols, features: [...features] };
+}
+
+/** One row of a feature matrix as plain numbers (for a local explanation). */
+export function featureRow(matrix: FeatureMatrix, row: number): number[] {
+  if (!Number.isInteger(row) || row < 0 || row >= matrix.rows) throw new Error(`row must be in 0..${matrix.rows - 1}, got ${row}`);
+  return Array.from(matrix.data.subarray(row * matrix.cols, (row + 1) * matrix.cols));
+}
+
+/** `labels` at `rows` as Float32Array (XGBoost's label type). */
+export function labelsAt(labels: ArrayLike<number>, rows: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = labels[rows[i]];
+  return out;
+}
