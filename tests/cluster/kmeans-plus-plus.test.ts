@@ -1,0 +1,31 @@
+import { kmeansPlusPlus } from '../../src/cluster/kmeans-plus-plus';
+import { blobs, THREE_BLOB_CENTERS } from './blobs';
+
+describe('kmeansPlusPlus', () => {
+  const data = blobs(THREE_BLOB_CENTERS, 50, 0.5);
+
+  test('picks existing rows, one per well-separated blob', () => {
+    const centers = kmeansPlusPlus(data, 3, { seed: 7 });
+    const blobOf = (c: number) => {
+      const x = centers.subarray(c * 3, c * 3 + 3);
+      const row = Array.from({ length: data.rows }, (_, i) => i).find((i) =>
+        [0, 1, 2].every((j) => data.values[i * 3 + j] === x[j]),
+      );
+      expect(row).toBeDefined();
+      return Math.floor(row! / 50);
+    };
+    expect(new Set([blobOf(0), blobOf(1), blobOf(2)]).size).toBe(3);
+  });
+
+  test('is reproducible with a seed and differs across seeds', () => {
+    expect(kmeansPlusPlus(data, 3, { seed: 3 })).toEqual(kmeansPlusPlus(data, 3, { seed: 3 }));
+    const firsts = new Set([1, 2, 3, 4, 5].map((seed) => kmeansPlusPlus(data, 3, { seed })[0]));
+    expect(firsts.size).toBeGreaterThan(1);
+  });
+
+  test('refuses more clusters than distinct points', () => {
+    const twoPoints = { values: Float64Array.of(0, 0, 0, 0, 1, 1), rows: 3, cols: 2 };
+    expect(() => kmeansPlusPlus(twoPoints, 3, { seed: 1 })).toThrow(/only 2 distinct points, fewer than k=3/);
+    expect(() => kmeansPlusPlus(twoPoints, 4)).toThrow(/at least k=4 rows/);
+  });
+});

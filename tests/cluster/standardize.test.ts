@@ -1,0 +1,39 @@
+import { applyStandardScaler, fitStandardScaler, standardize, unstandardizeRow } from '../../src/cluster/standardize';
+
+const matrix = { values: Float64Array.of(1, 10, 2, 20, 3, 30, 4, 40), rows: 4, cols: 2, features: ['a', 'b'] };
+
+describe('standardize', () => {
+  test('uses the population sd, like StandardScaler', () => {
+    const scaler = fitStandardScaler(matrix);
+    expect(Array.from(scaler.mean)).toEqual([2.5, 25]);
+    // population variance of 1..4 is 1.25 (sample variance would be 1.667)
+    expect(scaler.sd[0]).toBeCloseTo(Math.sqrt(1.25), 14);
+    expect(scaler.sd[1]).toBeCloseTo(10 * Math.sqrt(1.25), 12);
+  });
+
+  test('gives zero mean and unit variance, and maps back', () => {
+    const { matrix: z, scaler } = standardize(matrix);
+    const col0 = [0, 1, 2, 3].map((i) => z.values[i * 2]);
+    expect(col0.reduce((s, v) => s + v, 0)).toBeCloseTo(0, 12);
+    expect(col0.reduce((s, v) => s + v * v, 0) / 4).toBeCloseTo(1, 12);
+    expect(z.values[0]).toBeCloseTo(-1.5 / Math.sqrt(1.25), 12);
+    expect(Array.from(unstandardizeRow(scaler, z.values.subarray(6, 8)))).toEqual([
+      expect.closeTo(4, 12),
+      expect.closeTo(40, 12),
+    ]);
+    expect(matrix.values[0]).toBe(1);
+  });
+
+  test('rejects a constant column by name', () => {
+    const constant = { values: Float64Array.of(1, 5, 2, 5, 3, 5), rows: 3, cols: 2, features: ['a', 'tempo'] };
+    expect(() => fitStandardScaler(constant)).toThrow(/'tempo' is constant/);
+  });
+
+  test('checks the scaler matches the matrix', () => {
+    const scaler = fitStandardScaler(matrix);
+    expect(() => applyStandardScaler({ values: new Float64Array(3), rows: 1, cols: 3 }, scaler)).toThrow(
+      /scaler has 2 columns, the matrix has 3/,
+    );
+    expect(() => unstandardizeRow(scaler, [1])).toThrow(/expected 2/);
+  });
+});
