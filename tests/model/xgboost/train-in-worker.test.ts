@@ -1,0 +1,46 @@
+import { Booster, DMatrix, train, trainInWorker } from '../../../src/model/xgboost';
+import { HIST_LOGISTIC, syntheticBinary } from './synthetic';
+
+describe('trainInWorker', () => {
+  it('trains the same model as train() while reporting progress, and transfers the buffers', async () => {
+    const set = syntheticBinary(3000, 4, 5);
+    const copy = { ...set, data: set.data.slice(), labels: set.labels.slice() };
+    const settings = { params: { ...HIST_LOGISTIC, eval_metric: 'logloss' }, rounds: 10, seed: 1, nthread: 1 };
+    const progress: number[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const result = await trainInWorker(set, {
+      ...settings,
+      evals: [{ name: 'train', matrix: copy }].map((e) => ({ ...e, matrix: { ...e.matrix, data: e.matrix.data.slice(), labels: e.matrix.labels.slice() } })),
+      onProgress: (done) => progress.push(done),
+    });
+    clearInterval(timer);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(set.data.length).toBe(0); // transferred
+    expect(result.history.train.logloss).toHaveLength(10);
+
+    const sync = train(copy, { ...settings, evals: [{ name: 'train', matrix: copy }] });
+    expect(result.history).toEqual(sync.history);
+    const fromWorker = Booster.fromJson(result.model);
+    const dmat = DMatrix.fromDense(copy);
+    expect(fromWorker.predict(dmat)).toEqual(sync.booster.predict(dmat));
+    expect(ticks).toBeGreaterThan(0); // the event loop kept running
+    fromWorker.free();
+    sync.booster.free();
+    dmat.free();
+  });
+
+  it('copies instead of transferring when asked to', async () => {
+    const set = syntheticBinary(200, 3, 6);
+    await trainInWorker(set, { params: HIST_LOGISTIC, rounds: 2, transfer: false });
+    expect(set.data.length).toBe(600);
+  });
+
+  it('rejects with the worker\'s error', async () => {
+    const set = syntheticBinary(200, 3, 7);
+    await expect(trainInWorker(set, { params: { ...HIST_LOGISTIC, colsample_bytre: 0.5 }, rounds: 2 })).rejects.toThrow(
+      '{ "colsample_bytre" } are not used',
+    );
+    await expect(trainInWorker({ ...set, rows: 201 }, { rounds: 1 })).rejects.toThrow('expected rows × cols');
+  });
+});
