@@ -27,7 +27,7 @@ export function gridLayout(
 ): Record<string, unknown> {
   const rows = Math.ceil(titles.length / columns);
   const layout: Record<string, unknown> = {
-    grid: { rows, columns, pattern: 'independent', roworder: 'top to bottom', ygap: 0.35, xgap: 0.12 },
+    grid: { rows, columns, pattern: 'independent', roworder: 'top to bottom', ygap: 0.35, xgap: 0.2 },
   };
   titles.forEach((title, i) => {
     const p = panel(i);

@@ -37,10 +37,10 @@ export function topEntitiesFigure(top: TopEntities, options: TopEntitiesFigureOp
         height: 120 + 28 * top.rows.length,
         yaxis: themedAxis(o.theme, { autorange: 'reversed', type: 'category' }),
         xaxis: themedAxis(o.theme, { title: { text: 'tracks' } }),
-        margin: { l: 60, r: 24, t: 56, b: o.showNote ? 96 : 48 },
+        margin: { l: 60, r: 24, t: 56, b: o.showNote ? 116 : 48 },
         annotations: o.showNote
           ? [{ text: wrapText(`${top.note} ${top.distinct.toLocaleString('en-US')} ${top.kind}s in ${top.totalTracks.toLocaleString('en-US')} tracks.`, 110),
-               xref: 'paper', yref: 'paper', x: 0, y: -0.18, xanchor: 'left', yanchor: 'top', showarrow: false,
+               xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -58, xanchor: 'left', yanchor: 'top', showarrow: false,
                align: 'left', font: { size: 10 } }]
           : [],
       },

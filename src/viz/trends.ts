@@ -93,7 +93,7 @@ export function decadeBarsFigure(means: PeriodMeans, options: TrendFigureOptions
       type: 'bar', name: trend.feature, x: labels, y: trend.mean, xaxis: p.xref, yaxis: p.yref,
       marker: { color: seriesColor(i, o.theme) }, customdata: means.counts, showlegend: false,
       hovertemplate: `%{x}: %{y:.3f} (n = %{customdata})<extra>${trend.feature}</extra>`,
-      ...(o.showInterval ? { error_y: { type: 'data', array: half, visible: true, thickness: 1 } } : {}),
+      ...(o.showInterval ? { error_y: { type: 'data', array: half, visible: true, thickness: 1.5, color: o.theme.text } } : {}),
     };
   });
   const rows = Math.ceil(trends.length / o.columns);
