@@ -1,0 +1,69 @@
+/**
+ * Executes the notebooks headless and exports each to HTML (reports/notebooks/NN_name.html).
+ *
+ *   node bin/run-ts.js scripts/run-notebooks.ts [--only 01[,02]] [--timeout SECONDS] [--dir DIR] [--out DIR]
+ *
+ * LAB_DATA, LAB_ROWS and the rest of the environment reach the kernel unchanged. Exit code 1 on the first
+ * failing cell, after printing the notebook, the cell's source and the error.
+ */
+import * as path from 'path';
+import { NotebookRunError } from '../src/notebooks/execute-notebook';
+import { runNotebooks, type RunNotebooksOptions } from '../src/notebooks/run-notebooks';
+
+const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--timeout SECONDS] [--dir NOTEBOOK_DIR] [--out HTML_DIR]
+  --only     run only these notebook numbers (repeatable), e.g. --only 01 --only 05
+  --timeout  seconds one cell may take (default 600)
+  --dir      folder of NN_name.ipynb notebooks (default notebooks/)
+  --out      folder for the HTML exports (default reports/notebooks/)`;
+
+export function parseArgs(argv: string[]): RunNotebooksOptions | 'help' {
+  const options: RunNotebooksOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--help' || flag === '-h') return 'help';
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+    i++;
+    if (flag === '--only') options.only = [...(options.only ?? []), ...value.split(',').filter(Boolean)];
+    else if (flag === '--timeout') {
+      const seconds = Number(value);
+      if (!(seconds > 0)) throw new Error(`--timeout takes a positive number of seconds, got "${value}"`);
+      options.cellTimeoutSeconds = seconds;
+    } else if (flag === '--dir') options.dir = path.resolve(value);
+    else if (flag === '--out') options.outDir = path.resolve(value);
+    else throw new Error(`unknown option ${flag}\n${USAGE}`);
+  }
+  return options;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const runs = await runNotebooks({
+    ...parsed,
+    onStart: (notebook, i, total) => console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`),
+    onDone: (run) =>
+      console.log(
+        `✓ ${path.basename(run.notebook)}  ${run.seconds.toFixed(1)} s  → ${path.relative(process.cwd(), run.htmlPath)}`,
+      ),
+  });
+  const total = (performance.now() - started) / 1000;
+  console.log(`${runs.length} notebook(s) executed in ${total.toFixed(1)} s`);
+  return 0;
+}
+
+// bin/run-ts.js loads this file with require(), so require.main is run-ts.js: compare the script path instead.
+if (path.resolve(process.argv[1] ?? '') === __filename) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof NotebookRunError) console.error(`✗ ${error.message}`);
+      else console.error(`run-notebooks: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

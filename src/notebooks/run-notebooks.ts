@@ -1,0 +1,66 @@
+/**
+ * Runs the lab's notebooks (`NN_name.ipynb`) in order, each to HTML, stopping at the first that fails:
+ * later notebooks read what earlier ones computed (through the step cache), so going on would only bury
+ * the first error under consequences of it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  executeNotebook,
+  PROJECT_ROOT,
+  type ExecuteNotebookOptions,
+  type NotebookRun,
+} from './execute-notebook';
+
+export interface RunNotebooksOptions extends ExecuteNotebookOptions {
+  /** Folder holding the notebooks. Default: <project>/notebooks. */
+  dir?: string;
+  /** Number prefixes to run (e.g. ["01", "3"]); a notebook runs if its NN equals one. Default: all. */
+  only?: string[];
+  /** Called before each notebook starts. */
+  onStart?: (notebook: string, index: number, total: number) => void;
+  /** Called after each notebook ran to the end. */
+  onDone?: (run: NotebookRun, index: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const NOTEBOOK_NAME = /^(\d+)_.+\.ipynb$/;
+
+/** `NN_*.ipynb` files of `dir` in numeric order, filtered by `only` (numbers compared as integers). */
+export function listNotebooks(dir: string, only?: string[]): string[] {
+  if (!fs.existsSync(dir)) throw new Error(`listNotebooks: no notebook folder at ${dir}`);
+  const wanted = only?.map((n) => {
+    if (!/^\d+$/.test(n))
+      throw new Error(`listNotebooks: --only takes notebook numbers such as 01, got "${n}"`);
+    return Number(n);
+  });
+  const found = fs
+    .readdirSync(dir)
+    .map((name) => ({ name, match: NOTEBOOK_NAME.exec(name) }))
+    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
+    .map((f) => ({ name: f.name, number: Number(f.match[1]) }))
+    .filter((f) => wanted === undefined || wanted.includes(f.number))
+    .sort((a, b) => a.number - b.number || a.name.localeCompare(b.name));
+  if (wanted !== undefined) {
+    const missing = wanted.filter((n) => !found.some((f) => f.number === n));
+    if (missing.length > 0)
+      throw new Error(`listNotebooks: no notebook numbered ${missing.join(', ')} in ${dir}`);
+  }
+  return found.map((f) => path.join(dir, f.name));
+}
+
+/** Executes the notebooks in order; rejects with the first NotebookRunError. */
+export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<NotebookRun[]> {
+  const dir = path.resolve(options.dir ?? path.join(options.projectRoot ?? PROJECT_ROOT, 'notebooks'));
+  const notebooks = listNotebooks(dir, options.only);
+  if (notebooks.length === 0) throw new Error(`runNotebooks: no NN_name.ipynb notebooks in ${dir}`);
+  const runs: NotebookRun[] = [];
+  for (const [i, notebook] of notebooks.entries()) {
+    options.onStart?.(notebook, i, notebooks.length);
+    const run = await executeNotebook(notebook, options);
+    runs.push(run);
+    options.onDone?.(run, i, notebooks.length);
+    options.onProgress?.(i + 1, notebooks.length);
+  }
+  return runs;
+}
