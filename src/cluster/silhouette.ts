@@ -40,26 +40,33 @@ export function silhouetteScore(
   if (present < 2 || present > m - 1) {
     throw new Error(`silhouette needs 2 ≤ clusters ≤ rows − 1 in the sample, got ${present} clusters in ${m} rows`);
   }
-  const distanceSums = new Float64Array(k);
-  let total = 0;
+  // Each pair is measured once and credited to both rows: half of the O(m²·d) work.
+  const distanceSums = new Float64Array(m * k);
+  const points = new Float64Array(m * cols);
+  for (let a = 0; a < m; a++) points.set(values.subarray(sample[a] * cols, (sample[a] + 1) * cols), a * cols);
   for (let a = 0; a < m; a++) {
-    distanceSums.fill(0);
-    const oa = sample[a] * cols;
-    for (let b = 0; b < m; b++) {
-      const ob = sample[b] * cols;
+    const oa = a * cols;
+    const labelA = sampleLabels[a];
+    for (let b = a + 1; b < m; b++) {
+      const ob = b * cols;
       let squared = 0;
       for (let j = 0; j < cols; j++) {
-        const t = values[oa + j] - values[ob + j];
+        const t = points[oa + j] - points[ob + j];
         squared += t * t;
       }
-      distanceSums[sampleLabels[b]] += Math.sqrt(squared);
+      const distance = Math.sqrt(squared);
+      distanceSums[a * k + sampleLabels[b]] += distance;
+      distanceSums[b * k + labelA] += distance;
     }
+  }
+  let total = 0;
+  for (let a = 0; a < m; a++) {
     const own = sampleLabels[a];
     if (sizes[own] <= 1) continue;
-    const within = distanceSums[own] / (sizes[own] - 1);
+    const within = distanceSums[a * k + own] / (sizes[own] - 1);
     let nearest = Infinity;
     for (let c = 0; c < k; c++) {
-      if (c !== own && sizes[c] > 0) nearest = Math.min(nearest, distanceSums[c] / sizes[c]);
+      if (c !== own && sizes[c] > 0) nearest = Math.min(nearest, distanceSums[a * k + c] / sizes[c]);
     }
     const denominator = Math.max(within, nearest);
     if (denominator > 0) total += (nearest - within) / denominator;
