@@ -8,22 +8,23 @@ import * as path from 'path';
 import { FIXTURES, runNotebooksCli } from './run-cli';
 
 const FAILING = path.join(FIXTURES, 'failing');
+type CliResult = Awaited<ReturnType<typeof runNotebooksCli>>;
 let outDir: string;
+let runtimeError: CliResult;
+let typeError: CliResult;
 
-beforeAll(() => {
+// Both runs at once: each is mostly a kernel starting, and the machine has two cores.
+beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-failing-'));
-});
+  [runtimeError, typeError] = await Promise.all([
+    runNotebooksCli(['--dir', FAILING, '--out', outDir, '--timeout', '120']),
+    runNotebooksCli(['--dir', FAILING, '--out', outDir, '--only', '02']),
+  ]);
+}, 240_000);
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
-test('a runtime error stops the run with the cell source and the error', async () => {
-  const { code, stdout, stderr } = await runNotebooksCli([
-    '--dir',
-    FAILING,
-    '--out',
-    outDir,
-    '--timeout',
-    '120',
-  ]);
+test('a runtime error stops the run with the cell source and the error', () => {
+  const { code, stdout, stderr } = runtimeError;
   expect(code).toBe(1);
   expect(stdout).toContain('▸ [1/2] 01_runtime_error.ipynb');
   expect(stdout).not.toContain('[2/2]');
@@ -35,15 +36,15 @@ test('a runtime error stops the run with the cell source and the error', async (
   expect(stderr).toContain('Error: no tracks loaded: 0');
   expect(stderr).not.toContain('this cell must not run');
   expect(fs.existsSync(path.join(outDir, '01_runtime_error.html'))).toBe(false);
-}, 180_000);
+});
 
-test('a type error names the position and the compiler message', async () => {
-  const { code, stderr } = await runNotebooksCli(['--dir', FAILING, '--out', outDir, '--only', '02']);
+test('a type error names the position and the compiler message', () => {
+  const { code, stderr } = typeError;
   expect(code).toBe(1);
   expect(stderr).toContain('✗ 02_type_error.ipynb: cell 2 failed');
   expect(stderr).toContain('const year: number = "2019";');
   expect(stderr).toContain("TypeScriptError: 1:7 - Type 'string' is not assignable to type 'number'.");
-}, 180_000);
+});
 
 test('bad arguments fail before any kernel starts', async () => {
   const unknown = await runNotebooksCli(['--dir', FAILING, '--only', '7']);
