@@ -97,32 +97,29 @@ function checkLabels(labels: Int32Array, rows: number, step: string): void {
   }
 }
 
-/** Segment keys of a TrackTable: the label and a sort order per row. */
-function segmentKeys(table: TrackTable, split: CohortSplit, step: string): { key: string; order: number }[] {
-  const n = table.length;
+/** Per row, a segment value: a number (decade, 0/1, cluster) or a string (genre). */
+function segmentValues(table: TrackTable, split: CohortSplit, step: string): ArrayLike<number> | string[] {
   switch (split.kind) {
     case 'decade': {
       const [year] = finiteColumns(table, ['year'], step);
-      return Array.from({ length: n }, (_, i) => {
-        const decade = Math.floor(year[i] / 10) * 10;
-        return { key: String(decade), order: decade };
-      });
+      return Float64Array.from(year, (y) => Math.floor(y / 10) * 10);
     }
-    case 'explicit': {
-      const explicit = table.explicit;
-      if (!explicit) throw new Error(`${step}: the table has no explicit column`);
-      return Array.from({ length: n }, (_, i) => ({ key: explicit[i] ? 'explicit' : 'clean', order: explicit[i] }));
-    }
-    case 'genre': {
-      const genre = textColumn(table, 'genre');
-      return genre.map((g) => ({ key: g, order: 0 }));
-    }
+    case 'explicit':
+      if (!table.explicit) throw new Error(`${step}: the table has no explicit column`);
+      return table.explicit;
+    case 'genre':
+      return textColumn(table, 'genre');
     case 'cluster':
-      checkLabels(split.labels, n, step);
-      return Array.from(split.labels, (c) => ({ key: String(c), order: c }));
+      checkLabels(split.labels, table.length, step);
+      return split.labels;
     default:
       throw new Error(`${step}: split kind must be decade, explicit, genre or cluster`);
   }
+}
+
+function keyOf(kind: CohortSplit['kind'], value: number | string): { key: string; order: number } {
+  if (typeof value === 'string') return { key: value, order: 0 };
+  return { key: kind === 'explicit' ? (value ? 'explicit' : 'clean') : String(value), order: value };
 }
 
 /** Cohort comparison over a TrackTable (the reference for `compareCohortsSql`). */
@@ -130,17 +127,29 @@ export function compareCohorts(table: TrackTable, split: CohortSplit, options: C
   const step = 'compareCohorts';
   const features = resolve(options, step);
   const columns = finiteColumns(table, features, step);
-  const keys = segmentKeys(table, split, step);
-  const groups = new Map<string, GroupStats & { sums: number[] }>();
-  keys.forEach(({ key, order }, i) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, order, n: 0, mean: [], sums: new Array<number>(features.length).fill(0) }));
-    g.n++;
-    for (let f = 0; f < features.length; f++) g.sums[f] += columns[f][i];
+  const values = segmentValues(table, split, step);
+  // Rows → group index first, then one tight pass per feature: no per-row objects on 1.2M rows.
+  const groupOf = new Map<number | string, number>();
+  const groups: (GroupStats & { sums: number[] })[] = [];
+  const index = new Int32Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    let g = groupOf.get(values[i]);
+    if (g === undefined) {
+      g = groups.length;
+      groupOf.set(values[i], g);
+      groups.push({ ...keyOf(split.kind, values[i]), n: 0, mean: [], sums: new Array<number>(features.length).fill(0) });
+    }
+    index[i] = g;
+    groups[g].n++;
+  }
+  columns.forEach((column, f) => {
+    const sums = new Float64Array(groups.length);
+    for (let i = 0; i < column.length; i++) sums[index[i]] += column[i];
+    groups.forEach((g, k) => (g.sums[f] = sums[k]));
   });
   const stats = columns.map(meanAndSd);
   const overall = { n: table.length, mean: stats.map((s) => s.mean), sd: stats.map((s) => s.sd) };
-  const list = [...groups.values()].map(({ key, order, n, sums }) => ({ key, order, n, mean: sums.map((s) => s / n) }));
+  const list = groups.map(({ key, order, n, sums }) => ({ key, order, n, mean: sums.map((s) => s / n) }));
   return assemble(split.kind, features, overall, list, step);
 }
 
@@ -177,10 +186,10 @@ export async function compareCohortsSql(
   let sql: string;
   if (split.kind === 'cluster') {
     checkLabels(split.labels, n, step);
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${LABELS_TABLE} (row_index BIGINT, cluster INTEGER)`);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${LABELS_TABLE} (row_index INTEGER, cluster INTEGER)`);
     const appender = await connection.createAppender(LABELS_TABLE, 'main', 'temp');
     split.labels.forEach((label, i) => {
-      appender.appendBigInt(BigInt(i));
+      appender.appendInteger(i);
       appender.appendInteger(label);
       appender.endRow();
     });

@@ -5,7 +5,7 @@
 
 /** One Plotly trace: `type` plus any of Plotly's trace attributes. */
 export interface PlotlyTrace {
-  type: 'scatter' | 'bar' | 'heatmap' | 'histogram';
+  type: 'scatter' | 'scattergl' | 'bar' | 'heatmap' | 'histogram' | 'box' | 'violin' | 'pie' | 'table';
   name?: string;
   [attribute: string]: unknown;
 }
