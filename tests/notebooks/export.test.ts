@@ -17,7 +17,9 @@ let cli: { code: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-export-'));
-  cli = await runNotebooksCli(['--dir', path.join(FIXTURES, 'smoke'), '--out', outDir, '--timeout', '120']);
+  cli = await runNotebooksCli(['--dir', path.join(FIXTURES, 'smoke'), '--out', outDir, '--timeout', '120'], {
+    LAB_ROWS: '1234',
+  });
   html = path.join(outDir, '00_smoke.html');
 }, 180_000);
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
@@ -29,11 +31,12 @@ test('the runner executes the notebook and reports its time', () => {
   expect(fs.existsSync(html)).toBe(true);
 });
 
-test('the export holds the cells results, numbered, with plotly.js inlined once', () => {
+test('the export holds the cells results, numbered, the environment passed through, plotly.js inlined once', () => {
   const text = fs.readFileSync(html, 'utf8');
   expect(text).toContain('escaped: &amp;lt;b&amp;gt;Rock &amp;amp; Roll&amp;lt;/b&amp;gt;');
   expect(text).toContain('answer from an earlier cell: 42');
-  expect(text).toContain('In&nbsp;[8]:');
+  expect(text).toContain('LAB_ROWS in the kernel: 1234');
+  expect(text).toContain('In&nbsp;[9]:');
   expect(text.match(/\* plotly\.js v/g)).toHaveLength(1);
   expect(text).not.toContain(HOSTILE);
 });

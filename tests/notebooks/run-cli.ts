@@ -5,10 +5,14 @@ import * as path from 'path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
-export function runNotebooksCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runNotebooksCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/run-ts.js', 'scripts/run-notebooks.ts', ...args], {
       cwd: ROOT,
+      env: { ...process.env, ...env },
     });
     let stdout = '';
     let stderr = '';
