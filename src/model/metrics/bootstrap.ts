@@ -4,7 +4,7 @@
  */
 import { createRandom } from '../../util/random';
 import { checkBinaryInput } from './binaryInput';
-import { descendingOrder, thresholdCounts } from './ranking';
+import { descendingOrder, runEnds, thresholdCounts, weightedAuc } from './ranking';
 import { aucFromCounts } from './roc';
 import type { OnProgress } from '../../util/progress';
 
@@ -58,12 +58,14 @@ export function aucBootstrapInterval(
   const auc = aucFromCounts(thresholdCounts(order, labels, scores));
   const rng = createRandom(seed);
   const counts = new Uint32Array(n);
+  const labelBytes = Uint8Array.from(labels);
+  const ends = runEnds(order, scores);
   const aucs: number[] = [];
   for (let b = 0; b < replicates; b++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[rng.int(n)]++;
-    const replicate = thresholdCounts(order, labels, scores, counts);
-    if (replicate.positives > 0 && replicate.negatives > 0) aucs.push(aucFromCounts(replicate));
+    const replicateAuc = weightedAuc(order, labelBytes, ends, counts);
+    if (!Number.isNaN(replicateAuc)) aucs.push(replicateAuc);
     options.onProgress?.(b + 1, replicates);
   }
   if (aucs.length === 0) throw new Error('no bootstrap replicate held both classes; the input is too small');

@@ -55,23 +55,6 @@ export interface ClassifierEvaluation {
   sweep: ThresholdPoint[];
 }
 
-/** Indices of at most `maxPoints` evenly spaced entries of an array of `length`, first and last included. */
-export function thinnedIndices(length: number, maxPoints: number): number[] {
-  if (length <= maxPoints) return Array.from({ length }, (_, i) => i);
-  const out: number[] = [];
-  for (let k = 0; k < maxPoints; k++) out.push(Math.round((k * (length - 1)) / (maxPoints - 1)));
-  return out;
-}
-
-function thin<T extends { thresholds: number[] }>(curve: T, maxPoints: number): T {
-  const idx = thinnedIndices(curve.thresholds.length, maxPoints);
-  const out = { ...curve };
-  for (const key of Object.keys(curve) as (keyof T)[]) {
-    out[key] = idx.map((i) => (curve[key] as number[])[i]) as T[keyof T];
-  }
-  return out;
-}
-
 export function evaluateClassifier(
   labels: ArrayLike<number>,
   scores: ArrayLike<number>,
@@ -94,8 +77,8 @@ export function evaluateClassifier(
     averagePrecision: averagePrecisionFromCounts(counts),
     confusion,
     report: classificationReport(confusion),
-    roc: thin(rocCurveFromCounts(counts), o.curvePoints),
-    precisionRecall: thin(precisionRecallCurveFromCounts(counts), o.curvePoints),
+    roc: rocCurveFromCounts(counts, o.curvePoints),
+    precisionRecall: precisionRecallCurveFromCounts(counts, o.curvePoints),
     calibration: calibrationCurve(labels, scores, { bins: o.calibrationBins }),
     sweep: thresholdSweepFromCounts(counts, o.sweepThresholds),
   };

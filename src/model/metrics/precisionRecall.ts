@@ -1,6 +1,6 @@
 /** Precision–recall curve and average precision (scikit-learn's definition: no interpolation). */
 import { checkBinaryInput } from './binaryInput';
-import { descendingOrder, thresholdCounts, type ThresholdCounts } from './ranking';
+import { descendingOrder, thinnedIndices, thresholdCounts, type ThresholdCounts } from './ranking';
 
 export interface PrecisionRecallCurve {
   /** Recall per point, increasing (lowest threshold last). */
@@ -31,11 +31,12 @@ export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<nu
   return averagePrecisionFromCounts(thresholdCounts(descendingOrder(scores), labels, scores));
 }
 
-export function precisionRecallCurveFromCounts(counts: ThresholdCounts): PrecisionRecallCurve {
+/** The curve's points, or at most `maxPoints` of them evenly thinned with both ends kept. */
+export function precisionRecallCurveFromCounts(counts: ThresholdCounts, maxPoints = Infinity): PrecisionRecallCurve {
   const recall: number[] = [];
   const precision: number[] = [];
   const thresholds: number[] = [];
-  for (let i = 0; i < counts.thresholds.length; i++) {
+  for (const i of thinnedIndices(counts.thresholds.length, maxPoints)) {
     const tp = counts.truePositives[i];
     recall.push(tp / counts.positives);
     precision.push(tp / (tp + counts.falsePositives[i]));

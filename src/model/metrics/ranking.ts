@@ -4,11 +4,49 @@
  * ROC area (the trapezoid across a tied run) — the same convention as scikit-learn.
  */
 
+/**
+ * Float32 scores (what XGBoost predicts) are ordered by a two-pass LSD radix sort of their bits: O(n) and,
+ * measured on 360k rows, far faster than a comparator sort. The key flips the bits so unsigned order equals
+ * descending float order; the sort is stable, so equal scores stay in row order.
+ */
+function descendingOrderFloat32(scores: Float32Array): Uint32Array {
+  const n = scores.length;
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i];
+    const ascending = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    keys[i] = ~ascending >>> 0;
+  }
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const counts = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[order[i]] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i];
+      next[counts[(keys[row] >>> shift) & 0xffff]++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
 /** Row indices sorted by descending score (stable for equal scores). */
 export function descendingOrder(scores: ArrayLike<number>): Uint32Array {
-  const order = new Uint32Array(scores.length);
+  if (scores instanceof Float32Array) return descendingOrderFloat32(scores);
+  const values = Float64Array.from(scores);
+  const order = new Uint32Array(values.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => scores[b] - scores[a] || a - b);
+  return order.sort((a, b) => values[b] - values[a] || a - b);
 }
 
 /** Cumulative true/false positives at each distinct threshold, highest threshold first. */
@@ -32,9 +70,10 @@ export function thresholdCounts(
   weights?: ArrayLike<number>,
 ): ThresholdCounts {
   const n = order.length;
-  const thresholds: number[] = [];
-  const tpList: number[] = [];
-  const fpList: number[] = [];
+  const thresholds = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const fps = new Float64Array(n);
+  let runs = 0;
   let tp = 0;
   let fp = 0;
   for (let k = 0; k < n; k++) {
@@ -42,18 +81,50 @@ export function thresholdCounts(
     const w = weights ? weights[row] : 1;
     if (labels[row] === 1) tp += w;
     else fp += w;
-    const isRunEnd = k === n - 1 || scores[order[k + 1]] !== scores[row];
-    if (isRunEnd) {
-      thresholds.push(scores[row]);
-      tpList.push(tp);
-      fpList.push(fp);
+    const score = scores[row];
+    if (k === n - 1 || scores[order[k + 1]] !== score) {
+      thresholds[runs] = score;
+      tps[runs] = tp;
+      fps[runs] = fp;
+      runs++;
     }
   }
-  return {
-    thresholds: Float64Array.from(thresholds),
-    truePositives: Float64Array.from(tpList),
-    falsePositives: Float64Array.from(fpList),
-    positives: tp,
-    negatives: fp,
-  };
+  return { thresholds: thresholds.slice(0, runs), truePositives: tps.slice(0, runs), falsePositives: fps.slice(0, runs), positives: tp, negatives: fp };
+}
+
+/** ROC AUC of weighted rows along a precomputed order, without building curves (the bootstrap's inner loop). */
+export function weightedAuc(order: Uint32Array, labels: Uint8Array, runEnds: Uint8Array, weights: Uint32Array): number {
+  let tp = 0;
+  let fp = 0;
+  let prevTp = 0;
+  let prevFp = 0;
+  let area = 0;
+  for (let k = 0; k < order.length; k++) {
+    const row = order[k];
+    const w = weights[row];
+    if (labels[row] === 1) tp += w;
+    else fp += w;
+    if (runEnds[k] === 1) {
+      area += (fp - prevFp) * (tp + prevTp);
+      prevTp = tp;
+      prevFp = fp;
+    }
+  }
+  return tp > 0 && fp > 0 ? area / (2 * tp * fp) : NaN;
+}
+
+/** 1 where position k of `order` ends a run of equal scores. */
+export function runEnds(order: Uint32Array, scores: ArrayLike<number>): Uint8Array {
+  const n = order.length;
+  const ends = new Uint8Array(n);
+  for (let k = 0; k < n; k++) ends[k] = k === n - 1 || scores[order[k + 1]] !== scores[order[k]] ? 1 : 0;
+  return ends;
+}
+
+/** Indices of at most `maxPoints` evenly spaced entries of an array of `length`, first and last included. */
+export function thinnedIndices(length: number, maxPoints: number): number[] {
+  if (length <= maxPoints) return Array.from({ length }, (_, i) => i);
+  const out: number[] = [];
+  for (let k = 0; k < maxPoints; k++) out.push(Math.round((k * (length - 1)) / (maxPoints - 1)));
+  return out;
 }

@@ -1,6 +1,6 @@
 /** ROC curve and its area, from one descending sort: O(n log n). */
 import { checkBinaryInput } from './binaryInput';
-import { descendingOrder, thresholdCounts, type ThresholdCounts } from './ranking';
+import { descendingOrder, thinnedIndices, thresholdCounts, type ThresholdCounts } from './ranking';
 
 export interface RocCurve {
   /** False positive rate per point, starting at 0. */
@@ -31,14 +31,16 @@ export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): nu
   return aucFromCounts(thresholdCounts(descendingOrder(scores), labels, scores));
 }
 
-export function rocCurveFromCounts(counts: ThresholdCounts): RocCurve {
-  const fpr = [0];
-  const tpr = [0];
-  const thresholds = [Infinity];
-  for (let i = 0; i < counts.thresholds.length; i++) {
-    fpr.push(counts.falsePositives[i] / counts.negatives);
-    tpr.push(counts.truePositives[i] / counts.positives);
-    thresholds.push(counts.thresholds[i]);
+/** The curve's points, or at most `maxPoints` of them evenly thinned with both ends kept. */
+export function rocCurveFromCounts(counts: ThresholdCounts, maxPoints = Infinity): RocCurve {
+  const fpr: number[] = [];
+  const tpr: number[] = [];
+  const thresholds: number[] = [];
+  // Point p is the origin (p = 0) or the end of run p − 1.
+  for (const p of thinnedIndices(counts.thresholds.length + 1, maxPoints)) {
+    fpr.push(p === 0 ? 0 : counts.falsePositives[p - 1] / counts.negatives);
+    tpr.push(p === 0 ? 0 : counts.truePositives[p - 1] / counts.positives);
+    thresholds.push(p === 0 ? Infinity : counts.thresholds[p - 1]);
   }
   return { fpr, tpr, thresholds };
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'child_process';
-import { compareWithCeiling, evaluateClassifier, thinnedIndices } from '../../../src/model/metrics/evaluate';
+import { compareWithCeiling, evaluateClassifier } from '../../../src/model/metrics/evaluate';
+import { thinnedIndices } from '../../../src/model/metrics/ranking';
 import { createRandom } from '../../../src/util/random';
 
 /** 3000 rows with scores rounded to 2 decimals, so there are many ties inside and across classes. */
