@@ -20,8 +20,8 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { FILE_NUMERIC_COLUMNS, NumericColumn, TrackTable } from './schema';
 import { DataError } from './errors';
 import { readCsvHeader, readCsvSample } from './csv-header';
-import { detectLayout, Layout, readAs, SourcedColumn } from './layouts';
-import { nameListSql } from './python-list';
+import { detectLayout, Layout, SourcedColumn } from './layouts';
+import { columnExpressions, csvSource, lit, parquetSource, q, Source } from './load-sql';
 import { dropReasonSql, summarizeCleaning } from './clean';
 import { LoadReport, MappedColumn } from './load-report';
 import { collectRejects, dropRejectTables } from './rejects';
@@ -78,8 +78,6 @@ export interface LoadedTracks {
 }
 
 const UNIT_FEATURES = ['danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence'] as const;
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 function validate(file: string, options: LoadOptions): void {
   if (typeof file !== 'string' || file === '') throw new DataError('expected a file path', { file: String(file) });
@@ -97,72 +95,6 @@ function isParquet(file: string): boolean {
   fs.readSync(fd, magic, 0, 4, 0);
   fs.closeSync(fd);
   return magic.toString('latin1') === 'PAR1';
-}
-
-/** The converted expression of every column the table can hold, over the mapped source columns. */
-function columnExpressions(layout: Layout, scaled: ReadonlySet<string>): Map<LoadedColumn, string> {
-  const source = new Map(layout.mapped.map((m) => [m.target, m]));
-  const out = new Map<LoadedColumn, string>();
-  for (const target of ['id', 'name', 'album', 'album_id', 'release_date', 'genre'] as const) {
-    const m = source.get(target);
-    if (m) out.set(target, `coalesce(${q(m.source)}, '')`);
-    else if (target !== 'genre') out.set(target, `''`);
-  }
-  for (const target of ['artists', 'artist_ids'] as const) {
-    const m = source.get(target);
-    out.set(target, m ? nameListSql(q(m.source)) : '[]::VARCHAR[]');
-  }
-  const explicit = source.get('explicit');
-  out.set('explicit', explicit ? q(explicit.source) : 'NULL::BOOLEAN');
-  for (const target of [...FILE_NUMERIC_COLUMNS, 'popularity'] as const) {
-    const m = source.get(target);
-    if (!m) {
-      if (target !== 'popularity') out.set(target, 'NULL::DOUBLE');
-      continue;
-    }
-    let e = q(m.source);
-    if (target === 'duration_ms' && m.durationUnit === 's') e = `(${e} * 1000)`;
-    if (target === 'duration_ms' && m.durationUnit === 'auto') {
-      const parts = `string_split(${e}, ':')`;
-      e = `CASE WHEN contains(${e}, ':') THEN 1000 * list_reduce(list_transform(${parts}, p -> TRY_CAST(p AS DOUBLE)), (a, b) -> a * 60 + b) ELSE TRY_CAST(${e} AS DOUBLE) END`;
-    }
-    if (scaled.has(target)) e = `(${e} / 100)`;
-    out.set(target, e);
-  }
-  const date = source.get('release_date');
-  const part = (k: number) => `TRY_CAST(nullif(split_part(${q(date!.source)}, '-', ${k}), '') AS INTEGER)`;
-  out.set('release_year', date ? part(1) : 'NULL::INTEGER');
-  out.set('release_month', date ? `coalesce(${part(2)}, 0)` : 'NULL::INTEGER');
-  out.set('release_day', date ? `coalesce(${part(3)}, 0)` : 'NULL::INTEGER');
-  if (!source.has('year') && date) out.set('year', `${part(1)}::DOUBLE`);
-  out.set('duration_min', `(${out.get('duration_ms')} / 60000)`);
-  return out;
-}
-
-interface Source {
-  /** SQL table expression reading the file. */
-  sql: (extra?: string) => string;
-  /** Reject tables to read afterwards (CSV only). */
-  rejects?: { errors: string; scans: string };
-}
-
-function csvSource(file: string, header: string[], layout: Layout, delimiter: string, encoding: string, tag: string): Source {
-  const seen = new Set<string>();
-  const types = header.map((name, i) => {
-    let unique = name;
-    for (let k = 2; seen.has(unique); k++) unique = `${name}_${k}`;
-    seen.add(unique);
-    const m = layout.mapped.find((x) => x.index === i);
-    return `${lit(unique)}: ${lit(m ? readAs(m) : 'VARCHAR')}`;
-  });
-  const rejects = { errors: `rejects_${tag}`, scans: `reject_scans_${tag}` };
-  const base =
-    `read_csv(${lit(file)}, columns = {${types.join(', ')}}, header = true, auto_detect = false, ` +
-    `delim = ${lit(delimiter)}, quote = '"', escape = '"', encoding = ${lit(encoding)}`;
-  return {
-    sql: (extra = `, store_rejects = true, rejects_table = ${lit(rejects.errors)}, rejects_scan = ${lit(rejects.scans)}`) => `${base}${extra})`,
-    rejects,
-  };
 }
 
 /**
@@ -242,7 +174,7 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
     let attempt = 0;
     for (;;) {
       attempt++;
-      const source: Source = parquet ? { sql: () => `read_parquet(${lit(file)})` } : csvSource(file, header, layout, dialect!.delimiter, encoding, String(attempt));
+      const source: Source = parquet ? parquetSource(file, layout) : csvSource(file, header, layout, dialect!.delimiter, encoding, String(attempt));
       const scaled = await detectPercentScale(connection, file, parquet, layout, dialect?.delimiter ?? ',', header);
       const expressions = columnExpressions(layout, scaled);
       const available = LOADED_COLUMNS.filter((c) => expressions.has(c));

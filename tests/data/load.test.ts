@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { loadTracks, LoadedTracks } from '../../src/data/load';
 import { column, listColumn, textColumn } from '../../src/data/schema';
 import { csvText, row, writeFixture } from './fixtures';
@@ -65,6 +66,20 @@ describe('loadTracks: contract of the cleaned table', () => {
       const rows = (await l.connection.runAndReadAll(`SELECT danceability, duration_ms, artists FROM ${l.relation} ORDER BY name`)).getRowsJS();
       expect(rows).toEqual([[0.5, 200000, ['X']], [0.7, 245000, ['Y']]]);
       expect(l.report.mapped.find((m) => m.column === 'duration_ms')?.note).toContain('m:ss');
+    });
+  });
+
+  test('Parquet: same table and report counts as the CSV it was written from', async () => {
+    const parquet = file.replace(/\.csv$/, '.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${file}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    await withLoad(parquet, async (l) => {
+      expect([l.report.format, l.report.layout, l.rowCount]).toEqual(['parquet', 'tracks_features_1.2m', 3]);
+      const artists = (await l.connection.runAndReadAll(`SELECT artists FROM ${l.relation} WHERE id = 'id1'`)).getRowsJS();
+      expect(artists).toEqual([[["Guns N' Roses", 'Slash']]]);
     });
   });
 
