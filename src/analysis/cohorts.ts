@@ -12,10 +12,7 @@ import { assertCleanRelation, numberOf, queryRows, quoteIdentifier, quoteRelatio
 
 /** How to segment. Cluster labels align with row order (the TrackTable's, or the relation's rowid). */
 export type CohortSplit =
-  | { kind: 'decade' }
-  | { kind: 'explicit' }
-  | { kind: 'genre' }
-  | { kind: 'cluster'; labels: Int32Array };
+  { kind: 'decade' } | { kind: 'explicit' } | { kind: 'genre' } | { kind: 'cluster'; labels: Int32Array };
 
 export interface CohortOptions {
   /** Features to compare. Default: the 9 AUDIO_FEATURES. */
@@ -65,7 +62,8 @@ function assemble(
   step: string,
 ): CohortComparison {
   overall.sd.forEach((sd, f) => {
-    if (!(sd > 0)) throw new Error(`${step}: column '${features[f]}' is constant, so no standardized effect exists`);
+    if (!(sd > 0))
+      throw new Error(`${step}: column '${features[f]}' is constant, so no standardized effect exists`);
   });
   const ordered =
     kind === 'genre'
@@ -93,7 +91,9 @@ function meanAndSd(values: Float64Array): { mean: number; sd: number } {
 
 function checkLabels(labels: Int32Array, rows: number, step: string): void {
   if (!(labels instanceof Int32Array) || labels.length !== rows) {
-    throw new Error(`${step}: cluster labels must be an Int32Array with one label per row (${rows}), got ${labels?.length}`);
+    throw new Error(
+      `${step}: cluster labels must be an Int32Array with one label per row (${rows}), got ${labels?.length}`,
+    );
   }
 }
 
@@ -123,7 +123,11 @@ function keyOf(kind: CohortSplit['kind'], value: number | string): { key: string
 }
 
 /** Cohort comparison over a TrackTable (the reference for `compareCohortsSql`). */
-export function compareCohorts(table: TrackTable, split: CohortSplit, options: CohortOptions = {}): CohortComparison {
+export function compareCohorts(
+  table: TrackTable,
+  split: CohortSplit,
+  options: CohortOptions = {},
+): CohortComparison {
   const step = 'compareCohorts';
   const features = resolve(options, step);
   const columns = finiteColumns(table, features, step);
@@ -137,7 +141,12 @@ export function compareCohorts(table: TrackTable, split: CohortSplit, options: C
     if (g === undefined) {
       g = groups.length;
       groupOf.set(values[i], g);
-      groups.push({ ...keyOf(split.kind, values[i]), n: 0, mean: [], sums: new Array<number>(features.length).fill(0) });
+      groups.push({
+        ...keyOf(split.kind, values[i]),
+        n: 0,
+        mean: [],
+        sums: new Array<number>(features.length).fill(0),
+      });
     }
     index[i] = g;
     groups[g].n++;
@@ -168,9 +177,15 @@ export async function compareCohortsSql(
   const step = 'compareCohortsSql';
   const features = resolve(options, step);
   const keyColumn = { decade: 'year', explicit: 'explicit', genre: 'genre', cluster: null }[split.kind];
-  if (keyColumn === undefined) throw new Error(`${step}: split kind must be decade, explicit, genre or cluster`);
+  if (keyColumn === undefined)
+    throw new Error(`${step}: split kind must be decade, explicit, genre or cluster`);
   const numeric = split.kind === 'decade' ? [...features, 'year'] : features;
-  const n = await assertCleanRelation(connection, relation, { numeric, other: keyColumn ? [keyColumn] : [] }, step);
+  const n = await assertCleanRelation(
+    connection,
+    relation,
+    { numeric, other: keyColumn ? [keyColumn] : [] },
+    step,
+  );
   const from = quoteRelation(relation);
   const q = features.map(quoteIdentifier);
   const [whole] = await queryRows(
@@ -208,7 +223,8 @@ export async function compareCohortsSql(
     const rows = await queryRows(connection, sql);
     if (split.kind === 'cluster') {
       const joined = rows.reduce((sum, row) => sum + numberOf(row.n), 0);
-      if (joined !== n) throw new Error(`${step}: only ${joined} of ${n} rows matched a cluster label by rowid`);
+      if (joined !== n)
+        throw new Error(`${step}: only ${joined} of ${n} rows matched a cluster label by rowid`);
     }
     const groups = rows.map((row) => ({
       key: String(row.key),

@@ -80,7 +80,10 @@ export async function correlationMatrixSql(
   for (let i = 0; i < q.length; i++) {
     for (let j = i + 1; j < q.length; j++) pairs.push(`corr(${q[i]}, ${q[j]}) AS c${i}_${j}`);
   }
-  const [row] = await queryRows(connection, `SELECT ${[...spreads, ...pairs].join(', ')} FROM ${quoteRelation(relation)}`);
+  const [row] = await queryRows(
+    connection,
+    `SELECT ${[...spreads, ...pairs].join(', ')} FROM ${quoteRelation(relation)}`,
+  );
   features.forEach((feature, i) => {
     if (!(numberOf(row[`s${i}`]) > 0)) throw constantError(step, feature);
   });

@@ -2,16 +2,24 @@
 import { column, type NumericColumn, type TrackTable } from '../data/schema';
 
 /** The columns `names` of `table`, checked: at least one row, every value a finite number. */
-export function finiteColumns(table: TrackTable, names: readonly NumericColumn[], step: string): Float64Array[] {
+export function finiteColumns(
+  table: TrackTable,
+  names: readonly NumericColumn[],
+  step: string,
+): Float64Array[] {
   if (table.length === 0) throw new Error(`${step}: the table is empty; expected at least one track`);
   return names.map((name) => {
     const values = column(table, name);
     if (values.length !== table.length) {
-      throw new Error(`${step}: column '${name}' has ${values.length} values for a table of ${table.length} rows`);
+      throw new Error(
+        `${step}: column '${name}' has ${values.length} values for a table of ${table.length} rows`,
+      );
     }
     for (let i = 0; i < values.length; i++) {
       if (!Number.isFinite(values[i])) {
-        throw new Error(`${step}: column '${name}' has a missing (NaN) value at row ${i}; clean the table first`);
+        throw new Error(
+          `${step}: column '${name}' has a missing (NaN) value at row ${i}; clean the table first`,
+        );
       }
     }
     return values;

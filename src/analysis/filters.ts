@@ -3,7 +3,14 @@
  * album and any feature range. Row-level, so plain TS: the result is the matching row indices, or the
  * matching rows as a new table.
  */
-import { column, listColumn, takeRows, textColumn, type NumericColumn, type TrackTable } from '../data/schema';
+import {
+  column,
+  listColumn,
+  takeRows,
+  textColumn,
+  type NumericColumn,
+  type TrackTable,
+} from '../data/schema';
 
 export interface TrackFilter {
   /** Inclusive [first, last] release year. Default: no limit. */
@@ -34,7 +41,8 @@ function checkRange(name: string, range: readonly [number, number]): void {
  */
 export function filterRows(table: TrackTable, filter: TrackFilter = {}): Uint32Array {
   const match = filter.match ?? FILTER_DEFAULTS.match;
-  if (match !== 'contains' && match !== 'exact') throw new Error(`filter 'match' must be 'contains' or 'exact', got '${match}'`);
+  if (match !== 'contains' && match !== 'exact')
+    throw new Error(`filter 'match' must be 'contains' or 'exact', got '${match}'`);
   const tests: ((i: number) => boolean)[] = [];
   const ranges: [NumericColumn, readonly [number, number]][] = Object.entries(filter.ranges ?? {}) as never;
   if (filter.years) ranges.unshift(['year', filter.years]);
@@ -60,7 +68,8 @@ export function filterRows(table: TrackTable, filter: TrackFilter = {}): Uint32A
   }
   if (filter.explicit !== undefined) {
     const explicit = table.explicit;
-    if (!explicit) throw new Error(`filter 'explicit' needs the explicit column, which this table does not hold`);
+    if (!explicit)
+      throw new Error(`filter 'explicit' needs the explicit column, which this table does not hold`);
     const wanted = filter.explicit ? 1 : 0;
     tests.push((i) => explicit[i] === wanted);
   }

@@ -81,7 +81,9 @@ function resolve(options: HistogramOptions, step: string): ResolvedBins[] {
 }
 
 function edgesOf(spec: ResolvedBins): number[] {
-  return Array.from({ length: spec.bins + 1 }, (_, i) => (i === spec.bins ? spec.hi : spec.lo + i * spec.width));
+  return Array.from({ length: spec.bins + 1 }, (_, i) =>
+    i === spec.bins ? spec.hi : spec.lo + i * spec.width,
+  );
 }
 
 /** Histograms over a TrackTable (the reference for `histogramsSql`). */
@@ -115,7 +117,12 @@ export async function histogramsSql(
 ): Promise<FeatureHistogram[]> {
   const step = 'histogramsSql';
   const specs = resolve(options, step);
-  const total = await assertCleanRelation(connection, relation, { numeric: specs.map((s) => s.feature) }, step);
+  const total = await assertCleanRelation(
+    connection,
+    relation,
+    { numeric: specs.map((s) => s.feature) },
+    step,
+  );
   const result: FeatureHistogram[] = [];
   for (const spec of specs) {
     const x = quoteIdentifier(spec.feature);

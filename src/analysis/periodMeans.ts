@@ -58,7 +58,9 @@ function resolve(options: PeriodMeansOptions, step: string): Required<PeriodMean
   const o = { ...PERIOD_MEANS_DEFAULTS, ...options };
   assertFeatureList(o.features, step);
   if (!Number.isInteger(o.periodYears) || o.periodYears < 1) {
-    throw new Error(`${step}: periodYears must be a positive integer (1 = years, 10 = decades), got ${o.periodYears}`);
+    throw new Error(
+      `${step}: periodYears must be a positive integer (1 = years, 10 = decades), got ${o.periodYears}`,
+    );
   }
   if (!(o.z > 0)) throw new Error(`${step}: z must be positive, got ${o.z}`);
   if (!(o.minTracks >= 1)) throw new Error(`${step}: minTracks must be at least 1, got ${o.minTracks}`);
@@ -151,12 +153,18 @@ export async function periodMeansSql(
 }
 
 /** Yearly means (periodYears = 1). */
-export function yearlyMeans(table: TrackTable, options: Omit<PeriodMeansOptions, 'periodYears'> = {}): PeriodMeans {
+export function yearlyMeans(
+  table: TrackTable,
+  options: Omit<PeriodMeansOptions, 'periodYears'> = {},
+): PeriodMeans {
   return periodMeans(table, { ...options, periodYears: 1 });
 }
 
 /** Decade means (periodYears = 10; the 1990s are period 1990). */
-export function decadeMeans(table: TrackTable, options: Omit<PeriodMeansOptions, 'periodYears'> = {}): PeriodMeans {
+export function decadeMeans(
+  table: TrackTable,
+  options: Omit<PeriodMeansOptions, 'periodYears'> = {},
+): PeriodMeans {
   return periodMeans(table, { ...options, periodYears: 10 });
 }
 

@@ -7,7 +7,9 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 /** A table or view name, possibly schema-qualified (`main.relation`), quoted part by part. */
 export function quoteRelation(relation: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(relation)) {
-    throw new Error(`relation must be a table or view name such as 'relation' or 'main.tracks', got '${relation}'`);
+    throw new Error(
+      `relation must be a table or view name such as 'relation' or 'main.tracks', got '${relation}'`,
+    );
   }
   return relation
     .split('.')
@@ -39,14 +41,17 @@ export function numberOf(value: unknown): number {
 }
 
 /** Column name → DuckDB type name of `relation`. */
-export async function describeRelation(connection: DuckDBConnection, relation: string): Promise<Map<string, string>> {
+export async function describeRelation(
+  connection: DuckDBConnection,
+  relation: string,
+): Promise<Map<string, string>> {
   const rows = await queryRows(connection, `DESCRIBE SELECT * FROM ${quoteRelation(relation)}`);
   return new Map(rows.map((row) => [String(row.column_name), String(row.column_type)]));
 }
 
 /**
- * Checks that `relation` has every column in `columns`, at least one row, and (for `numeric` columns) no NULL or
- * NaN — the cleaned-table contract. Aggregates would silently skip NULLs; the plain-TS versions would turn NaN
+ * Checks that `relation` has every column in `columns`, at least one row, no NULL in any of them, and no NaN in
+ * the `numeric` ones — the cleaned-table contract. Aggregates would silently skip NULLs; the plain-TS versions would turn NaN
  * into NaN means; both hide a loader bug, so both refuse. Returns the row count.
  */
 export async function assertCleanRelation(
@@ -64,19 +69,25 @@ export async function assertCleanRelation(
       );
     }
   }
-  const missing = numeric.map(
-    (name, i) => `count(*) FILTER (WHERE ${quoteIdentifier(name)} IS NULL OR isnan(${quoteIdentifier(name)}::DOUBLE))::DOUBLE AS m${i}`,
-  );
+  const checked = [...numeric, ...(columns.other ?? [])];
+  const missing = checked.map((name, i) => {
+    const x = quoteIdentifier(name);
+    const nan = i < numeric.length ? ` OR isnan(${x}::DOUBLE)` : '';
+    return `count(*) FILTER (WHERE ${x} IS NULL${nan})::DOUBLE AS m${i}`;
+  });
   const [row] = await queryRows(
     connection,
     `SELECT count(*)::DOUBLE AS n${missing.map((m) => `, ${m}`).join('')} FROM ${quoteRelation(relation)}`,
   );
   const n = numberOf(row.n);
   if (n === 0) throw new Error(`${step}: relation '${relation}' is empty; expected at least one track`);
-  numeric.forEach((name, i) => {
+  checked.forEach((name, i) => {
     const count = numberOf(row[`m${i}`]);
     if (count > 0) {
-      throw new Error(`${step}: column '${name}' has ${count} missing (NULL/NaN) values of ${n}; clean the table first`);
+      const what = i < numeric.length ? 'NULL/NaN' : 'NULL';
+      throw new Error(
+        `${step}: column '${name}' has ${count} missing (${what}) values of ${n}; clean the table first`,
+      );
     }
   });
   return n;

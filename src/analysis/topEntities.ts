@@ -43,13 +43,17 @@ export const ALBUM_NOTE =
 
 function resolve(options: TopEntitiesOptions, step: string): Required<TopEntitiesOptions> {
   const o = { ...TOP_ENTITIES_DEFAULTS, ...options };
-  if (!Number.isInteger(o.limit) || o.limit < 1) throw new Error(`${step}: limit must be a positive integer, got ${o.limit}`);
+  if (!Number.isInteger(o.limit) || o.limit < 1)
+    throw new Error(`${step}: limit must be a positive integer, got ${o.limit}`);
   return o;
 }
 
 function rank(counts: Map<string, RankedEntity>, limit: number): RankedEntity[] {
   return [...counts.values()]
-    .sort((a, b) => b.tracks - a.tracks || compareCodePoints(a.name, b.name) || compareCodePoints(a.id ?? '', b.id ?? ''))
+    .sort(
+      (a, b) =>
+        b.tracks - a.tracks || compareCodePoints(a.name, b.name) || compareCodePoints(a.id ?? '', b.id ?? ''),
+    )
     .slice(0, limit);
 }
 
@@ -71,7 +75,13 @@ export function topArtists(table: TrackTable, options: TopEntitiesOptions = {}):
       else counts.set(name, { name, tracks: 1 });
     }
   }
-  return { kind: 'artist', rows: rank(counts, limit), distinct: counts.size, totalTracks: table.length, note: ARTIST_NOTE };
+  return {
+    kind: 'artist',
+    rows: rank(counts, limit),
+    distinct: counts.size,
+    totalTracks: table.length,
+    note: ARTIST_NOTE,
+  };
 }
 
 /** Top albums over a TrackTable, grouped by album_id (the reference for `topAlbumsSql`). */
@@ -92,7 +102,13 @@ export function topAlbums(table: TrackTable, options: TopEntitiesOptions = {}): 
       if (compareCodePoints(titles[i], entry.name) < 0) entry.name = titles[i];
     }
   }
-  return { kind: 'album', rows: rank(counts, limit), distinct: counts.size, totalTracks: table.length, note: ALBUM_NOTE };
+  return {
+    kind: 'album',
+    rows: rank(counts, limit),
+    distinct: counts.size,
+    totalTracks: table.length,
+    note: ALBUM_NOTE,
+  };
 }
 
 async function ranked(

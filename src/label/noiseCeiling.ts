@@ -17,8 +17,7 @@
 
 /** The flip rate with one of the two base rates (the other follows: q = π(1 − 2f) + f). */
 export type NoiseCeilingInput =
-  | { flipRate: number; rulePositiveRate: number }
-  | { flipRate: number; noisyPositiveRate: number };
+  { flipRate: number; rulePositiveRate: number } | { flipRate: number; noisyPositiveRate: number };
 
 export interface NoiseCeiling {
   flipRate: number;
@@ -57,14 +56,18 @@ export function noiseCeiling(input: NoiseCeilingInput): NoiseCeiling {
   if ('rulePositiveRate' in input) {
     const pi = input.rulePositiveRate;
     if (!(pi > 0 && pi < 1)) {
-      throw new Error(`noiseCeiling: rulePositiveRate must be in (0, 1) — a rule that promotes none or all has no ceiling; got ${pi}`);
+      throw new Error(
+        `noiseCeiling: rulePositiveRate must be in (0, 1) — a rule that promotes none or all has no ceiling; got ${pi}`,
+      );
     }
     return metrics(f, pi, pi * (1 - 2 * f) + f);
   }
   const q = input.noisyPositiveRate;
   // q = π(1 − 2f) + f with π in (0, 1) puts q strictly between f and 1 − f.
   if (!(q > f && q < 1 - f)) {
-    throw new Error(`noiseCeiling: noisyPositiveRate must lie in (flipRate, 1 − flipRate) = (${f}, ${1 - f}), got ${q}`);
+    throw new Error(
+      `noiseCeiling: noisyPositiveRate must lie in (flipRate, 1 − flipRate) = (${f}, ${1 - f}), got ${q}`,
+    );
   }
   return metrics(f, (q - f) / (1 - 2 * f), q);
 }
@@ -75,7 +78,9 @@ export function noiseCeiling(input: NoiseCeilingInput): NoiseCeiling {
  */
 export function realizedCeiling(ruleLabels: Uint8Array, labels: Uint8Array): NoiseCeiling {
   if (ruleLabels.length !== labels.length || labels.length === 0) {
-    throw new Error(`realizedCeiling: expected two non-empty label arrays of one length, got ${ruleLabels.length} and ${labels.length}`);
+    throw new Error(
+      `realizedCeiling: expected two non-empty label arrays of one length, got ${ruleLabels.length} and ${labels.length}`,
+    );
   }
   // Counts by (rule r, label y).
   let r1y1 = 0;
@@ -89,7 +94,8 @@ export function realizedCeiling(ruleLabels: Uint8Array, labels: Uint8Array): Noi
   const n = labels.length;
   const positives = r1y1 + r0y1;
   const negatives = r1y0 + r0y0;
-  if (positives === 0 || negatives === 0) throw new Error('realizedCeiling: the labels are all one class; AUC is undefined');
+  if (positives === 0 || negatives === 0)
+    throw new Error('realizedCeiling: the labels are all one class; AUC is undefined');
   const precision = r1y1 / (r1y1 + r1y0);
   const recall = r1y1 / positives;
   return {

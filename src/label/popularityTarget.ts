@@ -39,7 +39,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  */
 export function popularityTarget(table: TrackTable, options: PopularityTargetOptions = {}): PopularityTarget {
   const { quantile } = { ...POPULARITY_TARGET_DEFAULTS, ...options };
-  if (!(quantile > 0 && quantile < 1)) throw new Error(`popularityTarget: quantile must be in (0, 1), got ${quantile}`);
+  if (!(quantile > 0 && quantile < 1))
+    throw new Error(`popularityTarget: quantile must be in (0, 1), got ${quantile}`);
   if (!table.numeric.popularity) {
     throw new Error(
       "popularityTarget: this table has no 'popularity' column (the 1.2M tracks_features.csv layout has none); " +

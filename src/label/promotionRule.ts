@@ -49,20 +49,26 @@ export interface PromotionLabels {
 
 function validate(o: Required<PromotionRuleOptions>): void {
   for (const key of ['valenceAbove', 'energyAbove', 'danceabilityAbove'] as const) {
-    if (!Number.isFinite(o[key])) throw new Error(`promotionLabels: ${key} must be a finite number, got ${o[key]}`);
+    if (!Number.isFinite(o[key]))
+      throw new Error(`promotionLabels: ${key} must be a finite number, got ${o[key]}`);
   }
   // At 0.5 the labels carry no information about the rule; above it they invert it.
   if (!(o.flipRate >= 0 && o.flipRate < 0.5)) {
     throw new Error(`promotionLabels: flipRate must be in [0, 0.5), got ${o.flipRate}`);
   }
-  if (!Number.isFinite(o.seed)) throw new Error(`promotionLabels: seed must be a finite number, got ${o.seed}`);
+  if (!Number.isFinite(o.seed))
+    throw new Error(`promotionLabels: seed must be a finite number, got ${o.seed}`);
 }
 
 /** The rule labels, then seeded flips. Needs valence, energy and danceability, with no NaN. */
 export function promotionLabels(table: TrackTable, options: PromotionRuleOptions = {}): PromotionLabels {
   const o = { ...PROMOTION_RULE_DEFAULTS, ...options };
   validate(o);
-  const [valence, energy, danceability] = finiteColumns(table, ['valence', 'energy', 'danceability'], 'promotionLabels');
+  const [valence, energy, danceability] = finiteColumns(
+    table,
+    ['valence', 'energy', 'danceability'],
+    'promotionLabels',
+  );
   const n = table.length;
   const ruleLabels = new Uint8Array(n);
   let rulePositives = 0;

@@ -70,7 +70,8 @@ function standardized(values: Float64Array, name: string): Float64Array {
   let squares = 0;
   for (const x of values) squares += (x - mean) ** 2;
   const sd = Math.sqrt(squares / values.length);
-  if (!(sd > 0)) throw new Error(`upliftCampaign: column '${name}' is constant, so it cannot be standardized`);
+  if (!(sd > 0))
+    throw new Error(`upliftCampaign: column '${name}' is constant, so it cannot be standardized`);
   const z = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) z[i] = (values[i] - mean) / sd;
   return z;
@@ -80,13 +81,18 @@ function clusterMultipliers(n: number, o: UpliftCampaignOptions): Float64Array {
   const multipliers = new Float64Array(n).fill(1);
   if (!o.clusters && !o.clusterEffects) return multipliers;
   if (!o.clusters || !o.clusterEffects) {
-    throw new Error('upliftCampaign: pass clusters and clusterEffects together (one multiplier per cluster label)');
+    throw new Error(
+      'upliftCampaign: pass clusters and clusterEffects together (one multiplier per cluster label)',
+    );
   }
-  if (o.clusters.length !== n) throw new Error(`upliftCampaign: expected ${n} cluster labels, got ${o.clusters.length}`);
+  if (o.clusters.length !== n)
+    throw new Error(`upliftCampaign: expected ${n} cluster labels, got ${o.clusters.length}`);
   for (let i = 0; i < n; i++) {
     const m = o.clusterEffects[o.clusters[i]];
     if (!Number.isFinite(m)) {
-      throw new Error(`upliftCampaign: no finite clusterEffects entry for cluster label ${o.clusters[i]} (row ${i})`);
+      throw new Error(
+        `upliftCampaign: no finite clusterEffects entry for cluster label ${o.clusters[i]} (row ${i})`,
+      );
     }
     multipliers[i] = m;
   }
@@ -97,14 +103,19 @@ function clusterMultipliers(n: number, o: UpliftCampaignOptions): Float64Array {
 export function upliftCampaign(table: TrackTable, options: UpliftCampaignOptions = {}): UpliftCampaign {
   const o = { ...UPLIFT_CAMPAIGN_DEFAULTS, ...options };
   if (!(o.treatmentRate > 0 && o.treatmentRate < 1)) {
-    throw new Error(`upliftCampaign: treatmentRate must be in (0, 1) so both arms exist, got ${o.treatmentRate}`);
+    throw new Error(
+      `upliftCampaign: treatmentRate must be in (0, 1) so both arms exist, got ${o.treatmentRate}`,
+    );
   }
   for (const key of ['seed', 'baselineIntercept', 'maxEffect', 'danceabilitySlope'] as const) {
-    if (!Number.isFinite(o[key])) throw new Error(`upliftCampaign: ${key} must be a finite number, got ${o[key]}`);
+    if (!Number.isFinite(o[key]))
+      throw new Error(`upliftCampaign: ${key} must be a finite number, got ${o[key]}`);
   }
   const weighted = Object.entries(o.baselineWeights) as [NumericColumn, number][];
   const names: NumericColumn[] = ['danceability', ...weighted.map(([name]) => name)];
-  const columns = finiteColumns(table, names, 'upliftCampaign').map((values, k) => standardized(values, names[k]));
+  const columns = finiteColumns(table, names, 'upliftCampaign').map((values, k) =>
+    standardized(values, names[k]),
+  );
   const n = table.length;
   const multipliers = clusterMultipliers(n, o);
   const baselineProb = new Float64Array(n);

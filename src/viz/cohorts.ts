@@ -22,16 +22,25 @@ export function cohortFigure(comparison: CohortComparison, options: CohortFigure
   if (!(o.maxEffect > 0)) throw new Error(`cohortFigure: maxEffect must be positive, got ${o.maxEffect}`);
   if (comparison.segments.length === 0) throw new Error('cohortFigure: no segments to draw');
   const segments = comparison.segments;
-  const labels = segments.map((s) => `${comparison.kind === 'cluster' ? `cluster ${s.key}` : s.key} (n = ${s.n.toLocaleString('en-US')})`);
+  const labels = segments.map(
+    (s) =>
+      `${comparison.kind === 'cluster' ? `cluster ${s.key}` : s.key} (n = ${s.n.toLocaleString('en-US')})`,
+  );
   return {
     data: [
       {
-        type: 'heatmap', x: comparison.features, y: labels, z: segments.map((s) => s.effect),
-        zmin: -o.maxEffect, zmax: o.maxEffect, colorscale: o.theme.diverging,
+        type: 'heatmap',
+        x: comparison.features,
+        y: labels,
+        z: segments.map((s) => s.effect),
+        zmin: -o.maxEffect,
+        zmax: o.maxEffect,
+        colorscale: o.theme.diverging,
         text: segments.map((s) => s.mean.map((m) => (Math.abs(m) >= 10 ? m.toFixed(1) : m.toFixed(3)))),
         texttemplate: '%{text}',
         customdata: segments.map((s) => s.diff),
-        hovertemplate: '%{y} · %{x}<br>mean %{text} (%{customdata:+.3g} vs overall)<br>effect %{z:+.2f} SD<extra></extra>',
+        hovertemplate:
+          '%{y} · %{x}<br>mean %{text} (%{customdata:+.3g} vs overall)<br>effect %{z:+.2f} SD<extra></extra>',
         colorbar: { title: { text: 'SD' }, thickness: 12 },
       },
     ],

@@ -30,10 +30,14 @@ export const HISTOGRAM_FIGURE_DEFAULTS = {
 };
 
 /** Histograms as bars at bin centres, bin-wide, one panel per feature; out-of-range counts in the hover. */
-export function histogramFigure(histograms: readonly FeatureHistogram[], options: HistogramFigureOptions = {}): Figure {
+export function histogramFigure(
+  histograms: readonly FeatureHistogram[],
+  options: HistogramFigureOptions = {},
+): Figure {
   const o = { ...HISTOGRAM_FIGURE_DEFAULTS, ...options };
   if (histograms.length === 0) throw new Error('histogramFigure: expected at least one histogram');
-  if (o.y !== 'count' && o.y !== 'share') throw new Error(`histogramFigure: y must be 'count' or 'share', got '${o.y}'`);
+  if (o.y !== 'count' && o.y !== 'share')
+    throw new Error(`histogramFigure: y must be 'count' or 'share', got '${o.y}'`);
   const data: PlotlyTrace[] = histograms.map((h, i) => {
     const p = panel(i);
     const centres = h.counts.map((_, k) => (h.edges[k] + h.edges[k + 1]) / 2);
@@ -41,7 +45,14 @@ export function histogramFigure(histograms: readonly FeatureHistogram[], options
     const y = o.y === 'share' ? h.counts.map((c) => c / h.total) : h.counts;
     const outside = h.below + h.above > 0 ? ` · ${h.below} below, ${h.above} above range` : '';
     return {
-      type: 'bar', name: h.feature, x: centres, y, width: widths, xaxis: p.xref, yaxis: p.yref, showlegend: false,
+      type: 'bar',
+      name: h.feature,
+      x: centres,
+      y,
+      width: widths,
+      xaxis: p.xref,
+      yaxis: p.yref,
+      showlegend: false,
       marker: { color: seriesColor(i, o.theme), line: { width: 0 } },
       customdata: h.counts.map((_, k) => [h.edges[k], h.edges[k + 1]]),
       hovertemplate: `[%{customdata[0]:.3g}, %{customdata[1]:.3g}): %{y${o.y === 'share' ? ':.2%' : ':,'}}${outside}<extra>${h.feature}</extra>`,
@@ -52,7 +63,15 @@ export function histogramFigure(histograms: readonly FeatureHistogram[], options
     data,
     layout: themedLayout(
       o.title,
-      { ...gridLayout(histograms.map((h) => h.feature), o.columns, o.theme), height: 80 + rows * o.rowHeight, bargap: 0 },
+      {
+        ...gridLayout(
+          histograms.map((h) => h.feature),
+          o.columns,
+          o.theme,
+        ),
+        height: 80 + rows * o.rowHeight,
+        bargap: 0,
+      },
       o.theme,
     ),
   };
@@ -67,18 +86,32 @@ export interface CorrelationFigureOptions {
   theme?: Theme;
 }
 
-export const CORRELATION_FIGURE_DEFAULTS = { title: 'Pearson correlation of audio features', digits: 2, theme: DARK_THEME };
+export const CORRELATION_FIGURE_DEFAULTS = {
+  title: 'Pearson correlation of audio features',
+  digits: 2,
+  theme: DARK_THEME,
+};
 
 /** The correlation matrix as a heatmap, first feature at the top, the value printed in each cell. */
-export function correlationHeatmapFigure(correlation: CorrelationMatrix, options: CorrelationFigureOptions = {}): Figure {
+export function correlationHeatmapFigure(
+  correlation: CorrelationMatrix,
+  options: CorrelationFigureOptions = {},
+): Figure {
   const o = { ...CORRELATION_FIGURE_DEFAULTS, ...options };
-  if (correlation.features.length === 0) throw new Error('correlationHeatmapFigure: expected at least one feature');
+  if (correlation.features.length === 0)
+    throw new Error('correlationHeatmapFigure: expected at least one feature');
   const k = correlation.features.length;
   return {
     data: [
       {
-        type: 'heatmap', x: correlation.features, y: correlation.features, z: correlation.matrix,
-        zmin: -1, zmax: 1, colorscale: o.theme.diverging, texttemplate: `%{z:.${o.digits}f}`,
+        type: 'heatmap',
+        x: correlation.features,
+        y: correlation.features,
+        z: correlation.matrix,
+        zmin: -1,
+        zmax: 1,
+        colorscale: o.theme.diverging,
+        texttemplate: `%{z:.${o.digits}f}`,
         hovertemplate: `%{y} × %{x}: r = %{z:.3f}<extra>n = ${correlation.n}</extra>`,
         colorbar: { title: { text: 'r' }, thickness: 12 },
       },

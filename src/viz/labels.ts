@@ -51,24 +51,41 @@ export function labelSummaryFigure(
   const o = { ...LABEL_SUMMARY_FIGURE_DEFAULTS, ...options };
   const rates = panel(0);
   const scores = panel(1);
-  const series: [string, LabelMetrics][] = [[`ceiling at ${(100 * ceiling.flipRate).toFixed(1)}% flips`, ceiling]];
+  const series: [string, LabelMetrics][] = [
+    [`ceiling at ${(100 * ceiling.flipRate).toFixed(1)}% flips`, ceiling],
+  ];
   if (o.reported) series.push(['original app (reported)', o.reported]);
   if (o.model) series.push([o.modelName, o.model]);
   for (const [name, values] of series) {
     for (const key of METRICS) {
-      if (!Number.isFinite(values[key])) throw new Error(`labelSummaryFigure: ${name} has no finite '${key}'`);
+      if (!Number.isFinite(values[key]))
+        throw new Error(`labelSummaryFigure: ${name} has no finite '${key}'`);
     }
   }
   const data: PlotlyTrace[] = [
     {
-      type: 'bar', name: 'share of tracks', x: ['rule promotes', 'labelled promoted', 'labels flipped'],
-      y: [labels.ruleBaseRate, labels.labelBaseRate, labels.flipRate], xaxis: rates.xref, yaxis: rates.yref,
+      type: 'bar',
+      name: 'share of tracks',
+      x: ['rule promotes', 'labelled promoted', 'labels flipped'],
+      y: [labels.ruleBaseRate, labels.labelBaseRate, labels.flipRate],
+      xaxis: rates.xref,
+      yaxis: rates.yref,
       marker: { color: [seriesColor(0, o.theme), seriesColor(1, o.theme), seriesColor(2, o.theme)] },
-      texttemplate: '%{y:.1%}', textposition: 'outside', showlegend: false, hovertemplate: '%{x}: %{y:.2%}<extra></extra>',
+      texttemplate: '%{y:.1%}',
+      textposition: 'outside',
+      showlegend: false,
+      hovertemplate: '%{x}: %{y:.2%}<extra></extra>',
     },
     ...series.map(([name, values], s): PlotlyTrace => ({
-      type: 'bar', name, x: METRIC_NAMES, y: METRICS.map((k) => values[k]), xaxis: scores.xref, yaxis: scores.yref,
-      marker: { color: seriesColor(s === 0 ? 0 : s + 2, o.theme) }, texttemplate: '%{y:.3f}', textposition: 'outside',
+      type: 'bar',
+      name,
+      x: METRIC_NAMES,
+      y: METRICS.map((k) => values[k]),
+      xaxis: scores.xref,
+      yaxis: scores.yref,
+      marker: { color: seriesColor(s === 0 ? 0 : s + 2, o.theme) },
+      texttemplate: '%{y:.3f}',
+      textposition: 'outside',
       hovertemplate: `%{x}: %{y:.4f}<extra>${name}</extra>`,
     })),
   ];
@@ -79,9 +96,18 @@ export function labelSummaryFigure(
       {
         // Explicit domains and anchors: two panels of different widths, which Plotly's even grid cannot give.
         [rates.xKey]: themedAxis(o.theme, { domain: [0, 0.36], anchor: rates.yref }),
-        [rates.yKey]: themedAxis(o.theme, { range: [0, 1], tickformat: '.0%', title: { text: 'share of tracks' }, anchor: rates.xref }),
+        [rates.yKey]: themedAxis(o.theme, {
+          range: [0, 1],
+          tickformat: '.0%',
+          title: { text: 'share of tracks' },
+          anchor: rates.xref,
+        }),
         [scores.xKey]: themedAxis(o.theme, { domain: [0.46, 1], anchor: scores.yref }),
-        [scores.yKey]: themedAxis(o.theme, { range: [0, 1.08], title: { text: 'score vs noisy labels' }, anchor: scores.xref }),
+        [scores.yKey]: themedAxis(o.theme, {
+          range: [0, 1.08],
+          title: { text: 'score vs noisy labels' },
+          anchor: scores.xref,
+        }),
         barmode: 'group',
         height: 420,
       },

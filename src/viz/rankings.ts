@@ -22,13 +22,20 @@ export function topEntitiesFigure(top: TopEntities, options: TopEntitiesFigureOp
   if (top.rows.length === 0) throw new Error(`topEntitiesFigure: no ${top.kind}s to draw`);
   // Two albums may share a title: the id keeps their bars apart on the category axis.
   const titles = top.rows.map((r) => r.name);
-  const labels = top.rows.map((r) => (r.id !== undefined && titles.filter((t) => t === r.name).length > 1 ? `${r.name} (${r.id})` : r.name));
+  const labels = top.rows.map((r) =>
+    r.id !== undefined && titles.filter((t) => t === r.name).length > 1 ? `${r.name} (${r.id})` : r.name,
+  );
   const title = o.title ?? `Top ${top.kind}s by track count`;
   return {
     data: [
       {
-        type: 'bar', orientation: 'h', name: top.kind, x: top.rows.map((r) => r.tracks), y: labels,
-        marker: { color: o.color }, hovertemplate: `%{y}: %{x:,} tracks<extra></extra>`,
+        type: 'bar',
+        orientation: 'h',
+        name: top.kind,
+        x: top.rows.map((r) => r.tracks),
+        y: labels,
+        marker: { color: o.color },
+        hovertemplate: `%{y}: %{x:,} tracks<extra></extra>`,
       },
     ],
     layout: themedLayout(
@@ -39,9 +46,24 @@ export function topEntitiesFigure(top: TopEntities, options: TopEntitiesFigureOp
         xaxis: themedAxis(o.theme, { title: { text: 'tracks' } }),
         margin: { l: 60, r: 24, t: 56, b: o.showNote ? 116 : 48 },
         annotations: o.showNote
-          ? [{ text: wrapText(`${top.note} ${top.distinct.toLocaleString('en-US')} ${top.kind}s in ${top.totalTracks.toLocaleString('en-US')} tracks.`, 110),
-               xref: 'paper', yref: 'paper', x: 0, y: 0, yshift: -58, xanchor: 'left', yanchor: 'top', showarrow: false,
-               align: 'left', font: { size: 10 } }]
+          ? [
+              {
+                text: wrapText(
+                  `${top.note} ${top.distinct.toLocaleString('en-US')} ${top.kind}s in ${top.totalTracks.toLocaleString('en-US')} tracks.`,
+                  110,
+                ),
+                xref: 'paper',
+                yref: 'paper',
+                x: 0,
+                y: 0,
+                yshift: -58,
+                xanchor: 'left',
+                yanchor: 'top',
+                showarrow: false,
+                align: 'left',
+                font: { size: 10 },
+              },
+            ]
           : [],
       },
       o.theme,

@@ -24,7 +24,17 @@ export const DARK_THEME: Theme = {
   plotBackground: '#181818',
   text: '#E8E8E8',
   grid: '#2E2E2E',
-  palette: [SPOTIFY_GREEN, '#509BF5', '#F573A0', '#FFC864', '#AF2896', '#4B917D', '#F59B23', '#B49BC8', '#E8115B'],
+  palette: [
+    SPOTIFY_GREEN,
+    '#509BF5',
+    '#F573A0',
+    '#FFC864',
+    '#AF2896',
+    '#4B917D',
+    '#F59B23',
+    '#B49BC8',
+    '#E8115B',
+  ],
   diverging: [
     [0, '#509BF5'],
     [0.5, '#2A2A2A'],
@@ -67,7 +77,11 @@ export function withAlpha(color: string, alpha: number): string {
 }
 
 /** A layout with the theme's colours and fonts, `title`, and `extra` merged on top. */
-export function themedLayout(title: string, extra: PlotlyLayout = {}, theme: Theme = DARK_THEME): PlotlyLayout {
+export function themedLayout(
+  title: string,
+  extra: PlotlyLayout = {},
+  theme: Theme = DARK_THEME,
+): PlotlyLayout {
   const axis = { gridcolor: theme.grid, zerolinecolor: theme.grid, linecolor: theme.grid, automargin: true };
   return {
     title: { text: title, x: 0.02, xanchor: 'left' },
@@ -85,6 +99,15 @@ export function themedLayout(title: string, extra: PlotlyLayout = {}, theme: The
 }
 
 /** Axis styling for subplot axes beyond the first (`xaxis2`, …), which themedLayout does not cover. */
-export function themedAxis(theme: Theme = DARK_THEME, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { gridcolor: theme.grid, zerolinecolor: theme.grid, linecolor: theme.grid, automargin: true, ...extra };
+export function themedAxis(
+  theme: Theme = DARK_THEME,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    gridcolor: theme.grid,
+    zerolinecolor: theme.grid,
+    linecolor: theme.grid,
+    automargin: true,
+    ...extra,
+  };
 }

@@ -31,7 +31,9 @@ function selected(means: PeriodMeans, features: readonly NumericColumn[] | undef
   return wanted.map((name) => {
     const trend = means.features.find((f) => f.feature === name);
     if (!trend) {
-      throw new Error(`trend figure: feature '${name}' is not in the means; it has ${means.features.map((f) => f.feature).join(', ')}`);
+      throw new Error(
+        `trend figure: feature '${name}' is not in the means; it has ${means.features.map((f) => f.feature).join(', ')}`,
+      );
     }
     return trend;
   });
@@ -39,7 +41,8 @@ function selected(means: PeriodMeans, features: readonly NumericColumn[] | undef
 
 function resolve(options: TrendFigureOptions) {
   const o = { ...TREND_FIGURE_DEFAULTS, ...options };
-  if (!Number.isInteger(o.columns) || o.columns < 1) throw new Error(`trend figure: columns must be a positive integer, got ${o.columns}`);
+  if (!Number.isInteger(o.columns) || o.columns < 1)
+    throw new Error(`trend figure: columns must be a positive integer, got ${o.columns}`);
   return o;
 }
 
@@ -57,16 +60,45 @@ export function yearlyTrendFigure(means: PeriodMeans, options: TrendFigureOption
     const color = seriesColor(i, o.theme);
     if (o.showInterval) {
       // Upper edge first (invisible), then lower filled 'tonexty' up to it: Plotly's band idiom.
-      data.push({ type: 'scatter', mode: 'lines', x: means.periods, y: trend.upper, xaxis: p.xref, yaxis: p.yref,
-        line: { width: 0 }, hoverinfo: 'skip', showlegend: false, name: `${trend.feature} upper` });
-      data.push({ type: 'scatter', mode: 'lines', x: means.periods, y: trend.lower, xaxis: p.xref, yaxis: p.yref,
-        line: { width: 0 }, fill: 'tonexty', fillcolor: withAlpha(color, 0.25), hoverinfo: 'skip', showlegend: false,
-        name: `${trend.feature} lower` });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        x: means.periods,
+        y: trend.upper,
+        xaxis: p.xref,
+        yaxis: p.yref,
+        line: { width: 0 },
+        hoverinfo: 'skip',
+        showlegend: false,
+        name: `${trend.feature} upper`,
+      });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        x: means.periods,
+        y: trend.lower,
+        xaxis: p.xref,
+        yaxis: p.yref,
+        line: { width: 0 },
+        fill: 'tonexty',
+        fillcolor: withAlpha(color, 0.25),
+        hoverinfo: 'skip',
+        showlegend: false,
+        name: `${trend.feature} lower`,
+      });
     }
     data.push({
-      type: 'scatter', mode: 'lines', name: trend.feature, x: means.periods, y: trend.mean, xaxis: p.xref, yaxis: p.yref,
-      line: { color, width: 2 }, customdata: means.counts,
-      hovertemplate: `%{x}: %{y:.3f} (n = %{customdata})<extra>${trend.feature}</extra>`, showlegend: false,
+      type: 'scatter',
+      mode: 'lines',
+      name: trend.feature,
+      x: means.periods,
+      y: trend.mean,
+      xaxis: p.xref,
+      yaxis: p.yref,
+      line: { color, width: 2 },
+      customdata: means.counts,
+      hovertemplate: `%{x}: %{y:.3f} (n = %{customdata})<extra>${trend.feature}</extra>`,
+      showlegend: false,
     });
   });
   const rows = Math.ceil(trends.length / o.columns);
@@ -75,7 +107,14 @@ export function yearlyTrendFigure(means: PeriodMeans, options: TrendFigureOption
     data,
     layout: themedLayout(
       o.showInterval ? `${title} — mean with ${interval(means)}` : title,
-      { ...gridLayout(trends.map((t) => t.feature), o.columns, o.theme), height: 80 + rows * o.rowHeight },
+      {
+        ...gridLayout(
+          trends.map((t) => t.feature),
+          o.columns,
+          o.theme,
+        ),
+        height: 80 + rows * o.rowHeight,
+      },
       o.theme,
     ),
   };
@@ -90,10 +129,19 @@ export function decadeBarsFigure(means: PeriodMeans, options: TrendFigureOptions
     const p = panel(i);
     const half = trend.upper.map((u, k) => u - trend.mean[k]);
     return {
-      type: 'bar', name: trend.feature, x: labels, y: trend.mean, xaxis: p.xref, yaxis: p.yref,
-      marker: { color: seriesColor(i, o.theme) }, customdata: means.counts, showlegend: false,
+      type: 'bar',
+      name: trend.feature,
+      x: labels,
+      y: trend.mean,
+      xaxis: p.xref,
+      yaxis: p.yref,
+      marker: { color: seriesColor(i, o.theme) },
+      customdata: means.counts,
+      showlegend: false,
       hovertemplate: `%{x}: %{y:.3f} (n = %{customdata})<extra>${trend.feature}</extra>`,
-      ...(o.showInterval ? { error_y: { type: 'data', array: half, visible: true, thickness: 1.5, color: o.theme.text } } : {}),
+      ...(o.showInterval
+        ? { error_y: { type: 'data', array: half, visible: true, thickness: 1.5, color: o.theme.text } }
+        : {}),
     };
   });
   const rows = Math.ceil(trends.length / o.columns);
@@ -102,7 +150,15 @@ export function decadeBarsFigure(means: PeriodMeans, options: TrendFigureOptions
     data,
     layout: themedLayout(
       o.showInterval ? `${title} — mean with ${interval(means)}` : title,
-      { ...gridLayout(trends.map((t) => t.feature), o.columns, o.theme), height: 80 + rows * o.rowHeight, bargap: 0.15 },
+      {
+        ...gridLayout(
+          trends.map((t) => t.feature),
+          o.columns,
+          o.theme,
+        ),
+        height: 80 + rows * o.rowHeight,
+        bargap: 0.15,
+      },
       o.theme,
     ),
   };

@@ -1,10 +1,14 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { compareCohorts, compareCohortsSql, type CohortSplit } from '../../src/analysis/cohorts';
 import type { TrackTable } from '../../src/data/schema';
 import { duckdbWith, expectClose, randomTracks } from './fixtures';
 
 const table: TrackTable = {
   length: 4,
-  numeric: { year: Float64Array.from([1991, 1999, 2003, 2010]), energy: Float64Array.from([0.2, 0.4, 0.6, 0.8]) },
+  numeric: {
+    year: Float64Array.from([1991, 1999, 2003, 2010]),
+    energy: Float64Array.from([0.2, 0.4, 0.6, 0.8]),
+  },
   text: { genre: ['pop', 'rock', 'pop', 'pop'] },
   lists: {},
   explicit: Uint8Array.from([1, 0, 0, 0]),
@@ -29,20 +33,31 @@ describe('compareCohorts', () => {
   });
 
   it('segments by explicit, genre (largest first) and cluster labels', () => {
-    expect(compareCohorts(table, { kind: 'explicit' }, { features }).segments.map((s) => s.key)).toEqual(['clean', 'explicit']);
+    expect(compareCohorts(table, { kind: 'explicit' }, { features }).segments.map((s) => s.key)).toEqual([
+      'clean',
+      'explicit',
+    ]);
     const genre = compareCohorts(table, { kind: 'genre' }, { features });
     expect(genre.segments.map((s) => [s.key, s.n])).toEqual([
       ['pop', 3],
       ['rock', 1],
     ]);
-    const cluster = compareCohorts(table, { kind: 'cluster', labels: Int32Array.from([2, 0, 2, 0]) }, { features });
+    const cluster = compareCohorts(
+      table,
+      { kind: 'cluster', labels: Int32Array.from([2, 0, 2, 0]) },
+      { features },
+    );
     expect(cluster.segments.map((s) => s.key)).toEqual(['0', '2']);
     expect(cluster.segments[0].mean[0]).toBeCloseTo(0.6, 12);
   });
 
   it('errors clearly on bad input', () => {
-    expect(() => compareCohorts(table, { kind: 'cluster', labels: new Int32Array(3) }, { features })).toThrow(/one label per row \(4\)/);
-    expect(() => compareCohorts({ ...table, text: {} }, { kind: 'genre' }, { features })).toThrow(/'genre' is not loaded/);
+    expect(() => compareCohorts(table, { kind: 'cluster', labels: new Int32Array(3) }, { features })).toThrow(
+      /one label per row \(4\)/,
+    );
+    expect(() => compareCohorts({ ...table, text: {} }, { kind: 'genre' }, { features })).toThrow(
+      /'genre' is not loaded/,
+    );
     const flat = { ...table, numeric: { ...table.numeric, energy: new Float64Array(4).fill(0.5) } };
     expect(() => compareCohorts(flat, { kind: 'decade' }, { features })).toThrow(/'energy' is constant/);
   });
@@ -50,19 +65,28 @@ describe('compareCohorts', () => {
   describe('DuckDB matches the plain-TS reference', () => {
     const tracks = randomTracks(300, 21, true);
     const labels = Int32Array.from({ length: 300 }, (_, i) => (i * 7) % 5);
-    const splits: CohortSplit[] = [{ kind: 'decade' }, { kind: 'explicit' }, { kind: 'genre' }, { kind: 'cluster', labels }];
+    const splits: CohortSplit[] = [
+      { kind: 'decade' },
+      { kind: 'explicit' },
+      { kind: 'genre' },
+      { kind: 'cluster', labels },
+    ];
+    let connection: DuckDBConnection;
+    beforeAll(async () => {
+      connection = await duckdbWith(tracks);
+    });
     it.each(splits.map((s) => [s.kind, s] as const))('%s', async (_, split) => {
-      const connection = await duckdbWith(tracks);
       expectClose(await compareCohortsSql(connection, 'relation', split), compareCohorts(tracks, split));
       // The temporary labels table is gone afterwards.
-      const left = await connection.runAndReadAll(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '__cohort%'`);
+      const left = await connection.runAndReadAll(
+        `SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '__cohort%'`,
+      );
       expect(left.getRowObjectsJS()[0].n).toBe(0);
     });
     it('rejects labels of the wrong length', async () => {
-      const connection = await duckdbWith(tracks);
-      await expect(compareCohortsSql(connection, 'relation', { kind: 'cluster', labels: new Int32Array(5) })).rejects.toThrow(
-        /one label per row \(300\)/,
-      );
+      await expect(
+        compareCohortsSql(connection, 'relation', { kind: 'cluster', labels: new Int32Array(5) }),
+      ).rejects.toThrow(/one label per row \(300\)/);
     });
   });
 });

@@ -72,7 +72,8 @@ export async function duckdbWith(table: TrackTable, relation = 'relation'): Prom
 export function expectClose(actual: unknown, expected: unknown, tolerance = 1e-9, path = '$'): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
     if (Number.isNaN(expected) || Number.isNaN(actual)) {
-      if (!(Number.isNaN(expected) && Number.isNaN(actual))) throw new Error(`${path}: ${actual} vs ${expected}`);
+      if (!(Number.isNaN(expected) && Number.isNaN(actual)))
+        throw new Error(`${path}: ${actual} vs ${expected}`);
       return;
     }
     if (Math.abs(actual - expected) > tolerance) throw new Error(`${path}: ${actual} vs ${expected}`);
@@ -88,7 +89,12 @@ export function expectClose(actual: unknown, expected: unknown, tolerance = 1e-9
   if (expected && typeof expected === 'object') {
     const keys = new Set([...Object.keys(expected), ...Object.keys(actual as object)]);
     for (const k of keys) {
-      expectClose((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], tolerance, `${path}.${k}`);
+      expectClose(
+        (actual as Record<string, unknown>)[k],
+        (expected as Record<string, unknown>)[k],
+        tolerance,
+        `${path}.${k}`,
+      );
     }
     return;
   }

@@ -4,7 +4,10 @@ import { duckdbWith, expectClose, randomTracks } from './fixtures';
 
 const table = {
   length: 7,
-  numeric: { energy: Float64Array.from([0, 0.05, 0.049, 0.5, 1, 0.999, 0.3]), tempo: Float64Array.from([0, 10, 305, 150, 299, 300, 9.99]) },
+  numeric: {
+    energy: Float64Array.from([0, 0.05, 0.049, 0.5, 1, 0.999, 0.3]),
+    tempo: Float64Array.from([0, 10, 305, 150, 299, 300, 9.99]),
+  },
   text: {},
   lists: {},
 };
@@ -27,12 +30,15 @@ describe('histograms', () => {
 
   it('documents a bin spec for every numeric column and accepts overrides', () => {
     expect(FEATURE_BINS.loudness).toEqual({ lo: -60, hi: 10, bins: 28 });
-    const [energy] = histograms(table, { features: ['energy'], bins: { energy: { lo: 0, hi: 0.5, bins: 2 } } });
+    const [energy] = histograms(table, {
+      features: ['energy'],
+      bins: { energy: { lo: 0, hi: 0.5, bins: 2 } },
+    });
     expect(energy.counts).toEqual([3, 2]);
     expect(energy.above).toBe(2);
-    expect(() => histograms(table, { features: ['energy'], bins: { energy: { lo: 1, hi: 0, bins: 2 } } })).toThrow(
-      /lo < hi/,
-    );
+    expect(() =>
+      histograms(table, { features: ['energy'], bins: { energy: { lo: 1, hi: 0, bins: 2 } } }),
+    ).toThrow(/lo < hi/);
   });
 
   describe('DuckDB matches the plain-TS reference', () => {
@@ -42,7 +48,9 @@ describe('histograms', () => {
       connection = await duckdbWith(tracks);
     });
     it('all audio features plus year and duration', async () => {
-      const options = { features: ['danceability', 'energy', 'loudness', 'tempo', 'year', 'duration_min'] as const };
+      const options = {
+        features: ['danceability', 'energy', 'loudness', 'tempo', 'year', 'duration_min'] as const,
+      };
       expectClose(await histogramsSql(connection, 'relation', options), histograms(tracks, options), 0);
     });
     it('edge values and out-of-range values land identically', async () => {

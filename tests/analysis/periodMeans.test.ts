@@ -1,6 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackTable } from '../../src/data/schema';
-import { decadeMeans, decadeMeansSql, periodMeans, periodMeansSql, yearlyMeans, yearlyMeansSql } from '../../src/analysis/periodMeans';
+import {
+  decadeMeans,
+  decadeMeansSql,
+  periodMeans,
+  periodMeansSql,
+  yearlyMeans,
+  yearlyMeansSql,
+} from '../../src/analysis/periodMeans';
 import { duckdbWith, expectClose, randomTracks } from './fixtures';
 
 function tiny(): TrackTable {
@@ -41,7 +48,9 @@ describe('periodMeans', () => {
   it('refuses NaN, empty tables and bad options with clear errors', () => {
     const t = tiny();
     t.numeric.energy![3] = NaN;
-    expect(() => yearlyMeans(t, { features: ['energy'] })).toThrow(/'energy' has a missing \(NaN\) value at row 3/);
+    expect(() => yearlyMeans(t, { features: ['energy'] })).toThrow(
+      /'energy' has a missing \(NaN\) value at row 3/,
+    );
     expect(() => yearlyMeans({ length: 0, numeric: {}, text: {}, lists: {} })).toThrow(/empty/);
     expect(() => periodMeans(tiny(), { features: ['energy'], periodYears: 0 })).toThrow(/positive integer/);
     expect(() => yearlyMeans(tiny(), { features: ['valence'] })).toThrow(/'valence' is not loaded/);
@@ -61,7 +70,10 @@ describe('periodMeans', () => {
       expectClose(await decadeMeansSql(connection, 'relation', options), decadeMeans(table, options));
     });
     it('5-year periods', async () => {
-      expectClose(await periodMeansSql(connection, 'relation', { periodYears: 5 }), periodMeans(table, { periodYears: 5 }));
+      expectClose(
+        await periodMeansSql(connection, 'relation', { periodYears: 5 }),
+        periodMeans(table, { periodYears: 5 }),
+      );
     });
     it('errors on a missing column or NULLs', async () => {
       await expect(yearlyMeansSql(connection, 'relation', { features: ['popularity'] })).rejects.toThrow(

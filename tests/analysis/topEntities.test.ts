@@ -1,4 +1,10 @@
-import { ARTIST_NOTE, topAlbums, topAlbumsSql, topArtists, topArtistsSql } from '../../src/analysis/topEntities';
+import {
+  ARTIST_NOTE,
+  topAlbums,
+  topAlbumsSql,
+  topArtists,
+  topArtistsSql,
+} from '../../src/analysis/topEntities';
 import type { TrackTable } from '../../src/data/schema';
 import { duckdbWith, expectClose, randomTracks } from './fixtures';
 

@@ -24,11 +24,18 @@ describe('popularityTarget', () => {
     expect(result.thresholds).toEqual([0, 32.5, 72.5]);
     expect(result.counts).toEqual([1, 4, 4]);
     expect(result.baseRate).toBeCloseTo(2 / 9, 12);
-    expect(Array.from(popularityTarget(table, { quantile: 0.5 }).labels)).toEqual([0, 0, 1, 1, 0, 0, 1, 1, 0]);
+    expect(Array.from(popularityTarget(table, { quantile: 0.5 }).labels)).toEqual([
+      0, 0, 1, 1, 0, 0, 1, 1, 0,
+    ]);
   });
 
   it('errors clearly without popularity, on NaN, and on a bad quantile', () => {
-    const noPopularity: TrackTable = { length: 2, numeric: { year: Float64Array.from([2000, 2001]) }, text: {}, lists: {} };
+    const noPopularity: TrackTable = {
+      length: 2,
+      numeric: { year: Float64Array.from([2000, 2001]) },
+      text: {},
+      lists: {},
+    };
     expect(() => popularityTarget(noPopularity)).toThrow(/no 'popularity' column/);
     const holed: TrackTable = {
       length: 2,

@@ -28,22 +28,31 @@ describe('promotionLabels', () => {
       const wasFlipped = a.flipped.includes(i);
       expect(a.labels[i]).toBe(wasFlipped ? 1 - a.ruleLabels[i] : a.ruleLabels[i]);
     }
-    expect(Array.from(promotionLabels(table, { flipRate: 1 / 3, seed: 7 }).flipped)).toEqual(Array.from(a.flipped));
-    const others = [1, 2, 3, 4, 5].map((seed) => Array.from(promotionLabels(table, { flipRate: 1 / 3, seed }).flipped).join());
+    expect(Array.from(promotionLabels(table, { flipRate: 1 / 3, seed: 7 }).flipped)).toEqual(
+      Array.from(a.flipped),
+    );
+    const others = [1, 2, 3, 4, 5].map((seed) =>
+      Array.from(promotionLabels(table, { flipRate: 1 / 3, seed }).flipped).join(),
+    );
     expect(new Set(others).size).toBeGreaterThan(1);
     expect(a.labelBaseRate).toBeCloseTo(a.labels.reduce((s, x) => s + x, 0) / 6, 12);
     expect(a.rule).toMatch(/2 of 6 labels/);
   });
 
   it('takes thresholds as options', () => {
-    expect(Array.from(promotionLabels(table, { flipRate: 0, danceabilityAbove: 0.7 }).ruleLabels)).toEqual([1, 0, 0, 1, 1, 0]);
-    expect(Array.from(promotionLabels(table, { flipRate: 0, valenceAbove: 0.5, energyAbove: 0.5 }).ruleLabels)).toEqual([
-      1, 0, 1, 1, 1, 0,
+    expect(Array.from(promotionLabels(table, { flipRate: 0, danceabilityAbove: 0.7 }).ruleLabels)).toEqual([
+      1, 0, 0, 1, 1, 0,
     ]);
+    expect(
+      Array.from(promotionLabels(table, { flipRate: 0, valenceAbove: 0.5, energyAbove: 0.5 }).ruleLabels),
+    ).toEqual([1, 0, 1, 1, 1, 0]);
   });
 
   it('refuses NaN features, an empty table and a flip rate of 0.5 or more', () => {
-    const holed = { ...table, numeric: { ...table.numeric, energy: Float64Array.from([0.1, NaN, 0, 0, 0, 0]) } };
+    const holed = {
+      ...table,
+      numeric: { ...table.numeric, energy: Float64Array.from([0.1, NaN, 0, 0, 0, 0]) },
+    };
     expect(() => promotionLabels(holed)).toThrow(/'energy' has a missing \(NaN\) value at row 1/);
     expect(() => promotionLabels({ length: 0, numeric: {}, text: {}, lists: {} })).toThrow(/empty/);
     expect(() => promotionLabels(table, { flipRate: 0.5 })).toThrow(/\[0, 0.5\)/);

@@ -11,8 +11,20 @@ export const yearly: PeriodMeans = {
   periods: [1999, 2000, 2001],
   counts: [4, 1, 9],
   features: [
-    { feature: 'energy', mean: [0.5, 0.6, 0.7], sd: [0.1, NaN, 0.2], lower: [0.402, NaN, 0.5693], upper: [0.598, NaN, 0.8307] },
-    { feature: 'tempo', mean: [110, 120, 118], sd: [20, NaN, 15], lower: [90.4, NaN, 108.2], upper: [129.6, NaN, 127.8] },
+    {
+      feature: 'energy',
+      mean: [0.5, 0.6, 0.7],
+      sd: [0.1, NaN, 0.2],
+      lower: [0.402, NaN, 0.5693],
+      upper: [0.598, NaN, 0.8307],
+    },
+    {
+      feature: 'tempo',
+      mean: [110, 120, 118],
+      sd: [20, NaN, 15],
+      lower: [90.4, NaN, 108.2],
+      upper: [129.6, NaN, 127.8],
+    },
   ],
 };
 
@@ -21,7 +33,9 @@ export const decades: PeriodMeans = {
   periodYears: 10,
   periods: [1990, 2000],
   counts: [4, 10],
-  features: [{ feature: 'energy', mean: [0.5, 0.69], sd: [0.1, 0.2], lower: [0.402, 0.566], upper: [0.598, 0.814] }],
+  features: [
+    { feature: 'energy', mean: [0.5, 0.69], sd: [0.1, 0.2], lower: [0.402, 0.566], upper: [0.598, 0.814] },
+  ],
 };
 
 export const histogramsSmall: FeatureHistogram[] = [

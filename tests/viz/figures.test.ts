@@ -7,7 +7,15 @@ import { decadeBarsFigure, yearlyTrendFigure } from '../../src/viz/trends';
 import { wrapText } from '../../src/viz/wrapText';
 import { noiseCeiling } from '../../src/label/noiseCeiling';
 import type { Figure } from '../../src/viz/types';
-import { cohortsSmall, correlation, decades, histogramsSmall, topAlbumsSmall, topArtistsSmall, yearly } from './figures.fixtures';
+import {
+  cohortsSmall,
+  correlation,
+  decades,
+  histogramsSmall,
+  topAlbumsSmall,
+  topArtistsSmall,
+  yearly,
+} from './figures.fixtures';
 
 /** Every trace's axis refs must name an axis the layout defines (a typo draws nothing, silently). */
 function expectAxesDefined(figure: Figure): void {
@@ -31,7 +39,9 @@ describe('figure builders', () => {
     // band upper, band lower (filled), mean line per feature
     expect(figure.data.map((t) => t.fill ?? '-')).toEqual(['-', 'tonexty', '-', '-', 'tonexty', '-']);
     expect(yearlyTrendFigure(yearly, { features: ['tempo'], showInterval: false }).data).toHaveLength(1);
-    expect(() => yearlyTrendFigure(yearly, { features: ['valence'] })).toThrow(/'valence' is not in the means/);
+    expect(() => yearlyTrendFigure(yearly, { features: ['valence'] })).toThrow(
+      /'valence' is not in the means/,
+    );
   });
 
   it('decade bars with error bars', () => {
@@ -75,12 +85,21 @@ describe('figure builders', () => {
   it('label summary: base rates, the ceiling, the original table and a model', () => {
     const ceiling = noiseCeiling({ flipRate: 0.05, noisyPositiveRate: 0.263 });
     const rates = { ruleBaseRate: ceiling.rulePositiveRate, labelBaseRate: 0.263, flipRate: 0.05 };
-    const figure = labelSummaryFigure(rates, ceiling, { model: { auc: 0.915, precision: 0.94, recall: 0.85, f1: 0.89 } });
+    const figure = labelSummaryFigure(rates, ceiling, {
+      model: { auc: 0.915, precision: 0.94, recall: 0.85, f1: 0.89 },
+    });
     expect(figure).toMatchSnapshot();
     expectAxesDefined(figure);
-    expect(figure.data.map((t) => t.name)).toEqual(['share of tracks', 'ceiling at 5.0% flips', 'original app (reported)', 'model']);
+    expect(figure.data.map((t) => t.name)).toEqual([
+      'share of tracks',
+      'ceiling at 5.0% flips',
+      'original app (reported)',
+      'model',
+    ]);
     expect(labelSummaryFigure(rates, ceiling, { reported: null }).data).toHaveLength(2);
-    expect(() => labelSummaryFigure(rates, ceiling, { model: { auc: NaN, precision: 1, recall: 1, f1: 1 } })).toThrow(/'auc'/);
+    expect(() =>
+      labelSummaryFigure(rates, ceiling, { model: { auc: NaN, precision: 1, recall: 1, f1: 1 } }),
+    ).toThrow(/'auc'/);
   });
 
   it('helpers: alpha colours and wrapped captions', () => {
