@@ -3,7 +3,7 @@
  * carve a validation set out of the training part for early stopping, so the test set is never looked at while
  * training.
  */
-import { shuffledIndices } from '../util/random';
+import { createRandom, shuffledIndices } from '../util/random';
 
 export interface SplitOptions {
   /** Share of all rows held out for the test set. Default 0.3 (the original app's 70/30). */
@@ -44,9 +44,12 @@ export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions
   const validation: number[] = [];
   const test: number[] = [];
   const classes = [...byClass.keys()].sort((a, b) => a - b);
-  classes.forEach((cls, k) => {
+  // Per-class seeds come from a salted stream: label flips also shuffle with the user's seed, and one seed must not
+  // give the split and the flips related permutations (which could put a non-random share of flips in the test set).
+  const seeds = createRandom(seed ^ 0x51_17_5e_ed);
+  classes.forEach((cls) => {
     const rows = byClass.get(cls)!;
-    const order = shuffledIndices(rows.length, seed + 7919 * k);
+    const order = shuffledIndices(rows.length, seeds.int(2 ** 31));
     const nTest = Math.round(rows.length * testFraction);
     const nValidation = Math.round((rows.length - nTest) * validationFraction);
     for (let j = 0; j < rows.length; j++) {

@@ -37,8 +37,12 @@ export interface TrainPromotionOptions {
   inWorker?: boolean;
   /** How the labels were made; saved in the meta. Default { definition: 'unspecified' }. */
   label?: LabelInfo;
-  /** The best scores the label noise allows (src/label); saved beside the test metrics. */
-  noiseCeiling?: NoiseCeiling;
+  /**
+   * The best scores the label noise allows (src/label), saved beside the test metrics. Pass a function to compute
+   * it on the test rows (e.g. realizedCeiling of the rule and noisy labels there): the test set's own flip share
+   * differs from the overall rate by chance, and the comparison is only fair on the same rows.
+   */
+  noiseCeiling?: NoiseCeiling | ((testRows: Uint32Array) => NoiseCeiling);
   /** Threshold for the confusion matrix. Default 0.5. */
   threshold?: number;
   /** Bootstrap replicates of the test AUC interval. Default 200. */
@@ -140,6 +144,7 @@ export async function trainPromotionModel(
     bootstrapReplicates: o.bootstrapReplicates,
     seed: splitOptions.seed,
   });
+  const ceiling = typeof options.noiseCeiling === 'function' ? options.noiseCeiling(split.test) : options.noiseCeiling;
   const meta: ModelMeta = {
     format: META_FORMAT,
     features: matrix.features,
@@ -164,8 +169,8 @@ export async function trainPromotionModel(
         f1: evaluation.report.positive.f1,
         confusion: evaluation.confusion,
       },
-      noiseCeiling: options.noiseCeiling,
-      versusCeiling: options.noiseCeiling ? compareWithCeiling(evaluation, options.noiseCeiling) : undefined,
+      noiseCeiling: ceiling && { auc: ceiling.auc, precision: ceiling.precision, recall: ceiling.recall, f1: ceiling.f1 },
+      versusCeiling: ceiling ? compareWithCeiling(evaluation, ceiling) : undefined,
     },
     versions: { xgboost: xgboostVersion().text, node: process.version },
     createdAt: new Date().toISOString(),

@@ -14,7 +14,8 @@ let model: PromotionModel;
 let dir: string;
 
 beforeAll(async () => {
-  model = await trainPromotionModel(table, labels, { label, bootstrapReplicates: 50, nthread: 1, inWorker: false });
+  const ceiling = (testRows: Uint32Array) => ({ auc: 0.9, precision: 0.95, recall: 0.85, f1: 0.9, testRows: testRows.length });
+  model = await trainPromotionModel(table, labels, { label, bootstrapReplicates: 50, nthread: 1, inWorker: false, noiseCeiling: ceiling });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promotion-'));
 });
 afterAll(() => {
@@ -32,6 +33,9 @@ test('learns the rule up to the noise: test AUC far above chance, split 70/30 wi
   expect(model.meta.metrics.test.rocAuc).toBe(model.evaluation.rocAuc);
   expect(model.meta.features).toEqual([...Object.keys(table.numeric)]);
   expect(model.meta.label).toEqual(label);
+  // The ceiling function saw the test rows; only its four scores are kept, beside the model's.
+  expect(model.meta.metrics.noiseCeiling).toEqual({ auc: 0.9, precision: 0.95, recall: 0.85, f1: 0.9 });
+  expect(model.meta.metrics.versusCeiling![0]).toMatchObject({ metric: 'ROC AUC', model: model.evaluation.rocAuc, ceiling: 0.9 });
   expect(model.meta.versions.xgboost).toMatch(/^\d+\.\d+\.\d+$/);
 });
 
