@@ -1,7 +1,9 @@
 /**
- * Runs the Lloyd kernel on several threads: the main thread plus `threads − 1` worker_threads, each owning a
- * contiguous range of blocks. Data, labels and partials live on SharedArrayBuffers, so a step sends only the
- * k × d centers. The worker is plain JavaScript evaluated with `eval: true` and compiles the kernel from the
+ * Runs the Lloyd kernel on several threads: the main thread plus `threads − 1` worker_threads. Threads take
+ * blocks one at a time from a shared atomic counter rather than fixed halves: on a busy machine a descheduled
+ * thread then delays the step by one block, not by half the data. Each block writes its own partials, so the
+ * result does not depend on which thread ran it. Data, labels and partials live on SharedArrayBuffers, so a
+ * step sends only the k × d centers. The worker is plain JavaScript evaluated with `eval: true` and compiles the kernel from the
  * source string it is sent: it needs no TypeScript loader, so it runs the same under tsx, jest and tslab.
  */
 import { Worker } from 'worker_threads';
@@ -9,10 +11,12 @@ import type { LloydKernel } from './lloyd-kernel';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
-const { source, data, labels, partials, rows } = workerData;
+const { source, data, labels, partials, rows, blocks, next } = workerData;
 const kernel = new Function(source)();
-parentPort.on('message', (m) => {
-  kernel(data, m.centers, labels, partials, m.blockStart, m.blockEnd, rows);
+parentPort.on('message', (centers) => {
+  for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
+    kernel(data, centers, labels, partials, b, b + 1, rows);
+  }
   parentPort.postMessage(0);
 });
 `;
@@ -39,26 +43,20 @@ function isShared(array: ArrayBufferView): boolean {
   return array.buffer instanceof SharedArrayBuffer;
 }
 
-/** Splits blocks [0, blocks) into `parts` contiguous ranges of near-equal size. */
-export function splitBlocks(blocks: number, parts: number): Array<[number, number]> {
-  return Array.from({ length: parts }, (_, p) => [
-    Math.floor((p * blocks) / parts),
-    Math.floor(((p + 1) * blocks) / parts),
-  ]);
-}
-
 export function startLloydThreadPool(input: LloydThreadPoolInput): LloydThreadPool {
   const { kernel, data, labels, partials, rows, blocks } = input;
   if (!isShared(data) || !isShared(labels) || !isShared(partials)) {
     throw new Error('the thread pool needs data, labels and partials on SharedArrayBuffers');
   }
   const threads = Math.max(1, Math.min(input.threads, blocks));
-  const ranges = splitBlocks(blocks, threads);
-  const workers = ranges.slice(1).map(
+  /** The next block to take. */
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from(
+    { length: threads - 1 },
     () =>
       new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { source: input.kernelSource, data, labels, partials, rows },
+        workerData: { source: input.kernelSource, data, labels, partials, rows, blocks, next },
       }),
   );
   let failure: Error | undefined;
@@ -79,14 +77,15 @@ export function startLloydThreadPool(input: LloydThreadPoolInput): LloydThreadPo
   return {
     async run(centers) {
       if (failure) throw failure;
-      const done = workers.map((worker, w) => {
-        const [blockStart, blockEnd] = ranges[w + 1];
+      Atomics.store(next, 0, 0);
+      const done = workers.map((worker) => {
         const finished = waitFor(worker);
-        worker.postMessage({ centers, blockStart, blockEnd });
+        worker.postMessage(centers);
         return finished;
       });
-      const [mainStart, mainEnd] = ranges[0];
-      kernel(data, centers, labels, partials, mainStart, mainEnd, rows);
+      for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
+        kernel(data, centers, labels, partials, b, b + 1, rows);
+      }
       await Promise.all(done);
     },
     async close() {

@@ -1,15 +1,7 @@
 import { compileLloydKernel, lloydKernelSource, partialsStride } from '../../src/cluster/lloyd-kernel';
-import { splitBlocks, startLloydThreadPool } from '../../src/cluster/lloyd-workers';
+import { startLloydThreadPool } from '../../src/cluster/lloyd-workers';
 
 describe('Lloyd thread pool', () => {
-  test('splits blocks into contiguous near-equal ranges', () => {
-    expect(splitBlocks(5, 2)).toEqual([
-      [0, 2],
-      [2, 5],
-    ]);
-    expect(splitBlocks(37, 1)).toEqual([[0, 37]]);
-  });
-
   test('refuses buffers that are not shared', () => {
     expect(() =>
       startLloydThreadPool({
@@ -25,12 +17,12 @@ describe('Lloyd thread pool', () => {
     ).toThrow(/SharedArrayBuffers/);
   });
 
-  test('a worker fills its blocks like the main thread does', async () => {
-    const rows = 40_000; // two blocks: one per thread
+  test('main thread and worker together fill every block once, step after step', async () => {
+    const rows = 3 * 32768 + 100; // four blocks, taken by whichever thread is free
     const data = new Float64Array(new SharedArrayBuffer(rows * 8));
     for (let i = 0; i < rows; i++) data[i] = i % 10;
     const labels = new Int32Array(new SharedArrayBuffer(rows * 4)).fill(-1);
-    const partials = new Float64Array(new SharedArrayBuffer(2 * partialsStride(2, 1) * 8));
+    const partials = new Float64Array(new SharedArrayBuffer(4 * partialsStride(2, 1) * 8));
     const pool = startLloydThreadPool({
       kernel: compileLloydKernel(2, 1),
       kernelSource: lloydKernelSource(2, 1),
@@ -38,20 +30,25 @@ describe('Lloyd thread pool', () => {
       labels,
       partials,
       rows,
-      blocks: 2,
+      blocks: 4,
       threads: 2,
     });
+    const stride = partialsStride(2, 1);
+    const changedPerStep: number[] = [];
     try {
-      await pool.run(Float64Array.of(0, 9));
+      for (const centers of [Float64Array.of(0, 9), Float64Array.of(0, 9), Float64Array.of(0, 2)]) {
+        await pool.run(centers);
+        changedPerStep.push([0, 1, 2, 3].reduce((sum, b) => sum + partials[b * stride + 5], 0));
+      }
     } finally {
       await pool.close();
     }
-    expect(labels.every((label, i) => label === (i % 10 >= 5 ? 1 : 0))).toBe(true);
-    const stride = partialsStride(2, 1);
-    const second = Array.from(partials.subarray(stride, 2 * stride));
-    const secondRows = rows - 32768;
-    // rows 32768.. hold values 8,9,0,1,… : count per side = half of them
-    expect(second[2] + second[3]).toBe(secondRows);
-    expect(second[5]).toBe(secondRows); // every label changed from −1
+    // last step: centers 0 and 2, so values ≥ 2 go to cluster 1 (1 is a tie, which goes to the first center)
+    expect(labels.every((label, i) => label === (i % 10 >= 2 ? 1 : 0))).toBe(true);
+    const counts = [0, 1, 2, 3].map((b) => partials[b * stride + 2] + partials[b * stride + 3]);
+    expect(counts).toEqual([32768, 32768, 32768, 100]);
+    // every label changes from −1, none on the repeat, then values 2, 3, 4 move from cluster 0 to 1
+    const movedRows = Array.from({ length: rows }, (_, i) => i % 10).filter((v) => v >= 2 && v <= 4).length;
+    expect(changedPerStep).toEqual([rows, 0, movedRows]);
   });
 });
