@@ -10,7 +10,7 @@ import { compareCodePoints } from './compareText';
 import { assertFeatureList, finiteColumns } from './featureColumns';
 import { assertCleanRelation, numberOf, queryRows, quoteIdentifier, quoteRelation } from './sql';
 
-/** How to segment. Cluster labels align with row order (the TrackTable's, or the relation's rowid). */
+/** How to segment. Cluster labels align with row order (the TrackTable's, or the relation's in rowid order). */
 export type CohortSplit =
   { kind: 'decade' } | { kind: 'explicit' } | { kind: 'genre' } | { kind: 'cluster'; labels: Int32Array };
 
@@ -165,8 +165,10 @@ export function compareCohorts(
 const LABELS_TABLE = '__cohort_cluster_labels';
 
 /**
- * Cohort comparison aggregated in DuckDB. Cluster labels are appended to a temporary table and joined on
- * `rowid`, so `relation` must be a base table whose insertion order is the labels' order (the loader's).
+ * Cohort comparison aggregated in DuckDB. Cluster labels are appended to a temporary table and joined on the
+ * row's position in rowid order — the order a plain scan returns, so the order `toTable` hands to clustering.
+ * Position, not rowid itself: the loader DELETEs dropped rows, and DuckDB leaves those rowids as gaps.
+ * `relation` must therefore be a base table (views have no rowid).
  */
 export async function compareCohortsSql(
   connection: DuckDBConnection,
@@ -210,7 +212,8 @@ export async function compareCohortsSql(
     });
     appender.closeSync();
     sql = `SELECT l.cluster::VARCHAR AS key, l.cluster::DOUBLE AS ord, count(*)::DOUBLE AS n, ${means}
-           FROM ${from} r JOIN temp.main.${LABELS_TABLE} l ON l.row_index = r.rowid GROUP BY l.cluster`;
+           FROM (SELECT *, row_number() OVER (ORDER BY rowid) - 1 AS __row_index FROM ${from}) r
+           JOIN temp.main.${LABELS_TABLE} l ON l.row_index = r.__row_index GROUP BY l.cluster`;
   } else {
     const key = {
       decade: ['(floor(year / 10) * 10)::BIGINT::VARCHAR', 'floor(year / 10) * 10'],
@@ -224,7 +227,7 @@ export async function compareCohortsSql(
     if (split.kind === 'cluster') {
       const joined = rows.reduce((sum, row) => sum + numberOf(row.n), 0);
       if (joined !== n)
-        throw new Error(`${step}: only ${joined} of ${n} rows matched a cluster label by rowid`);
+        throw new Error(`${step}: only ${joined} of ${n} rows matched a cluster label by row position`);
     }
     const groups = rows.map((row) => ({
       key: String(row.key),

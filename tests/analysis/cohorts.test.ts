@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { compareCohorts, compareCohortsSql, type CohortSplit } from '../../src/analysis/cohorts';
-import type { TrackTable } from '../../src/data/schema';
+import { takeRows, type TrackTable } from '../../src/data/schema';
 import { duckdbWith, expectClose, randomTracks } from './fixtures';
 
 const table: TrackTable = {
@@ -82,6 +82,14 @@ describe('compareCohorts', () => {
         `SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '__cohort%'`,
       );
       expect(left.getRowObjectsJS()[0].n).toBe(0);
+    });
+    it('aligns cluster labels by row position after rows were deleted (rowid gaps)', async () => {
+      const gappy = await duckdbWith(tracks);
+      await gappy.run('DELETE FROM relation WHERE rowid % 7 = 3');
+      const kept = Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 !== 3);
+      const table = takeRows(tracks, kept);
+      const split: CohortSplit = { kind: 'cluster', labels: Int32Array.from(kept, (i) => labels[i]) };
+      expectClose(await compareCohortsSql(gappy, 'relation', split), compareCohorts(table, split));
     });
     it('rejects labels of the wrong length', async () => {
       await expect(
