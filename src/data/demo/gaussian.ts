@@ -1,15 +1,18 @@
 /** Small Gaussian helpers for the demo generator's copula: the normal CDF and a Cholesky factor. */
 
+// Local aliases: under jest's vm context every `Math.x` lookup goes through the global proxy, ~10x slower.
+const { abs, exp, sqrt, SQRT2 } = Math;
+
 /**
  * Standard normal CDF Φ(x) via Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): far below the 3-significant-digit
  * rounding of the generated features, and several times faster than a series expansion.
  */
 export function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
+  const z = abs(x) / SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
   const poly =
     t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-z * z);
+  const erf = 1 - poly * exp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
@@ -38,7 +41,7 @@ export function choleskyLower(matrix: readonly (readonly number[])[]): Float64Ar
       for (let k = 0; k < j; k++) sum -= lower[i * n + k] * lower[j * n + k];
       if (i === j) {
         if (sum <= 0) throw new Error(`choleskyLower: matrix is not positive definite (pivot ${i} = ${sum})`);
-        lower[i * n + i] = Math.sqrt(sum);
+        lower[i * n + i] = sqrt(sum);
       } else {
         lower[i * n + j] = sum / lower[j * n + j];
       }
