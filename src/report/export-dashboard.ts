@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { jsonForScript } from '../util/html';
 import type { OnProgress } from '../util/progress';
-import { bundleClient } from './bundle-client';
+import { bundleClient, reportSourceFile } from './bundle-client';
 import { DATA_GLOBAL, type PageData } from './page-data';
 import { PAGE_FILES, renderPageShell } from './page-shell';
 import { copyPlotly } from './plotly-asset';
@@ -53,7 +53,7 @@ export async function exportDashboard(
   const plotly = path.join(assets, 'plotly.min.js');
   await copyPlotly(plotly);
   written(plotly);
-  await write(path.join(assets, 'style.css'), await fs.promises.readFile(path.join(__dirname, 'style.css'), 'utf8'));
+  await write(path.join(assets, 'style.css'), await fs.promises.readFile(reportSourceFile('style.css'), 'utf8'));
   await write(path.join(assets, 'app.js'), bundleClient(undefined, { minify }));
 
   for (const key of PAGE_KEYS) {
@@ -61,8 +61,9 @@ export async function exportDashboard(
     const data: PageData = { page: key, figures: [], widgets: [] };
     const blocks = key === 'home' ? [...page.blocks, ...provenanceBlocks(input.meta)] : page.blocks;
     const bodyHtml = renderBlocks(blocks, data);
+    const usesPlotly = data.figures.length > 0 || data.widgets.some((w) => w.kind === 'trackPicker');
     await write(path.join(assets, `data-${key}.js`), dataScript(data));
-    await write(path.join(outDir, PAGE_FILES[key].file), renderPageShell({ key, title: page.title, meta: input.meta, bodyHtml }));
+    await write(path.join(outDir, PAGE_FILES[key].file), renderPageShell({ key, title: page.title, meta: input.meta, bodyHtml, usesPlotly }));
   }
   return { files };
 }

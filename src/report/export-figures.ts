@@ -37,7 +37,7 @@ export function figurePage(name: string, figure: Figure, plotlySrc: string, size
   };
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title>
-<style>html,body{margin:0;background:#0e1117}</style></head>
+<style>html,body{margin:0;background:#0e1117}#figure{display:inline-block}</style></head>
 <body><div id="figure"></div>
 <script src="${escapeHtml(plotlySrc)}"></script>
 <script>

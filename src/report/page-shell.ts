@@ -21,9 +21,11 @@ export interface PageShellInput {
   meta: DashboardMeta;
   /** The page's content, already escaped. */
   bodyHtml: string;
+  /** Load plotly (4.7 MB to parse): only pages with charts need it. */
+  usesPlotly: boolean;
 }
 
-export function renderPageShell({ key, title, meta, bodyHtml }: PageShellInput): string {
+export function renderPageShell({ key, title, meta, bodyHtml, usesPlotly }: PageShellInput): string {
   const nav = (Object.keys(PAGE_FILES) as PageKey[])
     .map((k) => {
       const current = k === key ? ' class="active" aria-current="page"' : '';
@@ -51,8 +53,7 @@ export function renderPageShell({ key, title, meta, bodyHtml }: PageShellInput):
 <h1>${escapeHtml(title)}</h1>
 ${bodyHtml}
 </main>
-<script src="assets/plotly.min.js"></script>
-<script src="assets/data-${key}.js"></script>
+${usesPlotly ? '<script src="assets/plotly.min.js"></script>\n' : ''}<script src="assets/data-${key}.js"></script>
 <script src="assets/app.js"></script>
 </body>
 </html>

@@ -135,7 +135,7 @@ export interface PickerTrack {
   features: (number | null)[];
   /** Probability from the native library (libxgboost); the page's live score must match it. */
   nativeProbability: number;
-  /** Precomputed SHAP values (same order as features) and bias, margin space; used if the browser cannot. */
+  /** Precomputed SHAP values (features order) and bias, margin space; shown only if the browser's TreeSHAP fails. */
   shap?: { values: number[]; bias: number };
   explanation?: TrackExplanation;
 }

@@ -26,17 +26,21 @@ interface FixtureNode {
 const leaf = (value: number, cover: number): FixtureNode => ({ left: -1, right: -1, feature: 0, value, defaultLeft: 0, cover });
 const FIXTURE_TREES: FixtureNode[][] = [
   [
-    { left: 1, right: 2, feature: f('energy'), value: 0.6, defaultLeft: 1, cover: 10 },
-    leaf(-0.4, 6),
-    { left: 3, right: 4, feature: f('valence'), value: 0.5, defaultLeft: 0, cover: 4 },
-    leaf(0.1, 1.5),
+    { left: 1, right: 2, feature: f('energy'), value: 0.6, defaultLeft: 1, cover: 10.5 },
+    leaf(-0.4, 6.25),
+    { left: 3, right: 4, feature: f('valence'), value: 0.5, defaultLeft: 0, cover: 4.25 },
+    leaf(0.1, 1.75),
     leaf(0.6, 2.5),
   ],
-  [{ left: 1, right: 2, feature: f('danceability'), value: 0.75, defaultLeft: 1, cover: 10 }, leaf(-0.2, 7), leaf(0.8, 3)],
+  [{ left: 1, right: 2, feature: f('danceability'), value: 0.75, defaultLeft: 1, cover: 10.5 }, leaf(-0.2, 7.25), leaf(0.7, 3.25)],
 ];
 const BASE_MARGIN = Math.log(0.3 / 0.7);
 
-/** Two trees, XGBoost 1.7 JSON: tree 0 splits energy then valence, tree 1 splits danceability. */
+/**
+ * Two trees (tree 0 splits energy then valence, tree 1 danceability) in XGBoost 1.7 JSON. Float fields never
+ * hold whole numbers: libxgboost's JSON reader refuses an integer where it expects a float, and
+ * JSON.stringify writes 10.0 as 10.
+ */
 export function fixtureModel(): unknown {
   const tree = (id: number, nodes: FixtureNode[]) => ({
     base_weights: nodes.map((n) => n.value),
@@ -44,7 +48,7 @@ export function fixtureModel(): unknown {
     default_left: nodes.map((n) => n.defaultLeft),
     id,
     left_children: nodes.map((n) => n.left),
-    loss_changes: nodes.map(() => 0),
+    loss_changes: nodes.map(() => 0.5),
     parents: nodes.map((_, i) => (i === 0 ? 2147483647 : nodes.findIndex((p) => p.left === i || p.right === i))),
     right_children: nodes.map((n) => n.right),
     split_conditions: nodes.map((n) => n.value),
@@ -79,7 +83,7 @@ export function expectedProbability(features: (number | null)[]): number {
   const valence = features[f('valence')];
   const dance = features[f('danceability')];
   const tree0 = energy === null || energy < 0.6 ? -0.4 : valence !== null && valence < 0.5 ? 0.1 : 0.6;
-  const tree1 = dance === null || dance < 0.75 ? -0.2 : 0.8;
+  const tree1 = dance === null || dance < 0.75 ? -0.2 : 0.7;
   const margin = BASE_MARGIN + tree0 + tree1;
   return 1 / (1 + Math.exp(-margin));
 }
@@ -184,7 +188,6 @@ export function dashboardFixture(seed = 7): DashboardFixture {
     artists: table.lists.artists![r],
     features: featureRow(table, r),
     nativeProbability: probabilities[r],
-    shap: expectedShap(featureRow(table, r)),
     explanation: { text: `Track ${table.text.name![r]} scores ${probabilities[r].toFixed(2)}.`, source: r % 2 ? 'llm' : 'offline', model: r % 2 ? 'test-model' : undefined },
   }));
   const years = Array.from(table.numeric.year!);

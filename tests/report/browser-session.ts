@@ -12,6 +12,8 @@ export interface PageReport {
   pageErrors: string[];
   consoleErrors: string[];
   externalRequests: string[];
+  /** alert/confirm/prompt messages (dismissed): an injected `onerror=alert(1)` would show here. */
+  dialogs: string[];
 }
 
 export interface BrowserSession {
@@ -20,18 +22,26 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+const NAVIGATION_TIMEOUT_MS = 120_000;
+
 export async function openBrowserSession(siteDir: string): Promise<BrowserSession> {
   const browser: Browser = await launchChromium();
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const allowed = pathToFileURL(path.resolve(siteDir)).href + '/';
   return {
     async withPage(file, fn) {
-      const report: PageReport = { pageErrors: [], consoleErrors: [], externalRequests: [] };
+      const report: PageReport = { pageErrors: [], consoleErrors: [], externalRequests: [], dialogs: [] };
       const page = await context.newPage();
+      // Generous: the 2-core machine is shared, and a 4.7 MB plotly parse under load has taken 20 s.
+      page.setDefaultTimeout(NAVIGATION_TIMEOUT_MS);
       page.on('request', (request) => {
         const url = request.url();
         const inside = url.startsWith(allowed) || url.startsWith('blob:') || url.startsWith('data:');
         if (!inside && !report.externalRequests.includes(url)) report.externalRequests.push(url);
+      });
+      page.on('dialog', (dialog) => {
+        report.dialogs.push(dialog.message());
+        void dialog.dismiss();
       });
       page.on('pageerror', (error) => report.pageErrors.push(String(error)));
       page.on('console', (message) => {

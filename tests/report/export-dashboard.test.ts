@@ -7,11 +7,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { Booster, DMatrix } from '../../src/model/xgboost';
 import { exportDashboard } from '../../src/report/export-dashboard';
 import { PAGE_FILES } from '../../src/report/page-shell';
 import { PAGE_KEYS } from '../../src/report/types';
-import { COMMA_NAME, HOSTILE_NAME, dashboardFixture, expectedProbability, expectedShap } from '../helpers/dashboard-input';
+import { COMMA_NAME, FEATURES, HOSTILE_NAME, dashboardFixture, expectedProbability, expectedShap, fixtureModel } from '../helpers/dashboard-input';
 import { openBrowserSession, type BrowserSession, type PageReport } from './browser-session';
+
+// Real browser work on a shared 2-core machine: allow for load, the assertions carry no timing.
+jest.setTimeout(600_000);
 
 const TOKEN_MARKER = 'hf_TESTMARKER_do_not_write_0123456789';
 const fixture = dashboardFixture();
@@ -20,7 +24,19 @@ let files: string[];
 let session: BrowserSession;
 let savedToken: string | undefined;
 
+/** The picker's native probabilities, from libxgboost itself (the fixture's own are the hand-written rules). */
+function nativeProbabilities(): void {
+  const booster = Booster.fromJson(JSON.stringify(fixtureModel()));
+  const rows = fixture.tracks.map((t) => t.features.map((v) => (v === null ? NaN : v)));
+  const matrix = DMatrix.fromDense({ data: Float32Array.from(rows.flat()), rows: rows.length, cols: FEATURES.length });
+  const probabilities = booster.predict(matrix);
+  fixture.tracks.forEach((track, i) => (track.nativeProbability = probabilities[i]));
+  matrix.free();
+  booster.free();
+}
+
 beforeAll(async () => {
+  nativeProbabilities();
   savedToken = process.env.HF_TOKEN;
   process.env.HF_TOKEN = TOKEN_MARKER;
   siteDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lab-dashboard-'));
@@ -40,7 +56,7 @@ async function waitForFigures(page: Page): Promise<number> {
   await page.waitForFunction(() => {
     const mounts = Array.from(document.querySelectorAll<HTMLElement>('[data-figure], [data-waterfall]')).filter((el) => el.offsetParent !== null);
     return mounts.every((el) => el.querySelector('.main-svg'));
-  }, undefined, { timeout: 30000 });
+  });
   return page.locator('[data-figure]:visible, [data-waterfall]:visible').count();
 }
 
@@ -48,6 +64,7 @@ function expectClean(report: PageReport): void {
   expect(report.pageErrors).toEqual([]);
   expect(report.consoleErrors).toEqual([]);
   expect(report.externalRequests).toEqual([]);
+  expect(report.dialogs).toEqual([]);
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -195,6 +212,9 @@ test('the track picker scores every track live, equal to the native probability 
       const shap = expectedShap(track.features);
       expect(bars[0]).toBeCloseTo(shap.bias, 5);
       expect(bars[bars.length - 1]).toBeCloseTo(shap.bias + shap.values.reduce((a, b) => a + b, 0), 5);
+      // TreeSHAP in the browser equals the brute-force Shapley values, largest first.
+      const largest = [...shap.values].sort((a, b) => Math.abs(b) - Math.abs(a)).slice(0, 3);
+      bars.slice(1, 4).forEach((bar, i) => expect(bar).toBeCloseTo(largest[i], 5));
       await expect(page.locator('.source-tag').textContent()).resolves.toMatch(track.explanation!.source === 'llm' ? /^LLM explanation \(test-model\)/ : /^Offline explanation/);
     }
     await page.selectOption('.picker-album', 'Album B');

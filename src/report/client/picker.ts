@@ -3,13 +3,13 @@
  * The Promotion Model track picker: album → track, or a search over track and artist names. The probability
  * is scored live in the browser from the model's JSON (the same trees libxgboost uses); the native
  * probability sits beside it so anyone can see they agree. SHAP comes from the browser's TreeSHAP, or from
- * precomputed values when the page carries them.
+ * the embedded precomputed values if that fails.
  */
 import type { PickerTrack, TrackPickerBlock } from '../types';
 import { el } from './dom';
 import { drawFigure } from './figures';
 import { createLiveScorer } from './score';
-import { waterfallFigure } from './waterfall';
+import { waterfallFigure, type ShapValues } from './waterfall';
 
 const ALL_ALBUMS = '__all__';
 
@@ -31,6 +31,16 @@ export function mountPicker(mount: HTMLElement, block: TrackPickerBlock): void {
   );
   const result = el('div', { class: 'picker-result' });
   mount.append(result);
+
+  function liveShap(track: PickerTrack): ShapValues | null {
+    try {
+      return scorer.shap(track.features);
+    } catch (error) {
+      // The page still works from the embedded values; say why the live ones are missing.
+      console.warn('TreeSHAP in the browser failed, using embedded SHAP values if any:', error);
+      return null;
+    }
+  }
 
   function fillTracks(): void {
     const album = albumSelect.value;
@@ -65,7 +75,7 @@ export function mountPicker(mount: HTMLElement, block: TrackPickerBlock): void {
       card('Prediction', live >= 0.5 ? 'Promote' : 'Do not promote', 'threshold 0.5'),
     );
     const header = el('p', {}, el('strong', {}, track.name), ` by ${track.artists.join(', ')} — album `, el('em', {}, track.album));
-    const shap = scorer.shap(track.features) ?? track.shap ?? null;
+    const shap = liveShap(track) ?? track.shap ?? null;
     const figureMount = el('div', { class: 'figure', 'data-waterfall': '1' });
     const children: Node[] = [header, metrics];
     if (shap) children.push(el('section', { class: 'block' }, el('h3', {}, 'Why: SHAP waterfall'), figureMount));
