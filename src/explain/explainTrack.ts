@@ -56,7 +56,8 @@ export async function explainTrack(
   }
   try {
     const text = await requestChatCompletion(prompt, options);
-    if (options.cacheDir) putCachedExplanation(options.cacheDir, { ...key, text, createdAt: new Date().toISOString() });
+    if (options.cacheDir)
+      putCachedExplanation(options.cacheDir, { ...key, text, createdAt: new Date().toISOString() });
     return { text, source: 'llm', model: llmModel, promptVersion: prompt.version };
   } catch (error) {
     if (error instanceof LlmError) return fallback(`${error.kind}: ${error.message}`);

@@ -37,5 +37,9 @@ export function importanceFromScores(
 export function featureImportance(booster: Booster, features: readonly string[]): FeatureImportance[] {
   const names = [...features];
   const score = (type: ImportanceType): Record<string, number> => booster.featureScore(type, names);
-  return importanceFromScores(features, { gain: score('gain'), weight: score('weight'), cover: score('cover') });
+  return importanceFromScores(features, {
+    gain: score('gain'),
+    weight: score('weight'),
+    cover: score('cover'),
+  });
 }

@@ -48,7 +48,12 @@ export function redactToken(text: string, token: string | undefined): string {
 }
 
 function classify(error: unknown, token: string | undefined, timeoutMs: number): LlmError {
-  const e = error as { name?: string; message?: string; httpResponse?: { status?: number }; cause?: { code?: string } };
+  const e = error as {
+    name?: string;
+    message?: string;
+    httpResponse?: { status?: number };
+    cause?: { code?: string };
+  };
   const message = redactToken(String(e?.message ?? error), token);
   const status = e?.httpResponse?.status;
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
@@ -65,7 +70,10 @@ function classify(error: unknown, token: string | undefined, timeoutMs: number):
 }
 
 /** The model's answer text; throws LlmError. */
-export async function requestChatCompletion(prompt: ExplanationPrompt, options: LlmOptions = {}): Promise<string> {
+export async function requestChatCompletion(
+  prompt: ExplanationPrompt,
+  options: LlmOptions = {},
+): Promise<string> {
   const o = { ...LLM_DEFAULTS, ...options };
   const token = options.token ?? process.env.HF_TOKEN;
   if (!token) throw new LlmError('no-token', 'no Hugging Face token: set HF_TOKEN or pass the token option');
@@ -90,9 +98,13 @@ export async function requestChatCompletion(prompt: ExplanationPrompt, options: 
   } catch (error) {
     throw classify(error, token, o.timeoutMs);
   }
-  const content = (output as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message?.content;
+  const content = (output as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message
+    ?.content;
   if (typeof content !== 'string' || content.trim() === '') {
-    throw new LlmError('malformed', 'malformed response: expected choices[0].message.content to be a non-empty string');
+    throw new LlmError(
+      'malformed',
+      'malformed response: expected choices[0].message.content to be a non-empty string',
+    );
   }
   return redactToken(content.trim(), token);
 }

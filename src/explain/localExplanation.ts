@@ -42,7 +42,8 @@ export function localExplanation(
     );
   }
   const rows = contributions.length / width;
-  if (!Number.isInteger(row) || row < 0 || row >= rows) throw new Error(`row must be in 0..${rows - 1}, got ${row}`);
+  if (!Number.isInteger(row) || row < 0 || row >= rows)
+    throw new Error(`row must be in 0..${rows - 1}, got ${row}`);
   if (featureValues.length !== featureNames.length) {
     throw new Error(`expected ${featureNames.length} feature values, got ${featureValues.length}`);
   }
@@ -53,6 +54,8 @@ export function localExplanation(
     margin += contributions[offset + j];
     return { feature, value: featureValues[j], contribution: contributions[offset + j] };
   });
-  list.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature));
+  list.sort(
+    (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature),
+  );
   return { baseMargin, contributions: list, margin, probability: sigmoid(margin) };
 }

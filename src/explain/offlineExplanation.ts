@@ -25,7 +25,8 @@ export function offlineExplanation(explanation: LocalExplanation, options: Offli
       `${c.feature} = ${formatValue(c.value)} ${c.contribution > 0 ? 'raises' : 'lowers'} the score by ` +
       `${Math.abs(c.contribution).toFixed(2)} log-odds`,
   );
-  const because = reasons.length > 0 ? ` The largest effects: ${reasons.join('; ')}.` : ' No feature moves the score.';
+  const because =
+    reasons.length > 0 ? ` The largest effects: ${reasons.join('; ')}.` : ' No feature moves the score.';
   const start = explanation.baseMargin >= explanation.margin ? 'down' : 'up';
   return (
     `${OFFLINE_LABEL} The model gives this track a ${pct}% promotion probability (${verdict} to be promoted).` +

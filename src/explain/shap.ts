@@ -26,7 +26,9 @@ export interface MeanAbsShap {
 
 function checkWidth(shap: ShapMatrix, features: readonly string[]): void {
   if (shap.width !== features.length + 1) {
-    throw new Error(`SHAP matrix has ${shap.width} columns; expected ${features.length} features + bias = ${features.length + 1}`);
+    throw new Error(
+      `SHAP matrix has ${shap.width} columns; expected ${features.length} features + bias = ${features.length + 1}`,
+    );
   }
 }
 
@@ -74,7 +76,8 @@ export const SHAP_SUMMARY_DEFAULTS = { sampleSize: 2000, seed: 42, iterationEnd:
 /** Beeswarm data from SHAP values already computed for `matrix`'s rows `rows` (pure). */
 export function beeswarmFromShap(shap: ShapMatrix, matrix: FeatureMatrix, rows: Uint32Array): ShapSummary {
   checkWidth(shap, matrix.features);
-  if (shap.rows !== rows.length) throw new Error(`SHAP matrix has ${shap.rows} rows, expected one per sampled row (${rows.length})`);
+  if (shap.rows !== rows.length)
+    throw new Error(`SHAP matrix has ${shap.rows} rows, expected one per sampled row (${rows.length})`);
   const order = meanAbsShap(shap, matrix.features);
   const features = order.map(({ feature, meanAbsShap: m }) => {
     const j = matrix.features.indexOf(feature);
@@ -82,7 +85,7 @@ export function beeswarmFromShap(shap: ShapMatrix, matrix: FeatureMatrix, rows: 
     const value = Array.from(rows, (row) => matrix.data[row * matrix.cols + j]);
     let lo = Infinity;
     let hi = -Infinity;
-    for (const v of value) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    for (const v of value) if (Number.isFinite(v)) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
     const colour = value.map((v) => (hi > lo && Number.isFinite(v) ? (v - lo) / (hi - lo) : 0.5));
     return { feature, meanAbsShap: m, shap: shapColumn, value, colour };
   });
@@ -90,19 +93,32 @@ export function beeswarmFromShap(shap: ShapMatrix, matrix: FeatureMatrix, rows: 
 }
 
 /** SHAP summary on a seeded sample of `matrix`'s rows. */
-export function shapSummary(booster: Booster, matrix: FeatureMatrix, options: ShapSummaryOptions = {}): ShapSummary {
+export function shapSummary(
+  booster: Booster,
+  matrix: FeatureMatrix,
+  options: ShapSummaryOptions = {},
+): ShapSummary {
   const { sampleSize, seed, iterationEnd } = { ...SHAP_SUMMARY_DEFAULTS, ...options };
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new Error(`sampleSize must be a positive integer, got ${sampleSize}`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1)
+    throw new Error(`sampleSize must be a positive integer, got ${sampleSize}`);
   const rows = sampleIndices(matrix.rows, sampleSize, seed);
   const data = new Float32Array(rows.length * matrix.cols);
-  rows.forEach((row, i) => data.set(matrix.data.subarray(row * matrix.cols, (row + 1) * matrix.cols), i * matrix.cols));
+  rows.forEach((row, i) =>
+    data.set(matrix.data.subarray(row * matrix.cols, (row + 1) * matrix.cols), i * matrix.cols),
+  );
   const sample: FeatureMatrix = { data, rows: rows.length, cols: matrix.cols, features: matrix.features };
   return beeswarmFromShap(shapValues(booster, sample, iterationEnd), matrix, rows);
 }
 
 /** One row's waterfall: base value, contributions largest first, margin and probability. */
-export function explainRow(booster: Booster, matrix: FeatureMatrix, row: number, iterationEnd = 0): LocalExplanation {
-  if (!Number.isInteger(row) || row < 0 || row >= matrix.rows) throw new Error(`row must be in 0..${matrix.rows - 1}, got ${row}`);
+export function explainRow(
+  booster: Booster,
+  matrix: FeatureMatrix,
+  row: number,
+  iterationEnd = 0,
+): LocalExplanation {
+  if (!Number.isInteger(row) || row < 0 || row >= matrix.rows)
+    throw new Error(`row must be in 0..${matrix.rows - 1}, got ${row}`);
   const one: FeatureMatrix = {
     data: matrix.data.slice(row * matrix.cols, (row + 1) * matrix.cols),
     rows: 1,

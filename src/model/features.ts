@@ -19,7 +19,8 @@ export const DEFAULT_FEATURES: readonly string[] = MODEL_FEATURES;
 function featureColumn(table: TrackTable, feature: string): Float64Array | undefined {
   const values = table.numeric[feature as NumericColumn];
   if (values) return values;
-  if (feature === 'duration_min' && table.numeric.duration_ms) return table.numeric.duration_ms.map((ms) => ms / 60000);
+  if (feature === 'duration_min' && table.numeric.duration_ms)
+    return table.numeric.duration_ms.map((ms) => ms / 60000);
   return undefined;
 }
 
@@ -55,7 +56,8 @@ export function featureMatrix(
 
 /** One row of a feature matrix as plain numbers (for a local explanation). */
 export function featureRow(matrix: FeatureMatrix, row: number): number[] {
-  if (!Number.isInteger(row) || row < 0 || row >= matrix.rows) throw new Error(`row must be in 0..${matrix.rows - 1}, got ${row}`);
+  if (!Number.isInteger(row) || row < 0 || row >= matrix.rows)
+    throw new Error(`row must be in 0..${matrix.rows - 1}, got ${row}`);
   return Array.from(matrix.data.subarray(row * matrix.cols, (row + 1) * matrix.cols));
 }
 

@@ -44,7 +44,14 @@ export interface ModelMeta {
     rows: number;
     positives: number;
   };
-  split: { testFraction: number; validationFraction: number; seed: number; train: number; validation: number; test: number };
+  split: {
+    testFraction: number;
+    validationFraction: number;
+    seed: number;
+    train: number;
+    validation: number;
+    test: number;
+  };
   params: XGBoostParams;
   rounds: number;
   earlyStoppingRounds: number;
@@ -62,9 +69,15 @@ export interface ModelMeta {
 export function validateMeta(value: unknown): ModelMeta {
   const meta = value as Partial<ModelMeta>;
   if (!meta || meta.format !== META_FORMAT) {
-    throw new Error(`not a promotion model meta file: expected format '${META_FORMAT}', got '${String(meta?.format)}'`);
+    throw new Error(
+      `not a promotion model meta file: expected format '${META_FORMAT}', got '${String(meta?.format)}'`,
+    );
   }
-  if (!Array.isArray(meta.features) || meta.features.some((f) => typeof f !== 'string') || meta.features.length === 0) {
+  if (
+    !Array.isArray(meta.features) ||
+    meta.features.some((f) => typeof f !== 'string') ||
+    meta.features.length === 0
+  ) {
     throw new Error('model meta: features must be a non-empty list of names');
   }
   if (!Number.isInteger(meta.iterationEnd) || (meta.iterationEnd as number) < 0) {
@@ -81,9 +94,13 @@ export function checkFeatureNames(expected: readonly string[], given: readonly s
     const parts = [];
     if (missing.length > 0) parts.push(`missing: ${missing.join(', ')}`);
     if (extra.length > 0) parts.push(`extra: ${extra.join(', ')}`);
-    throw new Error(`the data's features do not match the model's (${parts.join('; ')}); the model expects: ${expected.join(', ')}`);
+    throw new Error(
+      `the data's features do not match the model's (${parts.join('; ')}); the model expects: ${expected.join(', ')}`,
+    );
   }
   if (expected.some((f, i) => given[i] !== f)) {
-    throw new Error(`the data's features are in another order: got ${given.join(', ')}; the model expects ${expected.join(', ')}`);
+    throw new Error(
+      `the data's features are in another order: got ${given.join(', ')}; the model expects ${expected.join(', ')}`,
+    );
   }
 }

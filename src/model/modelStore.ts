@@ -49,14 +49,17 @@ export interface LoadedModel {
 export function loadModel(dir: string, options: StoreOptions = {}): LoadedModel {
   const files = modelFiles(dir, options);
   for (const file of [files.model, files.meta]) {
-    if (!fs.existsSync(file)) throw new Error(`no saved promotion model: ${file} does not exist (train and save one first)`);
+    if (!fs.existsSync(file))
+      throw new Error(`no saved promotion model: ${file} does not exist (train and save one first)`);
   }
   const meta = validateMeta(JSON.parse(fs.readFileSync(files.meta, 'utf8')));
   const booster = Booster.load(files.model);
   const modelFeatures = booster.numFeatures();
   if (modelFeatures !== meta.features.length) {
     booster.free();
-    throw new Error(`${files.meta} lists ${meta.features.length} features but the model in ${files.model} has ${modelFeatures}`);
+    throw new Error(
+      `${files.meta} lists ${meta.features.length} features but the model in ${files.model} has ${modelFeatures}`,
+    );
   }
   return { booster, meta };
 }

@@ -7,7 +7,12 @@ import type { TrackTable } from '../data/schema';
 import { stableHash } from '../util/cache';
 import type { OnProgress } from '../util/progress';
 import { checkBinaryInput } from './metrics/binaryInput';
-import { compareWithCeiling, evaluateClassifier, type ClassifierEvaluation, type NoiseCeiling } from './metrics/evaluate';
+import {
+  compareWithCeiling,
+  evaluateClassifier,
+  type ClassifierEvaluation,
+  type NoiseCeiling,
+} from './metrics/evaluate';
 import { DEFAULT_FEATURES, featureMatrix, labelsAt, type FeatureMatrix } from './features';
 import { META_FORMAT, type LabelInfo, type ModelMeta } from './meta';
 import { PROMOTION_PARAMS, PROMOTION_ROUNDS } from './params';
@@ -86,7 +91,11 @@ function subMatrix(matrix: FeatureMatrix, rows: Uint32Array, labels: ArrayLike<n
 }
 
 /** Predicted probabilities of a dense matrix with the trees [0, iterationEnd). */
-export function predictDense(booster: Booster, matrix: Omit<DenseMatrix, 'labels'>, iterationEnd: number): Float32Array {
+export function predictDense(
+  booster: Booster,
+  matrix: Omit<DenseMatrix, 'labels'>,
+  iterationEnd: number,
+): Float32Array {
   const dmat = DMatrix.fromDense({ data: matrix.data, rows: matrix.rows, cols: matrix.cols });
   try {
     return booster.predict(dmat, { iterationEnd });
@@ -101,16 +110,25 @@ export async function trainPromotionModel(
   options: TrainPromotionOptions = {},
 ): Promise<PromotionModel> {
   const o = { ...TRAIN_PROMOTION_DEFAULTS, ...options };
-  if (labels.length !== table.length) throw new Error(`expected one label per row (${table.length}), got ${labels.length}`);
-  const { positives } = checkBinaryInput(labels, labels, { needBothClasses: true, metric: 'promotion model training' });
+  if (labels.length !== table.length)
+    throw new Error(`expected one label per row (${table.length}), got ${labels.length}`);
+  const { positives } = checkBinaryInput(labels, labels, {
+    needBothClasses: true,
+    metric: 'promotion model training',
+  });
   const matrix = featureMatrix(table, o.features);
   const splitOptions = { ...SPLIT_DEFAULTS, ...options.split };
   const split = stratifiedSplit(labels, splitOptions);
   if (split.validation.length === 0 && o.earlyStoppingRounds > 0) {
-    throw new Error('early stopping needs a validation set: set split.validationFraction > 0 or earlyStoppingRounds: 0');
+    throw new Error(
+      'early stopping needs a validation set: set split.validationFraction > 0 or earlyStoppingRounds: 0',
+    );
   }
   const trainSet = subMatrix(matrix, split.train, labels);
-  const evals = split.validation.length > 0 ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }] : [];
+  const evals =
+    split.validation.length > 0
+      ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
+      : [];
   const params: XGBoostParams = { ...PROMOTION_PARAMS, ...options.params };
   const settings = {
     params,
@@ -144,13 +162,27 @@ export async function trainPromotionModel(
     bootstrapReplicates: o.bootstrapReplicates,
     seed: splitOptions.seed,
   });
-  const ceiling = typeof options.noiseCeiling === 'function' ? options.noiseCeiling(split.test) : options.noiseCeiling;
+  const ceiling =
+    typeof options.noiseCeiling === 'function' ? options.noiseCeiling(split.test) : options.noiseCeiling;
   const meta: ModelMeta = {
     format: META_FORMAT,
     features: matrix.features,
     label: o.label,
-    data: { fingerprint: stableHash({ features: matrix.features, data: matrix.data, labels: Float32Array.from(labels) }), rows: table.length, positives },
-    split: { ...splitOptions, train: split.train.length, validation: split.validation.length, test: split.test.length },
+    data: {
+      fingerprint: stableHash({
+        features: matrix.features,
+        data: matrix.data,
+        labels: Float32Array.from(labels),
+      }),
+      rows: table.length,
+      positives,
+    },
+    split: {
+      ...splitOptions,
+      train: split.train.length,
+      validation: split.validation.length,
+      test: split.test.length,
+    },
     params,
     rounds: o.rounds,
     earlyStoppingRounds: o.earlyStoppingRounds,
@@ -169,11 +201,24 @@ export async function trainPromotionModel(
         f1: evaluation.report.positive.f1,
         confusion: evaluation.confusion,
       },
-      noiseCeiling: ceiling && { auc: ceiling.auc, precision: ceiling.precision, recall: ceiling.recall, f1: ceiling.f1 },
+      noiseCeiling: ceiling && {
+        auc: ceiling.auc,
+        precision: ceiling.precision,
+        recall: ceiling.recall,
+        f1: ceiling.f1,
+      },
       versusCeiling: ceiling ? compareWithCeiling(evaluation, ceiling) : undefined,
     },
     versions: { xgboost: xgboostVersion().text, node: process.version },
     createdAt: new Date().toISOString(),
   };
-  return { booster, modelJson, meta, split, history: result.history, test: { rows: split.test, labels: testSet.labels!, scores }, evaluation };
+  return {
+    booster,
+    modelJson,
+    meta,
+    split,
+    history: result.history,
+    test: { rows: split.test, labels: testSet.labels!, scores },
+    evaluation,
+  };
 }

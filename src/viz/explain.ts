@@ -20,15 +20,35 @@ export const EXPLAIN_FIGURE_DEFAULTS = { theme: DARK_THEME };
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-function horizontalBars(features: string[], values: number[], axisTitle: string, title: string, theme: Theme, color: string): Figure {
+function horizontalBars(
+  features: string[],
+  values: number[],
+  axisTitle: string,
+  title: string,
+  theme: Theme,
+  color: string,
+): Figure {
   return {
-    data: [{ type: 'bar', orientation: 'h', x: values.map((v) => round(v)), y: features, marker: { color }, hovertemplate: `%{y}: %{x:.4g}<extra></extra>` }],
-    layout: themedLayout(title, {
-      height: 120 + 28 * features.length,
-      yaxis: themedAxis(theme, { autorange: 'reversed', type: 'category' }),
-      xaxis: themedAxis(theme, { title: { text: axisTitle } }),
-      showlegend: false,
-    }, theme),
+    data: [
+      {
+        type: 'bar',
+        orientation: 'h',
+        x: values.map((v) => round(v)),
+        y: features,
+        marker: { color },
+        hovertemplate: `%{y}: %{x:.4g}<extra></extra>`,
+      },
+    ],
+    layout: themedLayout(
+      title,
+      {
+        height: 120 + 28 * features.length,
+        yaxis: themedAxis(theme, { autorange: 'reversed', type: 'category' }),
+        xaxis: themedAxis(theme, { title: { text: axisTitle } }),
+        showlegend: false,
+      },
+      theme,
+    ),
   };
 }
 
@@ -47,16 +67,28 @@ export function featureImportanceFigure(
   const o = { ...EXPLAIN_FIGURE_DEFAULTS, type: 'gain' as const, ...options };
   if (rows.length === 0) throw new Error('featureImportanceFigure: expected at least one feature');
   const sorted = [...rows].sort((a, b) => b[o.type] - a[o.type]);
-  return horizontalBars(sorted.map((r) => r.feature), sorted.map((r) => r[o.type]), IMPORTANCE_TITLES[o.type],
-    o.title ?? `Feature importance (${o.type})`, o.theme, SPOTIFY_GREEN);
+  return horizontalBars(
+    sorted.map((r) => r.feature),
+    sorted.map((r) => r[o.type]),
+    IMPORTANCE_TITLES[o.type],
+    o.title ?? `Feature importance (${o.type})`,
+    o.theme,
+    SPOTIFY_GREEN,
+  );
 }
 
 /** Mean |SHAP| per feature as bars. */
 export function meanAbsShapFigure(rows: MeanAbsShap[], options: ExplainFigureOptions = {}): Figure {
   const o = { ...EXPLAIN_FIGURE_DEFAULTS, ...options };
   if (rows.length === 0) throw new Error('meanAbsShapFigure: expected at least one feature');
-  return horizontalBars(rows.map((r) => r.feature), rows.map((r) => r.meanAbsShap), 'mean |SHAP| (log-odds)',
-    o.title ?? 'Global importance: mean |SHAP|', o.theme, seriesColor(1, o.theme));
+  return horizontalBars(
+    rows.map((r) => r.feature),
+    rows.map((r) => r.meanAbsShap),
+    'mean |SHAP| (log-odds)',
+    o.title ?? 'Global importance: mean |SHAP|',
+    o.theme,
+    seriesColor(1, o.theme),
+  );
 }
 
 export interface BeeswarmOptions extends ExplainFigureOptions {
@@ -87,18 +119,51 @@ export function shapBeeswarmFigure(summary: ShapSummary, options: BeeswarmOption
     });
   });
   return {
-    data: [{
-      type: 'scatter', mode: 'markers', x, y, text, hovertemplate: '%{text}<br>SHAP %{x:.3f}<extra></extra>',
-      marker: { size: 4, opacity: 0.7, color: colour, colorscale: o.theme.diverging, cmin: 0, cmax: 1,
-        colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'] } },
-    }],
-    layout: themedLayout(o.title ?? 'SHAP summary', {
-      height: 140 + 36 * features.length,
-      showlegend: false,
-      xaxis: themedAxis(o.theme, { title: { text: 'SHAP value (log-odds; > 0 pushes toward promotion)' } }),
-      yaxis: themedAxis(o.theme, { tickvals: features.map((_, i) => i), ticktext: features.map((f) => f.feature), autorange: 'reversed', zeroline: false }),
-      shapes: [{ type: 'line', x0: 0, x1: 0, y0: 0, y1: 1, yref: 'paper', line: { color: o.theme.grid, width: 1 } }],
-    }, o.theme),
+    data: [
+      {
+        type: 'scatter',
+        mode: 'markers',
+        x,
+        y,
+        text,
+        hovertemplate: '%{text}<br>SHAP %{x:.3f}<extra></extra>',
+        marker: {
+          size: 4,
+          opacity: 0.7,
+          color: colour,
+          colorscale: o.theme.diverging,
+          cmin: 0,
+          cmax: 1,
+          colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'] },
+        },
+      },
+    ],
+    layout: themedLayout(
+      o.title ?? 'SHAP summary',
+      {
+        height: 140 + 36 * features.length,
+        showlegend: false,
+        xaxis: themedAxis(o.theme, { title: { text: 'SHAP value (log-odds; > 0 pushes toward promotion)' } }),
+        yaxis: themedAxis(o.theme, {
+          tickvals: features.map((_, i) => i),
+          ticktext: features.map((f) => f.feature),
+          autorange: 'reversed',
+          zeroline: false,
+        }),
+        shapes: [
+          {
+            type: 'line',
+            x0: 0,
+            x1: 0,
+            y0: 0,
+            y1: 1,
+            yref: 'paper',
+            line: { color: o.theme.grid, width: 1 },
+          },
+        ],
+      },
+      o.theme,
+    ),
   };
 }
 
@@ -113,7 +178,11 @@ export function shapWaterfallFigure(explanation: LocalExplanation, options: Wate
   const shown = explanation.contributions.slice(0, o.maxFeatures);
   const rest = explanation.contributions.slice(o.maxFeatures);
   const steps = shown.map((c) => ({ label: `${c.feature} = ${round(c.value, 3)}`, delta: c.contribution }));
-  if (rest.length > 0) steps.push({ label: `${rest.length} other features`, delta: rest.reduce((s, c) => s + c.contribution, 0) });
+  if (rest.length > 0)
+    steps.push({
+      label: `${rest.length} other features`,
+      delta: rest.reduce((s, c) => s + c.contribution, 0),
+    });
   let running = explanation.baseMargin;
   const base: number[] = [];
   const widths: number[] = [];
@@ -125,24 +194,56 @@ export function shapWaterfallFigure(explanation: LocalExplanation, options: Wate
   const up = seriesColor(0, o.theme);
   const down = seriesColor(2, o.theme);
   return {
-    data: [{
-      type: 'bar', orientation: 'h', y: steps.map((s) => s.label), x: widths, base,
-      marker: { color: steps.map((s) => (s.delta >= 0 ? up : down)) },
-      text: steps.map((s) => `${s.delta >= 0 ? '+' : ''}${s.delta.toFixed(3)}`), textposition: 'outside',
-      hovertemplate: '%{y}: %{text}<extra></extra>',
-    }],
-    layout: themedLayout(o.title ?? `Why ${(explanation.probability * 100).toFixed(1)}%: SHAP contributions`, {
-      height: 160 + 30 * steps.length,
-      showlegend: false,
-      yaxis: themedAxis(o.theme, { autorange: 'reversed', type: 'category' }),
-      xaxis: themedAxis(o.theme, { title: { text: 'margin (log-odds)' } }),
-      shapes: [explanation.baseMargin, explanation.margin].map((x) => ({ type: 'line', x0: round(x), x1: round(x), y0: 0, y1: 1, yref: 'paper',
-        line: { color: o.theme.text, width: 1, dash: 'dot' } })),
-      annotations: [
-        { x: round(explanation.baseMargin), y: 1, yref: 'paper', yanchor: 'bottom', text: `base ${explanation.baseMargin.toFixed(2)}`, showarrow: false },
-        { x: round(explanation.margin), y: 1, yref: 'paper', yanchor: 'bottom', yshift: 14,
-          text: `track ${explanation.margin.toFixed(2)} → p = ${explanation.probability.toFixed(3)}`, showarrow: false },
-      ],
-    }, o.theme),
+    data: [
+      {
+        type: 'bar',
+        orientation: 'h',
+        y: steps.map((s) => s.label),
+        x: widths,
+        base,
+        marker: { color: steps.map((s) => (s.delta >= 0 ? up : down)) },
+        text: steps.map((s) => `${s.delta >= 0 ? '+' : ''}${s.delta.toFixed(3)}`),
+        textposition: 'outside',
+        hovertemplate: '%{y}: %{text}<extra></extra>',
+      },
+    ],
+    layout: themedLayout(
+      o.title ?? `Why ${(explanation.probability * 100).toFixed(1)}%: SHAP contributions`,
+      {
+        height: 160 + 30 * steps.length,
+        showlegend: false,
+        yaxis: themedAxis(o.theme, { autorange: 'reversed', type: 'category' }),
+        xaxis: themedAxis(o.theme, { title: { text: 'margin (log-odds)' } }),
+        shapes: [explanation.baseMargin, explanation.margin].map((x) => ({
+          type: 'line',
+          x0: round(x),
+          x1: round(x),
+          y0: 0,
+          y1: 1,
+          yref: 'paper',
+          line: { color: o.theme.text, width: 1, dash: 'dot' },
+        })),
+        annotations: [
+          {
+            x: round(explanation.baseMargin),
+            y: 1,
+            yref: 'paper',
+            yanchor: 'bottom',
+            text: `base ${explanation.baseMargin.toFixed(2)}`,
+            showarrow: false,
+          },
+          {
+            x: round(explanation.margin),
+            y: 1,
+            yref: 'paper',
+            yanchor: 'bottom',
+            yshift: 14,
+            text: `track ${explanation.margin.toFixed(2)} → p = ${explanation.probability.toFixed(3)}`,
+            showarrow: false,
+          },
+        ],
+      },
+      o.theme,
+    ),
   };
 }

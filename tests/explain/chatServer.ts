@@ -23,15 +23,23 @@ export async function startChatServer(answer = 'The model likes its energy.'): P
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
-      state.received.push({ url: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw) });
+      state.received.push({
+        url: req.url ?? '',
+        authorization: req.headers.authorization,
+        body: JSON.parse(raw),
+      });
       const json = (status: number, body: string): void => {
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(body);
       };
-      if (req.method !== 'POST' || !req.url?.endsWith('/v1/chat/completions')) return json(404, '{"error":"not found"}');
+      if (req.method !== 'POST' || !req.url?.endsWith('/v1/chat/completions'))
+        return json(404, '{"error":"not found"}');
       switch (state.mode) {
         case 'ok':
-          return json(200, JSON.stringify({ choices: [{ message: { role: 'assistant', content: answer } }] }));
+          return json(
+            200,
+            JSON.stringify({ choices: [{ message: { role: 'assistant', content: answer } }] }),
+          );
         case 'http500':
           return json(500, '{"error":"internal failure"}');
         case 'http429':

@@ -36,7 +36,12 @@ test.each(['http500', 'http429', 'slow', 'malformed'] as const)(
   'server mode %s falls back to the labelled offline text, with a token-free reason, and caches nothing',
   async (mode) => {
     server.mode = mode;
-    const result = await explainTrack(TRACK, EXPLANATION, { endpointUrl: server.url, token: TOKEN, cacheDir, timeoutMs: 300 });
+    const result = await explainTrack(TRACK, EXPLANATION, {
+      endpointUrl: server.url,
+      token: TOKEN,
+      cacheDir,
+      timeoutMs: 300,
+    });
     expect(result.source).toBe('offline');
     expect(result.text.startsWith(OFFLINE_LABEL)).toBe(true);
     expect(result.fallbackReason).toMatch(/^(http|rate-limit|timeout|malformed): /);
@@ -53,12 +58,18 @@ test('no token and connection refused fall back too; offline mode never calls ou
   const saved = process.env.HF_TOKEN;
   delete process.env.HF_TOKEN;
   try {
-    expect((await explainTrack(TRACK, EXPLANATION, { endpointUrl: server.url })).fallbackReason).toMatch(/^no-token/);
+    expect((await explainTrack(TRACK, EXPLANATION, { endpointUrl: server.url })).fallbackReason).toMatch(
+      /^no-token/,
+    );
   } finally {
     if (saved !== undefined) process.env.HF_TOKEN = saved;
   }
   const calls = server.received.length;
-  const offline = await explainTrack(TRACK, EXPLANATION, { endpointUrl: server.url, token: TOKEN, offline: true });
+  const offline = await explainTrack(TRACK, EXPLANATION, {
+    endpointUrl: server.url,
+    token: TOKEN,
+    offline: true,
+  });
   expect(offline).toMatchObject({ source: 'offline', fallbackReason: 'offline mode' });
   expect(server.received.length).toBe(calls);
 });

@@ -19,7 +19,11 @@ async function failure(options: Parameters<typeof requestChatCompletion>[1]): Pr
 
 test('the real client posts the prompt to {endpoint}/v1/chat/completions with the token and returns the answer', async () => {
   server.mode = 'ok';
-  const text = await requestChatCompletion(prompt, { endpointUrl: server.url, token: TOKEN, model: 'test/model' });
+  const text = await requestChatCompletion(prompt, {
+    endpointUrl: server.url,
+    token: TOKEN,
+    model: 'test/model',
+  });
   expect(text).toBe('Danceability drives it.');
   const req = server.received.at(-1)!;
   expect(req.url).toBe('/v1/chat/completions');

@@ -12,7 +12,10 @@ const matrix = featureMatrix(table);
 let booster: Booster;
 beforeAll(() => {
   const params = { objective: 'binary:logistic', max_depth: 4, eta: 0.3, tree_method: 'hist' };
-  booster = train({ data: matrix.data, rows: matrix.rows, cols: matrix.cols, labels: Float32Array.from(labels) }, { params, rounds: 30, nthread: 1 }).booster;
+  booster = train(
+    { data: matrix.data, rows: matrix.rows, cols: matrix.cols, labels: Float32Array.from(labels) },
+    { params, rounds: 30, nthread: 1 },
+  ).booster;
 });
 afterAll(() => booster.free());
 
@@ -41,8 +44,15 @@ test('the rule features dominate mean |SHAP| and gain; the beeswarm sample is se
   const a = shapSummary(booster, matrix, { sampleSize: 200, seed: 1 });
   expect(a.rows).toHaveLength(200);
   expect(a).toEqual(shapSummary(booster, matrix, { sampleSize: 200, seed: 1 }));
-  expect(Array.from(shapSummary(booster, matrix, { sampleSize: 200, seed: 2 }).rows)).not.toEqual(Array.from(a.rows));
-  expect(a.features.map((f) => f.feature).slice(0, 3).sort()).toEqual(['danceability', 'energy', 'valence']);
+  expect(Array.from(shapSummary(booster, matrix, { sampleSize: 200, seed: 2 }).rows)).not.toEqual(
+    Array.from(a.rows),
+  );
+  expect(
+    a.features
+      .map((f) => f.feature)
+      .slice(0, 3)
+      .sort(),
+  ).toEqual(['danceability', 'energy', 'valence']);
 });
 
 test('pure helpers on a hand-made SHAP matrix', () => {
@@ -53,7 +63,13 @@ test('pure helpers on a hand-made SHAP matrix', () => {
     { feature: 'a', meanAbsShap: 0.5 },
   ]);
   const swarm = beeswarmFromShap(shap, m, Uint32Array.from([0, 2]));
-  expect(swarm.features[0]).toEqual({ feature: 'b', meanAbsShap: 1, shap: [-1, 1], value: [10, 20], colour: [0, 1] });
+  expect(swarm.features[0]).toEqual({
+    feature: 'b',
+    meanAbsShap: 1,
+    shap: [-1, 1],
+    value: [10, 20],
+    colour: [0, 1],
+  });
   expect(() => meanAbsShap(shap, ['a'])).toThrow(/expected 1 features \+ bias = 2/);
   expect(importanceFromScores(['a', 'b'], { gain: { b: 3 }, weight: { b: 2 }, cover: { b: 9 } })).toEqual([
     { feature: 'b', gain: 3, weight: 2, cover: 9, gainShare: 1 },

@@ -2,12 +2,24 @@
 import { MODEL_FEATURES, type NumericColumn, type TrackTable } from '../../src/data/schema';
 import { createRandom } from '../../src/util/random';
 
-export function promotionTable(n: number, seed = 3, flipRate = 0.05): { table: TrackTable; labels: Uint8Array } {
+export function promotionTable(
+  n: number,
+  seed = 3,
+  flipRate = 0.05,
+): { table: TrackTable; labels: Uint8Array } {
   const rng = createRandom(seed);
   const numeric: Partial<Record<NumericColumn, Float64Array>> = {};
   for (const f of MODEL_FEATURES) numeric[f] = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (const f of ['danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence'] as const) {
+    for (const f of [
+      'danceability',
+      'energy',
+      'speechiness',
+      'acousticness',
+      'instrumentalness',
+      'liveness',
+      'valence',
+    ] as const) {
       numeric[f]![i] = rng.next();
     }
     numeric.loudness![i] = -30 + 30 * rng.next();

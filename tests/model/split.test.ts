@@ -24,6 +24,8 @@ test('parts are disjoint, cover every row, are ascending, and depend only on the
 });
 
 test('bad fractions are clear errors; validation 0 gives an empty validation set', () => {
-  expect(() => stratifiedSplit(labels, { testFraction: 1 })).toThrow(/testFraction must be in \[0, 1\), got 1/);
+  expect(() => stratifiedSplit(labels, { testFraction: 1 })).toThrow(
+    /testFraction must be in \[0, 1\), got 1/,
+  );
   expect(stratifiedSplit(labels, { validationFraction: 0 }).validation.length).toBe(0);
 });

@@ -9,13 +9,28 @@ import { takeRows } from '../../src/data/schema';
 import { promotionTable } from './promotionFixture';
 
 const { table, labels } = promotionTable(3000);
-const label = { definition: '((valence > 0.6) & (energy > 0.6)) | (danceability > 0.75), 5% flipped', seed: 3 };
+const label = {
+  definition: '((valence > 0.6) & (energy > 0.6)) | (danceability > 0.75), 5% flipped',
+  seed: 3,
+};
 let model: PromotionModel;
 let dir: string;
 
 beforeAll(async () => {
-  const ceiling = (testRows: Uint32Array) => ({ auc: 0.9, precision: 0.95, recall: 0.85, f1: 0.9, testRows: testRows.length });
-  model = await trainPromotionModel(table, labels, { label, bootstrapReplicates: 50, nthread: 1, inWorker: false, noiseCeiling: ceiling });
+  const ceiling = (testRows: Uint32Array) => ({
+    auc: 0.9,
+    precision: 0.95,
+    recall: 0.85,
+    f1: 0.9,
+    testRows: testRows.length,
+  });
+  model = await trainPromotionModel(table, labels, {
+    label,
+    bootstrapReplicates: 50,
+    nthread: 1,
+    inWorker: false,
+    noiseCeiling: ceiling,
+  });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promotion-'));
 });
 afterAll(() => {
@@ -27,7 +42,12 @@ test('learns the rule up to the noise: test AUC far above chance, split 70/30 wi
   expect(model.evaluation.rocAuc).toBeGreaterThan(0.85);
   expect(model.meta.split).toMatchObject({ testFraction: 0.3, validationFraction: 0.1, seed: 42, test: 900 });
   expect(model.meta.split.train + model.meta.split.validation).toBe(2100);
-  expect(model.meta.params).toMatchObject({ objective: 'binary:logistic', max_depth: 6, eta: 0.3, tree_method: 'hist' });
+  expect(model.meta.params).toMatchObject({
+    objective: 'binary:logistic',
+    max_depth: 6,
+    eta: 0.3,
+    tree_method: 'hist',
+  });
   expect(model.history.validation.logloss.length).toBeGreaterThan(model.meta.bestIteration);
   expect(model.meta.iterationEnd).toBe(model.meta.bestIteration + 1);
   expect(model.meta.metrics.test.rocAuc).toBe(model.evaluation.rocAuc);
@@ -35,16 +55,32 @@ test('learns the rule up to the noise: test AUC far above chance, split 70/30 wi
   expect(model.meta.label).toEqual(label);
   // The ceiling function saw the test rows; only its four scores are kept, beside the model's.
   expect(model.meta.metrics.noiseCeiling).toEqual({ auc: 0.9, precision: 0.95, recall: 0.85, f1: 0.9 });
-  expect(model.meta.metrics.versusCeiling![0]).toMatchObject({ metric: 'ROC AUC', model: model.evaluation.rocAuc, ceiling: 0.9 });
+  expect(model.meta.metrics.versusCeiling![0]).toMatchObject({
+    metric: 'ROC AUC',
+    model: model.evaluation.rocAuc,
+    ceiling: 0.9,
+  });
   expect(model.meta.versions.xgboost).toMatch(/^\d+\.\d+\.\d+$/);
 });
 
 test('the worker path trains the same model with progress per round', async () => {
   const progress: number[] = [];
   const inWorker = await trainPromotionModel(table, labels, {
-    label, bootstrapReplicates: 0, nthread: 1, rounds: 20, earlyStoppingRounds: 0, onProgress: (done) => progress.push(done),
+    label,
+    bootstrapReplicates: 0,
+    nthread: 1,
+    rounds: 20,
+    earlyStoppingRounds: 0,
+    onProgress: (done) => progress.push(done),
   });
-  const inline = await trainPromotionModel(table, labels, { label, bootstrapReplicates: 0, nthread: 1, rounds: 20, earlyStoppingRounds: 0, inWorker: false });
+  const inline = await trainPromotionModel(table, labels, {
+    label,
+    bootstrapReplicates: 0,
+    nthread: 1,
+    rounds: 20,
+    earlyStoppingRounds: 0,
+    inWorker: false,
+  });
   expect(progress).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   expect(Array.from(inWorker.test.scores)).toEqual(Array.from(inline.test.scores));
   expect(inWorker.meta.data.fingerprint).toBe(inline.meta.data.fingerprint);
@@ -74,7 +110,9 @@ test("Python's xgboost loads the saved JSON and, with iteration_range from the m
     'print(json.dumps([float(v) for v in p]))',
   ].join('\n');
   const input = JSON.stringify({ file: files.model, x, end: model.meta.iterationEnd });
-  const python = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input }).toString()) as number[];
+  const python = JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', script], { input }).toString(),
+  ) as number[];
   python.forEach((p, i) => expect(p).toBeCloseTo(model.test.scores[i], 6));
 });
 
@@ -82,11 +120,13 @@ test('applying the model to data with missing, extra or reordered features is a 
   saveModel(dir, model);
   const loaded = loadModel(dir);
   const { year: _year, ...withoutYear } = table.numeric;
-  expect(() => predictTable(loaded, { ...table, numeric: withoutYear })).toThrow(/lacks feature column\(s\) year/);
-  const extra = featureMatrix({ ...table, numeric: { ...table.numeric, popularity: new Float64Array(table.length) } }, [
-    ...loaded.meta.features,
-    'popularity',
-  ]);
+  expect(() => predictTable(loaded, { ...table, numeric: withoutYear })).toThrow(
+    /lacks feature column\(s\) year/,
+  );
+  const extra = featureMatrix(
+    { ...table, numeric: { ...table.numeric, popularity: new Float64Array(table.length) } },
+    [...loaded.meta.features, 'popularity'],
+  );
   expect(() => predictMatrix(loaded, extra)).toThrow(/extra: popularity/);
   const reordered = featureMatrix(table, [...loaded.meta.features].reverse());
   expect(() => predictMatrix(loaded, reordered)).toThrow(/another order/);
@@ -95,6 +135,10 @@ test('applying the model to data with missing, extra or reordered features is a 
 });
 
 test('one-class labels and a label count mismatch are clear errors', async () => {
-  await expect(trainPromotionModel(table, new Uint8Array(table.length), { inWorker: false })).rejects.toThrow(/only one class/);
-  await expect(trainPromotionModel(table, labels.subarray(1), { inWorker: false })).rejects.toThrow(/one label per row/);
+  await expect(trainPromotionModel(table, new Uint8Array(table.length), { inWorker: false })).rejects.toThrow(
+    /only one class/,
+  );
+  await expect(trainPromotionModel(table, labels.subarray(1), { inWorker: false })).rejects.toThrow(
+    /one label per row/,
+  );
 });

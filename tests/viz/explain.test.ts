@@ -1,6 +1,11 @@
 import type { LocalExplanation } from '../../src/explain/localExplanation';
 import { beeswarmFromShap } from '../../src/explain/shap';
-import { featureImportanceFigure, meanAbsShapFigure, shapBeeswarmFigure, shapWaterfallFigure } from '../../src/viz/explain';
+import {
+  featureImportanceFigure,
+  meanAbsShapFigure,
+  shapBeeswarmFigure,
+  shapWaterfallFigure,
+} from '../../src/viz/explain';
 
 const explanation: LocalExplanation = {
   baseMargin: -1,
@@ -29,10 +34,23 @@ test('importance bars, mean |SHAP| bars and the seeded beeswarm', () => {
     { feature: 'danceability', gain: 15, weight: 10, cover: 300, gainShare: 0.75 },
   ];
   expect(featureImportanceFigure(importance).data[0].y).toEqual(['danceability', 'energy']);
-  expect(featureImportanceFigure(importance, { type: 'weight' }).data[0].y).toEqual(['energy', 'danceability']);
+  expect(featureImportanceFigure(importance, { type: 'weight' }).data[0].y).toEqual([
+    'energy',
+    'danceability',
+  ]);
   expect(featureImportanceFigure(importance)).toMatchSnapshot();
-  expect(meanAbsShapFigure([{ feature: 'danceability', meanAbsShap: 1.2 }, { feature: 'energy', meanAbsShap: 0.4 }])).toMatchSnapshot();
-  const matrix = { data: Float32Array.from([0.1, 1, 0.9, 2, 0.5, 3]), rows: 3, cols: 2, features: ['danceability', 'energy'] };
+  expect(
+    meanAbsShapFigure([
+      { feature: 'danceability', meanAbsShap: 1.2 },
+      { feature: 'energy', meanAbsShap: 0.4 },
+    ]),
+  ).toMatchSnapshot();
+  const matrix = {
+    data: Float32Array.from([0.1, 1, 0.9, 2, 0.5, 3]),
+    rows: 3,
+    cols: 2,
+    features: ['danceability', 'energy'],
+  };
   const shap = { values: Float32Array.from([-1, 0.1, 0, 2, -0.2, 0, 0.5, 0.3, 0]), rows: 3, width: 3 };
   const summary = beeswarmFromShap(shap, matrix, Uint32Array.from([0, 1, 2]));
   const swarm = shapBeeswarmFigure(summary, { seed: 1 });

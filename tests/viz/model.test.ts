@@ -1,11 +1,20 @@
 import { compareWithCeiling, evaluateClassifier } from '../../src/model/metrics/evaluate';
 import {
-  calibrationFigure, confusionMatrixFigure, metricsVersusCeilingFigure, precisionRecallFigure, rocFigure, thresholdSweepFigure,
+  calibrationFigure,
+  confusionMatrixFigure,
+  metricsVersusCeilingFigure,
+  precisionRecallFigure,
+  rocFigure,
+  thresholdSweepFigure,
 } from '../../src/viz/model';
 
 const labels = [0, 0, 1, 1, 0, 1, 0, 1, 1, 0];
 const scores = [0.1, 0.4, 0.35, 0.8, 0.4, 0.4, 0.2, 0.9, 0.6, 0.7];
-const evaluation = evaluateClassifier(labels, scores, { bootstrapReplicates: 20, calibrationBins: 5, sweepThresholds: [0.25, 0.5, 0.75] });
+const evaluation = evaluateClassifier(labels, scores, {
+  bootstrapReplicates: 20,
+  calibrationBins: 5,
+  sweepThresholds: [0.25, 0.5, 0.75],
+});
 
 test('ROC and PR figures: the curve, the chance line, the AUC/AP in the legend', () => {
   const roc = rocFigure(evaluation);
@@ -29,7 +38,9 @@ test('calibration, confusion matrix, threshold sweep and ceiling figures', () =>
   ]);
   expect(confusion).toMatchSnapshot();
   expect(thresholdSweepFigure(evaluation.sweep, { threshold: 0.5 })).toMatchSnapshot();
-  const ceiling = metricsVersusCeilingFigure(compareWithCeiling(evaluation, { auc: 0.9194, precision: 0.95, recall: 0.855, f1: 0.9 }));
+  const ceiling = metricsVersusCeilingFigure(
+    compareWithCeiling(evaluation, { auc: 0.9194, precision: 0.95, recall: 0.855, f1: 0.9 }),
+  );
   expect(ceiling.data[1].y).toEqual([0.9194, 0.95, 0.855, 0.9]);
   expect(ceiling).toMatchSnapshot();
   expect(() => calibrationFigure([])).toThrow(/at least one bin/);

@@ -18,14 +18,17 @@ export function checkBinaryInput(
 ): { positives: number; negatives: number } {
   const metric = options.metric ?? 'metric';
   if (labels.length !== scores.length) {
-    throw new Error(`${metric}: labels and scores must have the same length, got ${labels.length} and ${scores.length}`);
+    throw new Error(
+      `${metric}: labels and scores must have the same length, got ${labels.length} and ${scores.length}`,
+    );
   }
   if (labels.length === 0) throw new Error(`${metric}: expected at least one row, got none`);
   let positives = 0;
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i];
     if (y !== 0 && y !== 1) throw new Error(`${metric}: labels must be 0 or 1, got ${y} at row ${i}`);
-    if (!Number.isFinite(scores[i])) throw new Error(`${metric}: scores must be finite numbers, got ${scores[i]} at row ${i}`);
+    if (!Number.isFinite(scores[i]))
+      throw new Error(`${metric}: scores must be finite numbers, got ${scores[i]} at row ${i}`);
     positives += y;
   }
   const negatives = labels.length - positives;

@@ -50,7 +50,8 @@ export function aucBootstrapInterval(
   const replicates = options.replicates ?? AUC_BOOTSTRAP_DEFAULTS.replicates;
   const level = options.level ?? AUC_BOOTSTRAP_DEFAULTS.level;
   const seed = options.seed ?? AUC_BOOTSTRAP_DEFAULTS.seed;
-  if (!Number.isInteger(replicates) || replicates < 1) throw new Error(`replicates must be a positive integer, got ${replicates}`);
+  if (!Number.isInteger(replicates) || replicates < 1)
+    throw new Error(`replicates must be a positive integer, got ${replicates}`);
   if (!(level > 0 && level < 1)) throw new Error(`level must be in (0, 1), got ${level}`);
   checkBinaryInput(labels, scores, { needBothClasses: true, metric: 'ROC AUC bootstrap' });
   const n = labels.length;
@@ -71,5 +72,11 @@ export function aucBootstrapInterval(
   if (aucs.length === 0) throw new Error('no bootstrap replicate held both classes; the input is too small');
   aucs.sort((a, b) => a - b);
   const alpha = (1 - level) / 2;
-  return { auc, lower: quantileOfSorted(aucs, alpha), upper: quantileOfSorted(aucs, 1 - alpha), level, replicates: aucs.length };
+  return {
+    auc,
+    lower: quantileOfSorted(aucs, alpha),
+    upper: quantileOfSorted(aucs, 1 - alpha),
+    level,
+    replicates: aucs.length,
+  };
 }

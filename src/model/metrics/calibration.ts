@@ -33,7 +33,8 @@ export function calibrationCurve(
   const counts = new Float64Array(bins);
   for (let i = 0; i < labels.length; i++) {
     const p = probabilities[i];
-    if (p < 0 || p > 1) throw new Error(`calibration curve: probabilities must be in [0, 1], got ${p} at row ${i}`);
+    if (p < 0 || p > 1)
+      throw new Error(`calibration curve: probabilities must be in [0, 1], got ${p} at row ${i}`);
     const b = Math.max(0, Math.ceil(p * bins) - 1);
     sums[b] += p;
     positives[b] += labels[i];

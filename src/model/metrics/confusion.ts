@@ -26,7 +26,11 @@ export interface ClassificationReport {
   negative: ClassScores;
 }
 
-export function confusionMatrix(labels: ArrayLike<number>, scores: ArrayLike<number>, threshold = 0.5): ConfusionMatrix {
+export function confusionMatrix(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  threshold = 0.5,
+): ConfusionMatrix {
   checkBinaryInput(labels, scores, { metric: 'confusion matrix' });
   if (!Number.isFinite(threshold)) throw new Error(`threshold must be a finite number, got ${threshold}`);
   let tp = 0;

@@ -7,9 +7,18 @@ import type { OnProgress } from '../../util/progress';
 import { checkBinaryInput } from './binaryInput';
 import { descendingOrder, thresholdCounts } from './ranking';
 import { aucFromCounts, rocCurveFromCounts, type RocCurve } from './roc';
-import { averagePrecisionFromCounts, precisionRecallCurveFromCounts, type PrecisionRecallCurve } from './precisionRecall';
+import {
+  averagePrecisionFromCounts,
+  precisionRecallCurveFromCounts,
+  type PrecisionRecallCurve,
+} from './precisionRecall';
 import { aucBootstrapInterval, AUC_BOOTSTRAP_DEFAULTS, type AucInterval } from './bootstrap';
-import { classificationReport, confusionMatrix, type ClassificationReport, type ConfusionMatrix } from './confusion';
+import {
+  classificationReport,
+  confusionMatrix,
+  type ClassificationReport,
+  type ConfusionMatrix,
+} from './confusion';
 import { calibrationCurve, CALIBRATION_DEFAULTS, type CalibrationBin } from './calibration';
 import { thresholdSweepFromCounts, THRESHOLD_SWEEP_DEFAULTS, type ThresholdPoint } from './thresholdSweep';
 
@@ -61,8 +70,12 @@ export function evaluateClassifier(
   options: EvaluateOptions = {},
 ): ClassifierEvaluation {
   const o = { ...EVALUATE_DEFAULTS, ...options };
-  if (!Number.isInteger(o.curvePoints) || o.curvePoints < 2) throw new Error(`curvePoints must be an integer ≥ 2, got ${o.curvePoints}`);
-  const { positives } = checkBinaryInput(labels, scores, { needBothClasses: true, metric: 'classifier evaluation' });
+  if (!Number.isInteger(o.curvePoints) || o.curvePoints < 2)
+    throw new Error(`curvePoints must be an integer ≥ 2, got ${o.curvePoints}`);
+  const { positives } = checkBinaryInput(labels, scores, {
+    needBothClasses: true,
+    metric: 'classifier evaluation',
+  });
   const order = descendingOrder(scores);
   const counts = thresholdCounts(order, labels, scores);
   const confusion = confusionMatrix(labels, scores, o.threshold);
@@ -72,7 +85,12 @@ export function evaluateClassifier(
     rocAuc: aucFromCounts(counts),
     rocAucInterval:
       o.bootstrapReplicates > 0
-        ? aucBootstrapInterval(labels, scores, { replicates: o.bootstrapReplicates, seed: o.seed, order, onProgress: o.onProgress })
+        ? aucBootstrapInterval(labels, scores, {
+            replicates: o.bootstrapReplicates,
+            seed: o.seed,
+            order,
+            onProgress: o.onProgress,
+          })
         : undefined,
     averagePrecision: averagePrecisionFromCounts(counts),
     confusion,
@@ -101,12 +119,20 @@ export interface CeilingComparisonRow {
 }
 
 /** The model's scores beside the noise ceiling, metric by metric. */
-export function compareWithCeiling(evaluation: ClassifierEvaluation, ceiling: NoiseCeiling): CeilingComparisonRow[] {
+export function compareWithCeiling(
+  evaluation: ClassifierEvaluation,
+  ceiling: NoiseCeiling,
+): CeilingComparisonRow[] {
   const rows: [CeilingComparisonRow['metric'], number, number][] = [
     ['ROC AUC', evaluation.rocAuc, ceiling.auc],
     ['precision', evaluation.report.positive.precision, ceiling.precision],
     ['recall', evaluation.report.positive.recall, ceiling.recall],
     ['F1', evaluation.report.positive.f1, ceiling.f1],
   ];
-  return rows.map(([metric, model, c]) => ({ metric, model, ceiling: c, shareOfCeiling: c > 0 ? model / c : NaN }));
+  return rows.map(([metric, model, c]) => ({
+    metric,
+    model,
+    ceiling: c,
+    shareOfCeiling: c > 0 ? model / c : NaN,
+  }));
 }

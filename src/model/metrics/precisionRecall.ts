@@ -27,12 +27,16 @@ export function averagePrecisionFromCounts(counts: ThresholdCounts): number {
 /** Average precision (the area under the PR curve as a step function); needs at least one positive. */
 export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
   const { positives } = checkBinaryInput(labels, scores, { metric: 'average precision' });
-  if (positives === 0) throw new Error('average precision is undefined without positive rows: got 0 positives');
+  if (positives === 0)
+    throw new Error('average precision is undefined without positive rows: got 0 positives');
   return averagePrecisionFromCounts(thresholdCounts(descendingOrder(scores), labels, scores));
 }
 
 /** The curve's points, or at most `maxPoints` of them evenly thinned with both ends kept. */
-export function precisionRecallCurveFromCounts(counts: ThresholdCounts, maxPoints = Infinity): PrecisionRecallCurve {
+export function precisionRecallCurveFromCounts(
+  counts: ThresholdCounts,
+  maxPoints = Infinity,
+): PrecisionRecallCurve {
   const recall: number[] = [];
   const precision: number[] = [];
   const thresholds: number[] = [];
@@ -45,7 +49,10 @@ export function precisionRecallCurveFromCounts(counts: ThresholdCounts, maxPoint
   return { recall, precision, thresholds };
 }
 
-export function precisionRecallCurve(labels: ArrayLike<number>, scores: ArrayLike<number>): PrecisionRecallCurve {
+export function precisionRecallCurve(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+): PrecisionRecallCurve {
   const { positives } = checkBinaryInput(labels, scores, { metric: 'PR curve' });
   if (positives === 0) throw new Error('PR curve is undefined without positive rows: got 0 positives');
   return precisionRecallCurveFromCounts(thresholdCounts(descendingOrder(scores), labels, scores));

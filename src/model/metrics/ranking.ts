@@ -89,11 +89,22 @@ export function thresholdCounts(
       runs++;
     }
   }
-  return { thresholds: thresholds.slice(0, runs), truePositives: tps.slice(0, runs), falsePositives: fps.slice(0, runs), positives: tp, negatives: fp };
+  return {
+    thresholds: thresholds.slice(0, runs),
+    truePositives: tps.slice(0, runs),
+    falsePositives: fps.slice(0, runs),
+    positives: tp,
+    negatives: fp,
+  };
 }
 
 /** ROC AUC of weighted rows along a precomputed order, without building curves (the bootstrap's inner loop). */
-export function weightedAuc(order: Uint32Array, labels: Uint8Array, runEnds: Uint8Array, weights: Uint32Array): number {
+export function weightedAuc(
+  order: Uint32Array,
+  labels: Uint8Array,
+  runEnds: Uint8Array,
+  weights: Uint32Array,
+): number {
   let tp = 0;
   let fp = 0;
   let prevTp = 0;

@@ -31,10 +31,15 @@ function countsAtOrAbove(counts: ThresholdCounts, t: number): { tp: number; fp: 
     if (counts.thresholds[mid] >= t) lo = mid + 1;
     else hi = mid;
   }
-  return lo === 0 ? { tp: 0, fp: 0 } : { tp: counts.truePositives[lo - 1], fp: counts.falsePositives[lo - 1] };
+  return lo === 0
+    ? { tp: 0, fp: 0 }
+    : { tp: counts.truePositives[lo - 1], fp: counts.falsePositives[lo - 1] };
 }
 
-export function thresholdSweepFromCounts(counts: ThresholdCounts, thresholds: readonly number[]): ThresholdPoint[] {
+export function thresholdSweepFromCounts(
+  counts: ThresholdCounts,
+  thresholds: readonly number[],
+): ThresholdPoint[] {
   const n = counts.positives + counts.negatives;
   return thresholds.map((threshold) => {
     const { tp, fp } = countsAtOrAbove(counts, threshold);
@@ -52,6 +57,7 @@ export function thresholdSweep(
 ): ThresholdPoint[] {
   checkBinaryInput(labels, scores, { metric: 'threshold sweep' });
   const thresholds = options.thresholds ?? THRESHOLD_SWEEP_DEFAULTS.thresholds;
-  for (const t of thresholds) if (!Number.isFinite(t)) throw new Error(`thresholds must be finite numbers, got ${t}`);
+  for (const t of thresholds)
+    if (!Number.isFinite(t)) throw new Error(`thresholds must be finite numbers, got ${t}`);
   return thresholdSweepFromCounts(thresholdCounts(descendingOrder(scores), labels, scores), thresholds);
 }

@@ -10,7 +10,11 @@ export interface CampaignData {
 }
 
 /** Throws with what was expected unless the arrays are 0/1, of length `rows`, and both arms are present. */
-export function checkCampaign(campaign: CampaignData, rows: number, where: string): { treated: number; control: number } {
+export function checkCampaign(
+  campaign: CampaignData,
+  rows: number,
+  where: string,
+): { treated: number; control: number } {
   const { treatment, outcome, trueEffect } = campaign;
   if (treatment.length !== rows || outcome.length !== rows || (trueEffect && trueEffect.length !== rows)) {
     throw new Error(
@@ -20,8 +24,10 @@ export function checkCampaign(campaign: CampaignData, rows: number, where: strin
   }
   let treated = 0;
   for (let i = 0; i < rows; i++) {
-    if (treatment[i] !== 0 && treatment[i] !== 1) throw new Error(`${where}: treatment must be 0 or 1, got ${treatment[i]} at row ${i}`);
-    if (outcome[i] !== 0 && outcome[i] !== 1) throw new Error(`${where}: outcome must be 0 or 1, got ${outcome[i]} at row ${i}`);
+    if (treatment[i] !== 0 && treatment[i] !== 1)
+      throw new Error(`${where}: treatment must be 0 or 1, got ${treatment[i]} at row ${i}`);
+    if (outcome[i] !== 0 && outcome[i] !== 1)
+      throw new Error(`${where}: outcome must be 0 or 1, got ${outcome[i]} at row ${i}`);
     treated += treatment[i];
   }
   if (treated === 0 || treated === rows) {

@@ -68,6 +68,15 @@ export function comparePolicies(
       scorePolicy += trueEffect[byScore[i]];
       overlap += inUpliftTop[byScore[i]];
     }
-    return { fraction, k, overlap, overlapShare: overlap / k, upliftPolicy, scorePolicy, oracle, random: k * mean };
+    return {
+      fraction,
+      k,
+      overlap,
+      overlapShare: overlap / k,
+      upliftPolicy,
+      scorePolicy,
+      oracle,
+      random: k * mean,
+    };
   });
 }

@@ -49,9 +49,11 @@ export function upliftCurves(
   const n = predictedUplift.length;
   checkCampaign(campaign, n, 'uplift curves');
   const points = options.points ?? UPLIFT_CURVE_DEFAULTS.points;
-  if (!Number.isInteger(points) || points < 2) throw new Error(`points must be an integer ≥ 2, got ${points}`);
+  if (!Number.isInteger(points) || points < 2)
+    throw new Error(`points must be an integer ≥ 2, got ${points}`);
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(predictedUplift[i])) throw new Error(`predicted uplift must be finite, got ${predictedUplift[i]} at row ${i}`);
+    if (!Number.isFinite(predictedUplift[i]))
+      throw new Error(`predicted uplift must be finite, got ${predictedUplift[i]} at row ${i}`);
   }
   const { treatment, outcome, trueEffect } = campaign;
   const order = descendingOrder(predictedUplift);
@@ -60,7 +62,11 @@ export function upliftCurves(
   const q = [0];
   const u = [0];
   const t = [0];
-  let nt = 0, nc = 0, yt = 0, yc = 0, truth = 0;
+  let nt = 0,
+    nc = 0,
+    yt = 0,
+    yc = 0,
+    truth = 0;
   for (let k = 0; k < n; k++) {
     const row = order[k];
     if (treatment[row] === 1) (nt++, (yt += outcome[row]));
@@ -74,10 +80,16 @@ export function upliftCurves(
     t.push(truth);
   }
   const fractionAll = ks.map((k) => k / n);
-  const auuc = trapezoid(fractionAll, u.map((v) => v / n));
+  const auuc = trapezoid(
+    fractionAll,
+    u.map((v) => v / n),
+  );
   const end = u[u.length - 1] / n;
   const randomAuuc = end / 2;
-  const qiniArea = trapezoid(fractionAll, q.map((v) => v / n));
+  const qiniArea = trapezoid(
+    fractionAll,
+    q.map((v) => v / n),
+  );
   const qiniCoefficient = qiniArea - q[q.length - 1] / n / 2;
   const keep: number[] = [];
   if (ks.length <= points) for (let i = 0; i < ks.length; i++) keep.push(i);
@@ -105,7 +117,9 @@ export function upliftCurves(
 /** Precision in estimating heterogeneous effects: √ mean (predicted − true)². */
 export function pehe(predictedUplift: ArrayLike<number>, trueEffect: ArrayLike<number>): number {
   if (predictedUplift.length !== trueEffect.length || predictedUplift.length === 0) {
-    throw new Error(`PEHE needs equal, non-zero lengths, got ${predictedUplift.length} and ${trueEffect.length}`);
+    throw new Error(
+      `PEHE needs equal, non-zero lengths, got ${predictedUplift.length} and ${trueEffect.length}`,
+    );
   }
   let sum = 0;
   for (let i = 0; i < trueEffect.length; i++) sum += (predictedUplift[i] - trueEffect[i]) ** 2;

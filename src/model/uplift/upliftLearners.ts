@@ -29,7 +29,13 @@ export interface UpliftLearnerOptions {
 
 /** Shallower and slower-learning than the promotion model: the outcome is noisy and the effect small. */
 export const UPLIFT_LEARNER_DEFAULTS = {
-  params: { objective: 'binary:logistic', max_depth: 4, eta: 0.1, tree_method: 'hist', eval_metric: 'logloss' } as XGBoostParams,
+  params: {
+    objective: 'binary:logistic',
+    max_depth: 4,
+    eta: 0.1,
+    tree_method: 'hist',
+    eval_metric: 'logloss',
+  } as XGBoostParams,
   rounds: 100,
   seed: 0,
   nthread: 0,
@@ -65,7 +71,9 @@ function pick(matrix: FeatureMatrix, rows: number[] | null, treatmentColumn?: (i
 
 function checkFeatures(expected: string[], matrix: FeatureMatrix): void {
   if (expected.join('\u0000') !== matrix.features.join('\u0000')) {
-    throw new Error(`uplift learner was trained on features ${expected.join(', ')}; got ${matrix.features.join(', ')}`);
+    throw new Error(
+      `uplift learner was trained on features ${expected.join(', ')}; got ${matrix.features.join(', ')}`,
+    );
   }
 }
 
@@ -75,18 +83,30 @@ export function fitUpliftLearner(
   campaign: CampaignData,
   options: UpliftLearnerOptions = {},
 ): UpliftLearner {
-  if (kind !== 't-learner' && kind !== 's-learner') throw new Error(`learner must be 't-learner' or 's-learner', got '${kind}'`);
+  if (kind !== 't-learner' && kind !== 's-learner')
+    throw new Error(`learner must be 't-learner' or 's-learner', got '${kind}'`);
   checkCampaign(campaign, matrix.rows, `${kind}`);
-  const o = { ...UPLIFT_LEARNER_DEFAULTS, ...options, params: { ...UPLIFT_LEARNER_DEFAULTS.params, ...options.params } };
+  const o = {
+    ...UPLIFT_LEARNER_DEFAULTS,
+    ...options,
+    params: { ...UPLIFT_LEARNER_DEFAULTS.params, ...options.params },
+  };
   const models = kind === 't-learner' ? 2 : 1;
-  const fit = (m: { data: Float32Array; rows: number; cols: number }, labels: Float32Array, index: number): Booster =>
-    train({ ...m, labels }, {
-      params: o.params,
-      rounds: o.rounds,
-      seed: o.seed,
-      nthread: o.nthread,
-      onProgress: o.onProgress && ((done) => o.onProgress!(index * o.rounds + done, models * o.rounds)),
-    }).booster;
+  const fit = (
+    m: { data: Float32Array; rows: number; cols: number },
+    labels: Float32Array,
+    index: number,
+  ): Booster =>
+    train(
+      { ...m, labels },
+      {
+        params: o.params,
+        rounds: o.rounds,
+        seed: o.seed,
+        nthread: o.nthread,
+        onProgress: o.onProgress && ((done) => o.onProgress!(index * o.rounds + done, models * o.rounds)),
+      },
+    ).booster;
   const { treatment, outcome } = campaign;
   const labelsOf = (rows: number[]): Float32Array => Float32Array.from(rows, (r) => outcome[r]);
   const features = [...matrix.features];
@@ -108,14 +128,26 @@ export function fitUpliftLearner(
     };
   }
   const all = Array.from({ length: matrix.rows }, (_, i) => i);
-  const model = fit(pick(matrix, null, (i) => treatment[i]), labelsOf(all), 0);
+  const model = fit(
+    pick(matrix, null, (i) => treatment[i]),
+    labelsOf(all),
+    0,
+  );
   return {
     kind,
     features,
     predict(m) {
       checkFeatures(features, m);
-      const p1 = predictDense(model, pick(m, null, () => 1), 0);
-      const p0 = predictDense(model, pick(m, null, () => 0), 0);
+      const p1 = predictDense(
+        model,
+        pick(m, null, () => 1),
+        0,
+      );
+      const p0 = predictDense(
+        model,
+        pick(m, null, () => 0),
+        0,
+      );
       return Float64Array.from(p1, (p, i) => p - p0[i]);
     },
     free: () => model.free(),

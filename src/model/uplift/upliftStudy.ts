@@ -62,7 +62,9 @@ function at<T extends ArrayLike<number>>(values: T, rows: Uint32Array): Float64A
 
 function subMatrix(matrix: FeatureMatrix, rows: Uint32Array): FeatureMatrix {
   const data = new Float32Array(rows.length * matrix.cols);
-  rows.forEach((r, i) => data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols));
+  rows.forEach((r, i) =>
+    data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols),
+  );
   return { data, rows: rows.length, cols: matrix.cols, features: matrix.features };
 }
 
@@ -76,10 +78,16 @@ export function upliftStudy(
   const o = { ...UPLIFT_STUDY_DEFAULTS, ...options };
   checkCampaign(campaign, matrix.rows, 'uplift study');
   if (promotionScore && promotionScore.length !== matrix.rows) {
-    throw new Error(`promotion scores must have one value per row (${matrix.rows}), got ${promotionScore.length}`);
+    throw new Error(
+      `promotion scores must have one value per row (${matrix.rows}), got ${promotionScore.length}`,
+    );
   }
   const strata = Float64Array.from(campaign.treatment, (t, i) => 2 * t + campaign.outcome[i]);
-  const split = stratifiedSplit(strata, { testFraction: o.testFraction, validationFraction: 0, seed: o.seed });
+  const split = stratifiedSplit(strata, {
+    testFraction: o.testFraction,
+    validationFraction: 0,
+    seed: o.seed,
+  });
   const trainRows = split.train;
   const testRows = split.test;
   const sub = (rows: Uint32Array): CampaignData => ({

@@ -3,7 +3,13 @@ import { LABELS, SCORES } from './fixture';
 
 test('confusion matrix at 0.5 and the per-class report match sklearn precision_recall_fscore_support', () => {
   const m = confusionMatrix(LABELS, SCORES, 0.5);
-  expect(m).toEqual({ threshold: 0.5, truePositives: 3, falsePositives: 1, trueNegatives: 4, falseNegatives: 2 });
+  expect(m).toEqual({
+    threshold: 0.5,
+    truePositives: 3,
+    falsePositives: 1,
+    trueNegatives: 4,
+    falseNegatives: 2,
+  });
   const r = classificationReport(m);
   expect(r.accuracy).toBeCloseTo(0.7, 12);
   expect(r.positive.precision).toBeCloseTo(0.75, 12);

@@ -24,7 +24,9 @@ test('ROC AUC, AP, accuracy and F1 agree with scikit-learn run on the same rows'
     'd = json.load(sys.stdin); y = d["y"]; s = d["s"]; p = [1 if v >= 0.5 else 0 for v in s]',
     'print(json.dumps([roc_auc_score(y, s), average_precision_score(y, s), accuracy_score(y, p), f1_score(y, p)]))',
   ].join('\n');
-  const out = execFileSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify({ y: labels, s: scores }) });
+  const out = execFileSync('/usr/bin/python3', ['-c', script], {
+    input: JSON.stringify({ y: labels, s: scores }),
+  });
   const [auc, ap, acc, f1] = JSON.parse(out.toString()) as number[];
   const e = evaluateClassifier(labels, scores, { bootstrapReplicates: 0 });
   expect(e.rocAuc).toBeCloseTo(auc, 12);

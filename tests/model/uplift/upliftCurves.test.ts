@@ -22,7 +22,10 @@ test('tied predictions form one step; curves are thinned to the requested points
   const n = 1000;
   const many = upliftCurves(
     Array.from({ length: n }, (_, i) => -i),
-    { treatment: Array.from({ length: n }, (_, i) => i % 2), outcome: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)) },
+    {
+      treatment: Array.from({ length: n }, (_, i) => i % 2),
+      outcome: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+    },
     { points: 11 },
   );
   expect(many.targeted).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
@@ -30,7 +33,9 @@ test('tied predictions form one step; curves are thinned to the requested points
 });
 
 test('bad input is a clear error; PEHE is the root mean squared error', () => {
-  expect(() => upliftCurves([1, 2], { treatment: [1, 1], outcome: [0, 1] })).toThrow(/both treated and control rows, got 2 treated of 2/);
+  expect(() => upliftCurves([1, 2], { treatment: [1, 1], outcome: [0, 1] })).toThrow(
+    /both treated and control rows, got 2 treated of 2/,
+  );
   expect(() => upliftCurves([1], campaign)).toThrow(/one value per row \(1\)/);
   expect(() => upliftCurves([1, 2, NaN, 3], campaign)).toThrow(/finite/);
   expect(pehe([0.1, 0.3], [0.2, 0.1])).toBeCloseTo(Math.sqrt((0.01 + 0.04) / 2), 12);

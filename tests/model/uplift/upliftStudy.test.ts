@@ -48,10 +48,18 @@ test('both learners beat the constant (average-effect) guess in PEHE and rank be
 test('a learner refuses a matrix with other features; the study is reproducible', () => {
   const small = simulated(800);
   const fitted = fitUpliftLearner('t-learner', small.matrix, small.campaign, { rounds: 5, nthread: 1 });
-  expect(() => fitted.predict({ ...small.matrix, features: ['a', 'b', 'c'] })).toThrow(/trained on features x0, x1, x2/);
+  expect(() => fitted.predict({ ...small.matrix, features: ['a', 'b', 'c'] })).toThrow(
+    /trained on features x0, x1, x2/,
+  );
   fitted.free();
-  const a = upliftStudy(small.matrix, small.campaign, undefined, { learners: ['s-learner'], learner: { rounds: 5, nthread: 1 } });
-  const b = upliftStudy(small.matrix, small.campaign, undefined, { learners: ['s-learner'], learner: { rounds: 5, nthread: 1 } });
+  const a = upliftStudy(small.matrix, small.campaign, undefined, {
+    learners: ['s-learner'],
+    learner: { rounds: 5, nthread: 1 },
+  });
+  const b = upliftStudy(small.matrix, small.campaign, undefined, {
+    learners: ['s-learner'],
+    learner: { rounds: 5, nthread: 1 },
+  });
   expect(Array.from(a.learners[0].predicted)).toEqual(Array.from(b.learners[0].predicted));
   expect(a.learners[0].policies).toBeUndefined();
 });
