@@ -9,6 +9,7 @@
  * peak RSS = the child's ru_maxrss (whole process, data included).
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { featureMatrixFromTable, type FeatureMatrix } from '../src/cluster/feature-matrix';
 import { kmeans } from '../src/cluster/kmeans';
@@ -25,6 +26,8 @@ const SCRIPT = path.join(__dirname, 'reference', 'kmeans_sklearn.py');
 
 interface ChildReport {
   fitSeconds: number;
+  /** CPU time of the fit, all threads: unlike wall time, barely moved by other processes on a busy machine. */
+  fitCpuSeconds: number;
   inertia: number;
   iterations: number;
   vmHwmMiB: number;
@@ -90,9 +93,11 @@ async function child(args: string[]): Promise<void> {
   const matrix: FeatureMatrix = { values: readFloat64Shared(dataFile, +rows * +cols), rows: +rows, cols: +cols };
   const initialCenters = readFloat64Shared(initFile, +k * +cols);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const result = await kmeans(matrix, { k: +k, initialCenters, maxIterations: +iterations, tolerance: 0, threads: +threads, minRowsForThreads: 0 });
   const fitSeconds = (performance.now() - started) / 1000;
-  const report: ChildReport = { fitSeconds, inertia: result.inertia, iterations: result.iterations, vmHwmMiB: vmHwmMiB() };
+  const cpu = process.cpuUsage(cpuStarted);
+  const report: ChildReport = { fitSeconds, fitCpuSeconds: (cpu.user + cpu.system) / 1e6, inertia: result.inertia, iterations: result.iterations, vmHwmMiB: vmHwmMiB() };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
@@ -133,10 +138,11 @@ async function main(): Promise<void> {
     console.error(`run ${run}/${runs}: ours ${sides.ours[run - 1].fitSeconds.toFixed(2)} s, sklearn ${sides.python[run - 1].fitSeconds.toFixed(2)} s`);
   }
   const tableRows = (['ours', 'python'] as const).flatMap((side) =>
-    sides[side].map((r, i) => [side === 'ours' ? 'ours (typed arrays, 2 threads)' : 'scikit-learn 1.2 (OpenMP, 2 threads)', String(i + 1), r.fitSeconds, r.wall, r.rss, String(r.iterations), r.inertia.toFixed(3)]),
+    sides[side].map((r, i) => [side === 'ours' ? 'ours (typed arrays, 2 threads)' : 'scikit-learn 1.2 (OpenMP, 2 threads)', String(i + 1), r.fitSeconds, r.fitCpuSeconds, r.wall, r.rss, String(r.iterations), r.inertia.toFixed(3)]),
   );
-  const table = formatTable(['side', 'run', 'fit s', 'process s', 'peak RSS MiB', 'iterations', 'inertia'], tableRows);
+  const table = formatTable(['side', 'run', 'fit s', 'fit CPU s', 'process s', 'peak RSS MiB', 'iterations', 'inertia'], tableRows);
   const wallRatio = median(sides.ours.map((r) => r.fitSeconds)) / median(sides.python.map((r) => r.fitSeconds));
+  const cpuRatio = median(sides.ours.map((r) => r.fitCpuSeconds)) / median(sides.python.map((r) => r.fitCpuSeconds));
   const rssRatio = median(sides.ours.map((r) => r.rss)) / median(sides.python.map((r) => r.rss));
   const inertiaOurs = sides.ours[0].inertia;
   const inertiaPython = sides.python[0].inertia;
@@ -145,7 +151,8 @@ async function main(): Promise<void> {
   const notes = [
     `inertia: ours ${inertiaOurs.toFixed(3)}, sklearn ${inertiaPython.toFixed(3)}, relative difference ${relative.toExponential(2)} (${relative < 1e-6 ? 'equal' : 'DIFFERENT'})`,
     `iterations: ${sameIterations ? 'same on both sides' : 'DIFFER between sides'} (max ${iterations}, tol 0)`,
-    `median fit wall ratio ${wallRatio.toFixed(2)}x, median peak RSS ratio ${rssRatio.toFixed(2)}x`,
+    `median fit wall ratio ${wallRatio.toFixed(2)}x, fit CPU ratio ${cpuRatio.toFixed(2)}x, peak RSS ratio ${rssRatio.toFixed(2)}x`,
+    `load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores (wall ratios are noisy when it exceeds the cores)`,
   ];
   console.log(table);
   for (const note of notes) console.log(note);
