@@ -3,7 +3,7 @@
  * weight (how many splits use it) and cover (mean rows reaching those splits) — one row per model feature,
  * unused features at 0 so every chart shows all of them.
  */
-import type { Booster, ImportanceType } from '../model/xgboost/booster';
+import type { Booster, ImportanceType } from '../model/xgboost';
 
 export interface FeatureImportance {
   feature: string;

@@ -4,8 +4,7 @@
  * they sum with the bias to the margin.
  */
 import type { FeatureMatrix } from '../model/features';
-import type { Booster, ShapMatrix } from '../model/xgboost/booster';
-import { DMatrix } from '../model/xgboost/dmatrix';
+import { DMatrix, type Booster, type ShapMatrix } from '../model/xgboost';
 import { sampleIndices } from '../util/random';
 import { localExplanation, type LocalExplanation } from './localExplanation';
 

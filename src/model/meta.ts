@@ -3,7 +3,7 @@
  * (features in order, label rule and seed, data fingerprint), how (params, rounds, split), how well (test
  * metrics beside the noise ceiling) and with what (library versions, date). Loading checks it against the data.
  */
-import type { XGBoostParams } from './xgboost/booster';
+import type { XGBoostParams } from './xgboost';
 import type { CeilingComparisonRow, NoiseCeiling } from './metrics/evaluate';
 import type { AucInterval } from './metrics/bootstrap';
 import type { ConfusionMatrix } from './metrics/confusion';

@@ -9,7 +9,7 @@ import type { TrackTable } from '../data/schema';
 import { featureMatrix, type FeatureMatrix } from './features';
 import { checkFeatureNames, validateMeta, type ModelMeta } from './meta';
 import { predictDense } from './trainPromotionModel';
-import { Booster } from './xgboost/booster';
+import { Booster } from './xgboost';
 
 export interface StoreOptions {
   /** File name stem. Default 'promotion_model'. */

@@ -1,5 +1,5 @@
 /** XGBoost parameters of the promotion model. */
-import type { XGBoostParams } from './xgboost/booster';
+import type { XGBoostParams } from './xgboost';
 
 /**
  * The original app's XGBClassifier defaults (100 rounds, depth 6, eta 0.3, binary:logistic), with tree_method

@@ -17,11 +17,8 @@ import { DEFAULT_FEATURES, featureMatrix, labelsAt, type FeatureMatrix } from '.
 import { META_FORMAT, type LabelInfo, type ModelMeta } from './meta';
 import { PROMOTION_PARAMS, PROMOTION_ROUNDS } from './params';
 import { SPLIT_DEFAULTS, stratifiedSplit, type SplitOptions, type StratifiedSplit } from './split';
-import { Booster, type XGBoostParams } from './xgboost/booster';
-import { DMatrix, type DenseMatrix } from './xgboost/dmatrix';
-import { xgboostVersion } from './xgboost/native';
-import { train, type EvalHistory, type RoundInfo } from './xgboost/train';
-import { trainInWorker } from './xgboost/train-in-worker';
+import { Booster, DMatrix, train, trainInWorker, xgboostVersion } from './xgboost';
+import type { DenseMatrix, EvalHistory, RoundInfo, XGBoostParams } from './xgboost';
 
 export interface TrainPromotionOptions {
   /** Feature columns, in model order. Default: MODEL_FEATURES (9 audio features + duration_min + year). */

@@ -2,10 +2,8 @@ import { beeswarmFromShap, explainRow, meanAbsShap, shapSummary, shapValues } fr
 import { featureImportance, importanceFromScores } from '../../src/explain/importance';
 import { featureMatrix } from '../../src/model/features';
 import { predictDense } from '../../src/model/trainPromotionModel';
-import { DMatrix } from '../../src/model/xgboost/dmatrix';
-import { train } from '../../src/model/xgboost/train';
+import { DMatrix, train, type Booster } from '../../src/model/xgboost';
 import { promotionTable } from '../model/promotionFixture';
-import type { Booster } from '../../src/model/xgboost/booster';
 
 const { table, labels } = promotionTable(1500, 9);
 const matrix = featureMatrix(table);

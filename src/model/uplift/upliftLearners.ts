@@ -7,8 +7,7 @@
  */
 import type { FeatureMatrix } from '../features';
 import { predictDense } from '../trainPromotionModel';
-import type { Booster, XGBoostParams } from '../xgboost/booster';
-import { train } from '../xgboost/train';
+import { train, type Booster, type XGBoostParams } from '../xgboost';
 import type { OnProgress } from '../../util/progress';
 import { checkCampaign, type CampaignData } from './campaignData';
 
