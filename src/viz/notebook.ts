@@ -63,21 +63,24 @@ export function figureHtml(fig: PlotlyFigure, options: FigureHtmlOptions): strin
   const config = { responsive: true, displaylogo: false, ...(fig.config ?? {}) };
   const payload = jsonForScript({ data: fig.data, layout: fig.layout ?? {}, config });
   const loader = plotlyLoaderScript(options.id, payload);
-  const inline =
-    options.plotlySource === null
-      ? ''
-      : `<script>${scriptSafe(options.plotlySource)}\n;window.dispatchEvent(new Event(${jsonForScript(PLOTLY_READY_EVENT)}));</script>\n`;
+  const inline = options.plotlySource === null ? '' : `${plotlyInlineHtml(options.plotlySource)}\n`;
   return `${inline}<div id="${options.id}" class="lab-figure" style="width:100%"></div>\n<script>${loader}</script>`;
 }
 
+/** A script that defines window.Plotly from `source`, then wakes the charts waiting for it. */
+export function plotlyInlineHtml(source: string): string {
+  return `<script>${scriptSafe(source)}\n;window.dispatchEvent(new Event(${jsonForScript(PLOTLY_READY_EVENT)}));</script>`;
+}
+
 /**
- * The chart's own script: draw now if Plotly is loaded, else wait for the inlining output (JupyterLab may
- * render outputs out of order, or a reopened notebook may have lost it) and say why nothing is drawn yet.
+ * The chart's own script: draw now if Plotly is loaded, else wait for an output that inlines it and say why
+ * nothing is drawn yet. Waiting covers JupyterLab rendering outputs lazily (the inlining output may come
+ * later); a page reloaded while its kernel lives on has lost Plotly for good, hence the note's advice.
  */
 function plotlyLoaderScript(id: string, payload: string): string {
   const note =
-    'Plotly is not loaded on this page yet: run the notebook from the top (the first chart of a kernel ' +
-    'inlines plotly.js), or call show(fig, { inlinePlotly: true }).';
+    'Waiting for plotly.js: this kernel inlined it in an earlier output that this page does not have ' +
+    '(page reloaded, or output cleared). Run loadPlotly() in a cell, or restart the kernel and run all.';
   return `(function () {
   var fig = ${payload};
   var id = ${jsonForScript(id)};
@@ -239,6 +242,15 @@ export function show(fig: PlotlyFigure, options: ShowOptions = {}): void {
   });
   sink.html(html);
   if (inline) plotlyInlined = true;
+}
+
+/**
+ * Inlines plotly.js in this cell's output; charts on the page that wait for it then draw. For a page that
+ * lost the output which inlined it (reloaded while the kernel kept running).
+ */
+export function loadPlotly(options: { display?: HtmlSink } = {}): void {
+  (options.display ?? tslabDisplay()).html(plotlyInlineHtml(plotlySource()));
+  plotlyInlined = true;
 }
 
 /** Shows rows as a table (see `tableHtml`). */

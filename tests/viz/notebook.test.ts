@@ -1,5 +1,5 @@
 import * as vm from 'vm';
-import { figureHtml, metrics, metricsHtml, show, table, tableHtml } from '../../src/viz/notebook';
+import { figureHtml, loadPlotly, metrics, metricsHtml, show, table, tableHtml } from '../../src/viz/notebook';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FIG = {
@@ -47,7 +47,7 @@ describe('figureHtml', () => {
     const [loader] = scriptsOf(figureHtml(FIG, { id: 'fig-2', plotlySource: null }));
     const run = runLoader(loader, false);
     expect(run.plotted).toHaveLength(0);
-    expect(run.el.textContent).toMatch(/Plotly is not loaded/);
+    expect(run.el.textContent).toMatch(/Waiting for plotly.js: .* Run loadPlotly\(\) in a cell/);
     run.loadPlotly();
     run.listeners['lab-plotly-ready']();
     expect(run.plotted).toHaveLength(1);
@@ -143,6 +143,14 @@ describe('show / table / metrics', () => {
     expect(outputs[2]).toContain('plotly.js v');
     const ids = outputs.map((html) => /<div id="([^"]+)"/.exec(html)?.[1]);
     expect(new Set(ids).size).toBe(3);
+  });
+
+  test('loadPlotly inlines plotly.js and fires the event waiting charts listen for', () => {
+    const outputs: string[] = [];
+    loadPlotly({ display: { html: (text: string) => outputs.push(text) } });
+    expect(outputs).toHaveLength(1);
+    expect(outputs[0]).toContain('plotly.js v');
+    expect(outputs[0].endsWith(';window.dispatchEvent(new Event("lab-plotly-ready"));</script>')).toBe(true);
   });
 
   test('table and metrics send their HTML to the display', () => {
