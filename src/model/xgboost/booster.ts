@@ -119,6 +119,21 @@ export class Booster extends NativeHandle {
     return Booster.fromJson(readFileSync(file));
   }
 
+  /**
+   * A new booster holding the boosting rounds [begin, end) of this one (XGBoosterSlice). After early stopping,
+   * slicing to the best round makes the saved model predict exactly what was evaluated, with no
+   * iteration range for its users (Python, the browser scorer) to remember.
+   */
+  slice(begin: number, end: number): Booster {
+    const rounds = this.boostedRounds();
+    if (!Number.isInteger(begin) || !Number.isInteger(end) || begin < 0 || end <= begin || end > rounds) {
+      throw new Error(`slice expects 0 ≤ begin < end ≤ ${rounds} (boosted rounds), got [${begin}, ${end})`);
+    }
+    const out: Out<Pointer> = [null];
+    check(xgb().XGBoosterSlice(this.ptr, begin, end, 1, out), `slicing rounds [${begin}, ${end})`);
+    return new Booster(out[0]!);
+  }
+
   setParam(name: string, value: string | number | boolean): void {
     const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
     check(xgb().XGBoosterSetParam(this.ptr, name, text), `setting parameter ${name}=${text}`);

@@ -41,6 +41,7 @@ export interface XGBoostApi {
   XGBoosterSetAttr(handle: Pointer, key: string, value: string | null): number;
   XGBoosterGetAttr(handle: Pointer, key: string, out: Out<string>, success: Out<number>): number;
   XGBoosterSaveJsonConfig(handle: Pointer, length: Out<number>, out: Out<string>): number;
+  XGBoosterSlice(handle: Pointer, begin: number, end: number, step: number, out: Out<Pointer>): number;
 }
 
 const PROTOTYPES = [
@@ -68,6 +69,7 @@ const PROTOTYPES = [
   'int XGBoosterSetAttr(void *handle, const char *key, const char *value)',
   'int XGBoosterGetAttr(void *handle, const char *key, _Out_ const char **out, _Out_ int *success)',
   'int XGBoosterSaveJsonConfig(void *handle, _Out_ uint64_t *len, _Out_ const char **out)',
+  'int XGBoosterSlice(void *handle, int begin_layer, int end_layer, int step, _Out_ void **out)',
 ];
 
 interface Loaded {

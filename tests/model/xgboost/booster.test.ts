@@ -57,6 +57,18 @@ describe('Booster', () => {
     loaded.free();
   });
 
+  it('slices to the first rounds, predicting what iterationEnd predicts, and rejects bad ranges', () => {
+    const first = booster.slice(0, 6);
+    expect(first.boostedRounds()).toBe(6);
+    expect(first.predict(dmat)).toEqual(booster.predict(dmat, { iterationEnd: 6 }));
+    const reloaded = Booster.fromJson(first.toJson());
+    expect(reloaded.predict(dmat)).toEqual(booster.predict(dmat, { iterationEnd: 6 }));
+    expect(() => booster.slice(0, 16)).toThrow(/0 ≤ begin < end ≤ 15/);
+    expect(() => booster.slice(3, 3)).toThrow(/begin < end/);
+    first.free();
+    reloaded.free();
+  });
+
   it('dumps one text tree per round', () => {
     const dump = booster.dump({ withStats: true });
     expect(dump.length).toBe(15);
