@@ -17,7 +17,15 @@ import { kmeansPlusPlus } from '../src/cluster/kmeans-plus-plus';
 import { standardize } from '../src/cluster/standardize';
 import { AUDIO_FEATURES, type TrackTable } from '../src/data/schema';
 import { createRandom } from '../src/util/random';
-import { benchCacheDir, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection } from './common';
+import {
+  benchCacheDir,
+  benchLine,
+  formatTable,
+  machineSummary,
+  median,
+  runMeasured,
+  writeResultsSection,
+} from './common';
 
 const K = 6;
 const TARGET = 1.5;
@@ -36,7 +44,8 @@ interface ChildReport {
 function argument(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${process.argv[i + 1]}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer, got ${process.argv[i + 1]}`);
   return value;
 }
 
@@ -57,7 +66,8 @@ function audioLikeTable(rows: number, seed: number): TrackTable {
     n.loudness[i] = clamp(-10 + 20 * (energy - 0.55) + 2.5 * rng.normal(), -60, 2);
     n.valence[i] = clamp(0.45 + 0.18 * mood + 0.1 * energy + 0.1 * rng.normal(), 0, 1);
     n.danceability[i] = clamp(0.5 + 0.1 * mood + 0.13 * rng.normal(), 0, 1);
-    n.speechiness[i] = rng.next() < 0.06 ? 0.3 + 0.6 * rng.next() : clamp(0.04 + Math.abs(0.04 * rng.normal()), 0, 1);
+    n.speechiness[i] =
+      rng.next() < 0.06 ? 0.3 + 0.6 * rng.next() : clamp(0.04 + Math.abs(0.04 * rng.normal()), 0, 1);
     n.instrumentalness[i] = rng.next() < 0.3 ? clamp(0.75 + 0.2 * rng.normal(), 0, 1) : 0.01 * rng.next();
     n.liveness[i] = clamp(0.1 + Math.abs(0.15 * rng.normal()), 0, 1);
     n.tempo[i] = clamp(118 + 28 * rng.normal(), 40, 220);
@@ -83,21 +93,41 @@ function readFloat64Shared(file: string, length: number): Float64Array {
 }
 
 function vmHwmMiB(): number {
-  const line = fs.readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = fs
+    .readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return line ? Number(line.split(/\s+/)[1]) / 1024 : NaN;
 }
 
 /** Child: `--child DATA INIT ROWS COLS K ITERATIONS THREADS`, prints one JSON line. */
 async function child(args: string[]): Promise<void> {
   const [dataFile, initFile, rows, cols, k, iterations, threads] = args;
-  const matrix: FeatureMatrix = { values: readFloat64Shared(dataFile, +rows * +cols), rows: +rows, cols: +cols };
+  const matrix: FeatureMatrix = {
+    values: readFloat64Shared(dataFile, +rows * +cols),
+    rows: +rows,
+    cols: +cols,
+  };
   const initialCenters = readFloat64Shared(initFile, +k * +cols);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const result = await kmeans(matrix, { k: +k, initialCenters, maxIterations: +iterations, tolerance: 0, threads: +threads, minRowsForThreads: 0 });
+  const result = await kmeans(matrix, {
+    k: +k,
+    initialCenters,
+    maxIterations: +iterations,
+    tolerance: 0,
+    threads: +threads,
+    minRowsForThreads: 0,
+  });
   const fitSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
-  const report: ChildReport = { fitSeconds, fitCpuSeconds: (cpu.user + cpu.system) / 1e6, inertia: result.inertia, iterations: result.iterations, vmHwmMiB: vmHwmMiB() };
+  const report: ChildReport = {
+    fitSeconds,
+    fitCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    inertia: result.inertia,
+    iterations: result.iterations,
+    vmHwmMiB: vmHwmMiB(),
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
@@ -125,24 +155,48 @@ async function main(): Promise<void> {
   const threads = argument('threads', 2);
   const seed = argument('seed', 42);
   const cols = AUDIO_FEATURES.length;
-  console.error(`preparing ${rows.toLocaleString('en-US')} × ${cols} standardized audio-like rows (seed ${seed}) …`);
+  console.error(
+    `preparing ${rows.toLocaleString('en-US')} × ${cols} standardized audio-like rows (seed ${seed}) …`,
+  );
   const { dataFile, initFile } = prepareInputs(rows, seed);
   const childArgs = [dataFile, initFile, String(rows), String(cols), String(K), String(iterations)];
   const runTs = path.join(__dirname, '..', 'bin', 'run-ts.js');
-  const sides = { ours: [] as Array<ChildReport & { wall: number; rss: number }>, python: [] as Array<ChildReport & { wall: number; rss: number }> };
+  const sides = {
+    ours: [] as Array<ChildReport & { wall: number; rss: number }>,
+    python: [] as Array<ChildReport & { wall: number; rss: number }>,
+  };
   for (let run = 1; run <= runs; run++) {
     const ours = runMeasured(process.execPath, [runTs, __filename, '--child', ...childArgs, String(threads)]);
     sides.ours.push({ ...parseReport(ours.stdout), wall: ours.wallSeconds, rss: ours.peakRssMiB });
-    const python = runMeasured(PYTHON, [SCRIPT, ...childArgs], { ...process.env, OMP_NUM_THREADS: String(threads) });
+    const python = runMeasured(PYTHON, [SCRIPT, ...childArgs], {
+      ...process.env,
+      OMP_NUM_THREADS: String(threads),
+    });
     sides.python.push({ ...parseReport(python.stdout), wall: python.wallSeconds, rss: python.peakRssMiB });
-    console.error(`run ${run}/${runs}: ours ${sides.ours[run - 1].fitSeconds.toFixed(2)} s, sklearn ${sides.python[run - 1].fitSeconds.toFixed(2)} s`);
+    console.error(
+      `run ${run}/${runs}: ours ${sides.ours[run - 1].fitSeconds.toFixed(2)} s, sklearn ${sides.python[run - 1].fitSeconds.toFixed(2)} s`,
+    );
   }
   const tableRows = (['ours', 'python'] as const).flatMap((side) =>
-    sides[side].map((r, i) => [side === 'ours' ? 'ours (typed arrays, 2 threads)' : 'scikit-learn 1.2 (OpenMP, 2 threads)', String(i + 1), r.fitSeconds, r.fitCpuSeconds, r.wall, r.rss, String(r.iterations), r.inertia.toFixed(3)]),
+    sides[side].map((r, i) => [
+      side === 'ours' ? 'ours (typed arrays, 2 threads)' : 'scikit-learn 1.2 (OpenMP, 2 threads)',
+      String(i + 1),
+      r.fitSeconds,
+      r.fitCpuSeconds,
+      r.wall,
+      r.rss,
+      String(r.iterations),
+      r.inertia.toFixed(3),
+    ]),
   );
-  const table = formatTable(['side', 'run', 'fit s', 'fit CPU s', 'process s', 'peak RSS MiB', 'iterations', 'inertia'], tableRows);
-  const wallRatio = median(sides.ours.map((r) => r.fitSeconds)) / median(sides.python.map((r) => r.fitSeconds));
-  const cpuRatio = median(sides.ours.map((r) => r.fitCpuSeconds)) / median(sides.python.map((r) => r.fitCpuSeconds));
+  const table = formatTable(
+    ['side', 'run', 'fit s', 'fit CPU s', 'process s', 'peak RSS MiB', 'iterations', 'inertia'],
+    tableRows,
+  );
+  const wallRatio =
+    median(sides.ours.map((r) => r.fitSeconds)) / median(sides.python.map((r) => r.fitSeconds));
+  const cpuRatio =
+    median(sides.ours.map((r) => r.fitCpuSeconds)) / median(sides.python.map((r) => r.fitCpuSeconds));
   const rssRatio = median(sides.ours.map((r) => r.rss)) / median(sides.python.map((r) => r.rss));
   const inertiaOurs = sides.ours[0].inertia;
   const inertiaPython = sides.python[0].inertia;
@@ -152,7 +206,10 @@ async function main(): Promise<void> {
     `inertia: ours ${inertiaOurs.toFixed(3)}, sklearn ${inertiaPython.toFixed(3)}, relative difference ${relative.toExponential(2)} (${relative < 1e-6 ? 'equal' : 'DIFFERENT'})`,
     `iterations: ${sameIterations ? 'same on both sides' : 'DIFFER between sides'} (max ${iterations}, tol 0)`,
     `median fit wall ratio ${wallRatio.toFixed(2)}x, fit CPU ratio ${cpuRatio.toFixed(2)}x, peak RSS ratio ${rssRatio.toFixed(2)}x`,
-    `load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores (wall ratios are noisy when it exceeds the cores)`,
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} on ${os.cpus().length} cores (wall ratios are noisy when it exceeds the cores)`,
   ];
   console.log(table);
   for (const note of notes) console.log(note);

@@ -37,7 +37,11 @@ function word(feature: string, z: number): string {
 }
 
 /** The words describing one centroid, most distinctive first. */
-export function describingWords(features: readonly string[], z: ArrayLike<number>, threshold: number): string[] {
+export function describingWords(
+  features: readonly string[],
+  z: ArrayLike<number>,
+  threshold: number,
+): string[] {
   if (z.length !== features.length) throw new Error(`expected ${features.length} z-scores, got ${z.length}`);
   return features
     .map((feature, j) => ({ feature, z: z[j], j }))
@@ -55,7 +59,8 @@ export function nameClusters(
   const threshold = options.threshold ?? CLUSTER_NAME_DEFAULTS.threshold;
   const maxWords = options.maxWords ?? CLUSTER_NAME_DEFAULTS.maxWords;
   if (!(threshold >= 0)) throw new Error(`threshold must be ≥ 0, got ${threshold}`);
-  if (!Number.isInteger(maxWords) || maxWords < 1) throw new Error(`maxWords must be a positive integer, got ${maxWords}`);
+  if (!Number.isInteger(maxWords) || maxWords < 1)
+    throw new Error(`maxWords must be a positive integer, got ${maxWords}`);
   const words = centroidZ.map((z) => describingWords(features, z, threshold));
   const wordCount = words.map(() => maxWords);
   const nameOf = (c: number): string => words[c].slice(0, wordCount[c]).join(', ') || 'average';

@@ -58,13 +58,20 @@ export async function elbowCurve(matrix: FeatureMatrix, options: ElbowOptions = 
   if (!Number.isInteger(o.kMin) || !Number.isInteger(o.kMax) || o.kMin < 2 || o.kMax < o.kMin) {
     throw new Error(`expected integers 2 ≤ kMin ≤ kMax, got kMin=${o.kMin}, kMax=${o.kMax}`);
   }
-  const data = matrix.rows > o.sampleSize ? sampleRows(matrix, sampleIndices(matrix.rows, o.sampleSize, o.seed)) : matrix;
-  if (data.rows <= o.kMax) throw new Error(`the elbow up to k=${o.kMax} needs more than ${o.kMax} rows, got ${data.rows}`);
+  const data =
+    matrix.rows > o.sampleSize
+      ? sampleRows(matrix, sampleIndices(matrix.rows, o.sampleSize, o.seed))
+      : matrix;
+  if (data.rows <= o.kMax)
+    throw new Error(`the elbow up to k=${o.kMax} needs more than ${o.kMax} rows, got ${data.rows}`);
   const points: ElbowPoint[] = [];
   const total = o.kMax - o.kMin + 1;
   for (let k = o.kMin; k <= o.kMax; k++) {
     const result = await kmeans(data, { k, seed: o.seed, threads: o.threads });
-    const silhouette = silhouetteScore(data, result.labels, { sampleSize: o.silhouetteSampleSize, seed: o.seed });
+    const silhouette = silhouetteScore(data, result.labels, {
+      sampleSize: o.silhouetteSampleSize,
+      seed: o.seed,
+    });
     points.push({ k, inertia: result.inertia, silhouette, iterations: result.iterations });
     o.onProgress?.(points.length, total);
   }

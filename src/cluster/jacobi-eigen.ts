@@ -23,9 +23,15 @@ export const JACOBI_DEFAULTS = { maxSweeps: 100 } as const;
  * Eigenvalues and unit eigenvectors of the symmetric n × n matrix `symmetric` (row-major). Each vector's
  * largest-magnitude entry is made positive so the result does not flip sign between runs or platforms.
  */
-export function jacobiEigen(symmetric: Float64Array, n: number, options: JacobiOptions = {}): EigenDecomposition {
+export function jacobiEigen(
+  symmetric: Float64Array,
+  n: number,
+  options: JacobiOptions = {},
+): EigenDecomposition {
   if (!Number.isInteger(n) || n < 1 || symmetric.length !== n * n) {
-    throw new Error(`expected an n × n matrix (${n} × ${n} = ${n * n} values), got ${symmetric.length} values`);
+    throw new Error(
+      `expected an n × n matrix (${n} × ${n} = ${n * n} values), got ${symmetric.length} values`,
+    );
   }
   const a = Float64Array.from(symmetric);
   for (let i = 0; i < n; i++) {

@@ -42,12 +42,17 @@ function searchCumulative(cumulative: Float64Array, target: number): number {
 }
 
 /** k initial centers (k × d row-major) chosen from the rows of `matrix`. */
-export function kmeansPlusPlus(matrix: FeatureMatrix, k: number, options: KMeansPlusPlusOptions = {}): Float64Array {
+export function kmeansPlusPlus(
+  matrix: FeatureMatrix,
+  k: number,
+  options: KMeansPlusPlusOptions = {},
+): Float64Array {
   const { rows, cols, values } = matrix;
   if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a positive integer, got ${k}`);
   if (rows < k) throw new Error(`k-means++ needs at least k=${k} rows, got ${rows}`);
   const trials = options.localTrials ?? 2 + Math.floor(Math.log(k));
-  if (!Number.isInteger(trials) || trials < 1) throw new Error(`localTrials must be a positive integer, got ${trials}`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new Error(`localTrials must be a positive integer, got ${trials}`);
   const rng = createRandom(options.seed ?? KMEANS_PLUS_PLUS_DEFAULTS.seed);
   const centers = new Float64Array(k * cols);
   const chosen = [rng.int(rows)];

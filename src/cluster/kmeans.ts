@@ -98,23 +98,29 @@ function resolveOptions(matrix: FeatureMatrix, options: KMeansOptions): Resolved
   if (!Number.isInteger(k) || k < 2) throw new Error(`k must be an integer ≥ 2, got ${k}`);
   if (matrix.rows < k) throw new Error(`k-means needs at least k=${k} rows, got ${matrix.rows}`);
   if (matrix.values.length !== matrix.rows * matrix.cols) {
-    throw new Error(`matrix has ${matrix.values.length} values, expected rows × cols = ${matrix.rows * matrix.cols}`);
+    throw new Error(
+      `matrix has ${matrix.values.length} values, expected rows × cols = ${matrix.rows * matrix.cols}`,
+    );
   }
   if (!Number.isInteger(maxIterations) || maxIterations < 1) {
     throw new Error(`maxIterations must be a positive integer, got ${maxIterations}`);
   }
   if (!(tolerance >= 0)) throw new Error(`tolerance must be ≥ 0, got ${tolerance}`);
-  if (!Number.isInteger(nInit) || nInit < 1) throw new Error(`nInit must be a positive integer, got ${nInit}`);
+  if (!Number.isInteger(nInit) || nInit < 1)
+    throw new Error(`nInit must be a positive integer, got ${nInit}`);
   if (options.initialCenters) {
     if (options.initialCenters.length !== k * matrix.cols) {
-      throw new Error(`initialCenters must hold k × d = ${k * matrix.cols} values, got ${options.initialCenters.length}`);
+      throw new Error(
+        `initialCenters must hold k × d = ${k * matrix.cols} values, got ${options.initialCenters.length}`,
+      );
     }
     if (nInit !== 1) throw new Error('initialCenters fixes the start: nInit must be 1');
   }
   assertFinite(matrix.values, matrix.cols, matrix.features);
   const minRows = options.minRowsForThreads ?? KMEANS_DEFAULTS.minRowsForThreads;
   const threads = options.threads ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error(`threads must be a positive integer, got ${threads}`);
   return {
     k,
     seed: options.seed ?? KMEANS_DEFAULTS.seed,
@@ -136,7 +142,9 @@ function allocate(matrix: FeatureMatrix, k: number) {
 }
 
 function startCenters(matrix: FeatureMatrix, r: Resolved, run: number): Float64Array {
-  return r.initialCenters ? Float64Array.from(r.initialCenters) : kmeansPlusPlus(matrix, r.k, { seed: r.seed + run });
+  return r.initialCenters
+    ? Float64Array.from(r.initialCenters)
+    : kmeansPlusPlus(matrix, r.k, { seed: r.seed + run });
 }
 
 function toResult(k: number, outcome: LloydOutcome, initialCenters: Float64Array): KMeansResult {
@@ -184,7 +192,14 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
   const kernelSource = lloydKernelSource(r.k, matrix.cols);
   const kernel = compileLloydKernel(r.k, matrix.cols);
   const buffers = allocate(shared, r.k);
-  const pool = startLloydThreadPool({ kernel, kernelSource, data, rows: matrix.rows, threads: r.threads, ...buffers });
+  const pool = startLloydThreadPool({
+    kernel,
+    kernelSource,
+    data,
+    rows: matrix.rows,
+    threads: r.threads,
+    ...buffers,
+  });
   try {
     let best: KMeansResult | undefined;
     for (let run = 0; run < r.nInit; run++) {

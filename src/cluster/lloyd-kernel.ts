@@ -74,14 +74,24 @@ function unrolledSource(k: number, d: number): string {
           .join(' + '),
     )
     .join(',\n    ');
-  const loadRow = range(d).map((j) => `x${j} = X[o + ${j}]`).join(', ');
-  const distanceTo = (c: number): string => `h${c} + ` + range(d).map((j) => `x${j} * m${c}_${j}`).join(' + ');
+  const loadRow = range(d)
+    .map((j) => `x${j} = X[o + ${j}]`)
+    .join(', ');
+  const distanceTo = (c: number): string =>
+    `h${c} + ` +
+    range(d)
+      .map((j) => `x${j} * m${c}_${j}`)
+      .join(' + ');
   const compare = range(k)
     .slice(1)
     .map((c) => `dist = ${distanceTo(c)};\n      if (dist < best) { best = dist; label = ${c}; }`)
     .join('\n      ');
-  const norm = range(d).map((j) => `x${j} * x${j}`).join(' + ');
-  const accumulate = range(d).map((j) => `P[s + ${j}] += x${j};`).join(' ');
+  const norm = range(d)
+    .map((j) => `x${j} * x${j}`)
+    .join(' + ');
+  const accumulate = range(d)
+    .map((j) => `P[s + ${j}] += x${j};`)
+    .join(' ');
   return `"use strict";
 return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
   const ${centerLocals};

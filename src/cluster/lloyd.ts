@@ -58,7 +58,12 @@ function reduceBlocks(partials: Float64Array, blocks: number, k: number, d: numb
  * Gives each empty cluster one of the rows farthest from their current center (as scikit-learn does), moving
  * that row's contribution out of its old cluster's sums.
  */
-function relocateEmptyClusters(matrix: FeatureMatrix, labels: Int32Array, centers: Float64Array, r: Reduced): void {
+function relocateEmptyClusters(
+  matrix: FeatureMatrix,
+  labels: Int32Array,
+  centers: Float64Array,
+  r: Reduced,
+): void {
   const { values, rows, cols: d } = matrix;
   const k = r.counts.length;
   const empty: number[] = [];

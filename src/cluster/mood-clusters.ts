@@ -24,7 +24,12 @@ export interface MoodClusterOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const MOOD_CLUSTER_DEFAULTS = { features: AUDIO_FEATURES, k: 6, seed: 42, mapSampleSize: 8000 } as const;
+export const MOOD_CLUSTER_DEFAULTS = {
+  features: AUDIO_FEATURES,
+  k: 6,
+  seed: 42,
+  mapSampleSize: 8000,
+} as const;
 
 export interface MoodClusters {
   /** The standardized feature matrix (reuse it for the elbow curve). */
@@ -35,7 +40,10 @@ export interface MoodClusters {
   map: ClusterMap;
 }
 
-export async function moodClusters(table: TrackTable, options: MoodClusterOptions = {}): Promise<MoodClusters> {
+export async function moodClusters(
+  table: TrackTable,
+  options: MoodClusterOptions = {},
+): Promise<MoodClusters> {
   const o = { ...MOOD_CLUSTER_DEFAULTS, ...options };
   const { matrix, scaler } = standardize(featureMatrixFromTable(table, o.features));
   const result = await kmeans(matrix, { k: o.k, seed: o.seed, threads: o.threads, onProgress: o.onProgress });

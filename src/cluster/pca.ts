@@ -65,9 +65,14 @@ export function fitPca(matrix: FeatureMatrix, options: PcaOptions = {}): PcaMode
 }
 
 /** Coordinates of the rows at `indices` (default: all) on each component, component-major: one array each. */
-export function projectRows(model: PcaModel, matrix: FeatureMatrix, indices?: ArrayLike<number>): Float64Array[] {
+export function projectRows(
+  model: PcaModel,
+  matrix: FeatureMatrix,
+  indices?: ArrayLike<number>,
+): Float64Array[] {
   const d = model.dims;
-  if (matrix.cols !== d) throw new Error(`the PCA was fitted on ${d} features, the matrix has ${matrix.cols}`);
+  if (matrix.cols !== d)
+    throw new Error(`the PCA was fitted on ${d} features, the matrix has ${matrix.cols}`);
   const count = indices ? indices.length : matrix.rows;
   const kept = model.components.length / d;
   const out = Array.from({ length: kept }, () => new Float64Array(count));

@@ -30,7 +30,8 @@ export function clusterProfiles(
 ): ClusterProfile[] {
   const d = scaler.mean.length;
   const features = options.features ?? scaler.features;
-  if (!features || features.length !== d) throw new Error(`expected ${d} feature names (from the scaler or options)`);
+  if (!features || features.length !== d)
+    throw new Error(`expected ${d} feature names (from the scaler or options)`);
   if (centers.length !== sizes.length * d) {
     throw new Error(`expected ${sizes.length} × ${d} center values, got ${centers.length}`);
   }

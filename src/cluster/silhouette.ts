@@ -38,7 +38,9 @@ export function silhouetteScore(
   for (const label of sampleLabels) sizes[label]++;
   const present = sizes.filter((s) => s > 0).length;
   if (present < 2 || present > m - 1) {
-    throw new Error(`silhouette needs 2 ≤ clusters ≤ rows − 1 in the sample, got ${present} clusters in ${m} rows`);
+    throw new Error(
+      `silhouette needs 2 ≤ clusters ≤ rows − 1 in the sample, got ${present} clusters in ${m} rows`,
+    );
   }
   // Each pair is measured once and credited to both rows: half of the O(m²·d) work.
   const distanceSums = new Float64Array(m * k);

@@ -20,7 +20,10 @@ describe('clusterMap', () => {
     expect(map.rows.length).toBe(300);
     const centroid = (c: number) => {
       const idx = Array.from(map.cluster.keys()).filter((i) => map.cluster[i] === c);
-      return [idx.reduce((s, i) => s + map.x[i], 0) / idx.length, idx.reduce((s, i) => s + map.y[i], 0) / idx.length];
+      return [
+        idx.reduce((s, i) => s + map.x[i], 0) / idx.length,
+        idx.reduce((s, i) => s + map.y[i], 0) / idx.length,
+      ];
     };
     const [a, b] = [centroid(0), centroid(1)];
     expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeCloseTo(10, 0);

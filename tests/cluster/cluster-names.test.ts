@@ -4,20 +4,17 @@ import { AUDIO_FEATURES } from '../../src/data/schema';
 const features = [...AUDIO_FEATURES];
 // z-scores in AUDIO_FEATURES order: danceability, energy, loudness, speechiness, acousticness,
 // instrumentalness, liveness, valence, tempo
-const z = (values: Partial<Record<(typeof AUDIO_FEATURES)[number], number>>) => features.map((f) => values[f] ?? 0);
+const z = (values: Partial<Record<(typeof AUDIO_FEATURES)[number], number>>) =>
+  features.map((f) => values[f] ?? 0);
 
 describe('cluster names', () => {
   test('orders the describing features by |z| and uses high/low words', () => {
-    expect(describingWords(features, z({ loudness: 1.2, danceability: 0.9, valence: 0.7, tempo: 0.6 }), 0.5)).toEqual([
-      'loud',
-      'danceable',
-      'happy',
-      'fast',
-    ]);
-    expect(describingWords(features, z({ acousticness: 1.5, energy: -1.4, instrumentalness: 0.4 }), 0.5)).toEqual([
-      'acoustic',
-      'calm',
-    ]);
+    expect(
+      describingWords(features, z({ loudness: 1.2, danceability: 0.9, valence: 0.7, tempo: 0.6 }), 0.5),
+    ).toEqual(['loud', 'danceable', 'happy', 'fast']);
+    expect(
+      describingWords(features, z({ acousticness: 1.5, energy: -1.4, instrumentalness: 0.4 }), 0.5),
+    ).toEqual(['acoustic', 'calm']);
   });
 
   test('names with up to three words, "average" when nothing stands out', () => {
@@ -36,7 +33,12 @@ describe('cluster names', () => {
       z({ energy: 0.1 }),
       z({ tempo: -0.2 }),
     ]);
-    expect(names).toEqual(['energetic, loud, danceable, fast', 'energetic, loud, danceable, sad', 'average', 'average (2)']);
+    expect(names).toEqual([
+      'energetic, loud, danceable, fast',
+      'energetic, loud, danceable, sad',
+      'average',
+      'average (2)',
+    ]);
   });
 
   test('words for unknown features, and option checks', () => {

@@ -22,7 +22,10 @@ describe('featureMatrixFromTable', () => {
   });
 
   test('names the feature and row of a missing value', () => {
-    const withNaN: TrackTable = { ...table, numeric: { ...table.numeric, energy: Float64Array.of(0.1, NaN, 0.3) } };
+    const withNaN: TrackTable = {
+      ...table,
+      numeric: { ...table.numeric, energy: Float64Array.of(0.1, NaN, 0.3) },
+    };
     expect(() => featureMatrixFromTable(withNaN, ['tempo', 'energy'])).toThrow(/'energy' is NaN at row 1/);
   });
 
@@ -38,6 +41,8 @@ describe('toFeatureMatrix', () => {
   });
 
   test('rejects infinities', () => {
-    expect(() => toFeatureMatrix(Float64Array.of(1, Infinity), 1, 2)).toThrow(/column 1 is Infinity at row 0/);
+    expect(() => toFeatureMatrix(Float64Array.of(1, Infinity), 1, 2)).toThrow(
+      /column 1 is Infinity at row 0/,
+    );
   });
 });

@@ -15,7 +15,8 @@ describe('jacobiEigen', () => {
     const rng = createRandom(3);
     const b = Float64Array.from({ length: n * n }, () => rng.normal());
     const a = new Float64Array(n * n); // a = bᵀb is symmetric positive semi-definite
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += b[k * n + i] * b[k * n + j];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += b[k * n + i] * b[k * n + j];
     const { values, vectors, sweeps } = jacobiEigen(a, n);
     expect(sweeps).toBeLessThan(15);
     for (let i = 1; i < n; i++) expect(values[i]).toBeLessThanOrEqual(values[i - 1]);

@@ -20,7 +20,8 @@ describe('kmeans', () => {
     // inertia = sum of squared distances to the returned centers
     let inertia = 0;
     for (let i = 0; i < data.rows; i++) {
-      for (let j = 0; j < 3; j++) inertia += (data.values[i * 3 + j] - result.centers[result.labels[i] * 3 + j]) ** 2;
+      for (let j = 0; j < 3; j++)
+        inertia += (data.values[i * 3 + j] - result.centers[result.labels[i] * 3 + j]) ** 2;
     }
     expect(result.inertia).toBeCloseTo(inertia, 8);
   });
@@ -36,7 +37,9 @@ describe('kmeans', () => {
         tolerance: -1,
       });
       expect(ours.iterations).toBe(iterations);
-      expect(toRows(ours.centers, 4).flat()).toEqual(theirs.centroids.flat().map((v) => expect.closeTo(v, 12)));
+      expect(toRows(ours.centers, 4).flat()).toEqual(
+        theirs.centroids.flat().map((v) => expect.closeTo(v, 12)),
+      );
     }
   });
 
@@ -65,7 +68,13 @@ describe('kmeans', () => {
   test('keeps the best of several starts and reports progress', () => {
     const noise = uniformMatrix(2000, 2);
     const calls: Array<[number, number]> = [];
-    const best = kmeansSync(noise, { k: 6, seed: 3, nInit: 3, maxIterations: 20, onProgress: (d, t) => calls.push([d, t]) });
+    const best = kmeansSync(noise, {
+      k: 6,
+      seed: 3,
+      nInit: 3,
+      maxIterations: 20,
+      onProgress: (d, t) => calls.push([d, t]),
+    });
     const singles = [3, 4, 5].map((seed) => kmeansSync(noise, { k: 6, seed, maxIterations: 20 }).inertia);
     expect(best.inertia).toBe(Math.min(...singles));
     expect(calls.every(([, total]) => total === 60)).toBe(true);

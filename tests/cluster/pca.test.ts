@@ -25,7 +25,11 @@ describe('PCA', () => {
   });
 
   test('points on a line have all variance on the first component', () => {
-    const line = { values: Float64Array.from({ length: 20 }, (_, t) => (t % 2 === 0 ? t : 2 * (t - 1))), rows: 10, cols: 2 };
+    const line = {
+      values: Float64Array.from({ length: 20 }, (_, t) => (t % 2 === 0 ? t : 2 * (t - 1))),
+      rows: 10,
+      cols: 2,
+    };
     const model = fitPca(line);
     expect(model.explainedVarianceRatio[0]).toBeCloseTo(1, 12);
     expect(Math.abs(model.components[1] / model.components[0])).toBeCloseTo(2, 10);
@@ -33,6 +37,8 @@ describe('PCA', () => {
 
   test('explains bad input', () => {
     expect(() => fitPca(y, { components: 4 })).toThrow(/integer in 1..3/);
-    expect(() => projectRows(fitPca(y), { values: new Float64Array(2), rows: 1, cols: 2 })).toThrow(/fitted on 3 features/);
+    expect(() => projectRows(fitPca(y), { values: new Float64Array(2), rows: 1, cols: 2 })).toThrow(
+      /fitted on 3 features/,
+    );
   });
 });

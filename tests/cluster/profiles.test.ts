@@ -1,7 +1,11 @@
 import { clusterProfiles } from '../../src/cluster/profiles';
 
 describe('clusterProfiles', () => {
-  const scaler = { features: ['energy', 'tempo'], mean: Float64Array.of(0.5, 120), sd: Float64Array.of(0.2, 30) };
+  const scaler = {
+    features: ['energy', 'tempo'],
+    mean: Float64Array.of(0.5, 120),
+    sd: Float64Array.of(0.2, 30),
+  };
 
   test('maps centroids back to original units with sizes, shares and names', () => {
     const centers = Float64Array.of(1, 1, -1.5, -0.2);

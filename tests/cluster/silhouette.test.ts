@@ -15,7 +15,14 @@ describe('silhouetteScore', () => {
     const blobLabels = Array.from({ length: 120 }, (_, i) => Math.floor(i / 40));
     expect(silhouetteScore(data, blobLabels)).toBeGreaterThan(0.85);
     const noise = uniformMatrix(300, 2);
-    expect(Math.abs(silhouetteScore(noise, Array.from({ length: 300 }, (_, i) => i % 2)))).toBeLessThan(0.05);
+    expect(
+      Math.abs(
+        silhouetteScore(
+          noise,
+          Array.from({ length: 300 }, (_, i) => i % 2),
+        ),
+      ),
+    ).toBeLessThan(0.05);
   });
 
   test('samples reproducibly', () => {

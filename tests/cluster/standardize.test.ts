@@ -1,6 +1,16 @@
-import { applyStandardScaler, fitStandardScaler, standardize, unstandardizeRow } from '../../src/cluster/standardize';
+import {
+  applyStandardScaler,
+  fitStandardScaler,
+  standardize,
+  unstandardizeRow,
+} from '../../src/cluster/standardize';
 
-const matrix = { values: Float64Array.of(1, 10, 2, 20, 3, 30, 4, 40), rows: 4, cols: 2, features: ['a', 'b'] };
+const matrix = {
+  values: Float64Array.of(1, 10, 2, 20, 3, 30, 4, 40),
+  rows: 4,
+  cols: 2,
+  features: ['a', 'b'],
+};
 
 describe('standardize', () => {
   test('uses the population sd, like StandardScaler', () => {
@@ -25,7 +35,12 @@ describe('standardize', () => {
   });
 
   test('rejects a constant column by name', () => {
-    const constant = { values: Float64Array.of(1, 5, 2, 5, 3, 5), rows: 3, cols: 2, features: ['a', 'tempo'] };
+    const constant = {
+      values: Float64Array.of(1, 5, 2, 5, 3, 5),
+      rows: 3,
+      cols: 2,
+      features: ['a', 'tempo'],
+    };
     expect(() => fitStandardScaler(constant)).toThrow(/'tempo' is constant/);
   });
 

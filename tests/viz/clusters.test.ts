@@ -9,8 +9,22 @@ const elbow = [
 ];
 
 const profiles: ClusterProfile[] = [
-  { cluster: 0, name: 'loud, danceable', size: 3, share: 0.6, centroid: { energy: 0.81234, tempo: 128.456 }, z: { energy: 1.2, tempo: 0.3 } },
-  { cluster: 1, name: 'calm, acoustic', size: 2, share: 0.4, centroid: { energy: 0.2, tempo: 96 }, z: { energy: -1.8, tempo: -0.45 } },
+  {
+    cluster: 0,
+    name: 'loud, danceable',
+    size: 3,
+    share: 0.6,
+    centroid: { energy: 0.81234, tempo: 128.456 },
+    z: { energy: 1.2, tempo: 0.3 },
+  },
+  {
+    cluster: 1,
+    name: 'calm, acoustic',
+    size: 2,
+    share: 0.4,
+    centroid: { energy: 0.2, tempo: 96 },
+    z: { energy: -1.8, tempo: -0.45 },
+  },
 ];
 
 const map: ClusterMap = {
@@ -39,7 +53,10 @@ describe('cluster figures', () => {
 
   test('map: one trace per cluster named by its profile, plain rounded arrays', () => {
     const figure = clusterMapFigure(map, profiles);
-    expect(figure.data.map((t) => t.name)).toEqual(['1: loud, danceable (60.0%)', '2: calm, acoustic (40.0%)']);
+    expect(figure.data.map((t) => t.name)).toEqual([
+      '1: loud, danceable (60.0%)',
+      '2: calm, acoustic (40.0%)',
+    ]);
     expect(figure.data[0].x).toEqual([1.235, 1.5, 1]);
     expect((figure.layout.xaxis as { title: { text: string } }).title.text).toBe('PC1 (45.7% of variance)');
     expect(JSON.parse(JSON.stringify(figure))).toEqual(figure);
