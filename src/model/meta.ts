@@ -57,7 +57,7 @@ export interface ModelMeta {
   earlyStoppingRounds: number;
   /** Round with the best validation loss (0-based). */
   bestIteration: number;
-  /** Predict with trees [0, iterationEnd): bestIteration + 1 after early stopping. Python: iteration_range=(0, iterationEnd). */
+  /** Rounds used: bestIteration + 1 after early stopping (0 = all). The saved model is sliced to exactly these rounds. */
   iterationEnd: number;
   metrics: { test: TestMetrics; noiseCeiling?: NoiseCeiling; versusCeiling?: CeilingComparisonRow[] };
   versions: { xgboost: string; node: string };

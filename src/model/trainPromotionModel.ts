@@ -152,6 +152,14 @@ export async function trainPromotionModel(
     result = r;
   }
   const iterationEnd = o.earlyStoppingRounds > 0 ? result.bestIteration + 1 : 0;
+  if (iterationEnd > 0 && iterationEnd < booster.boostedRounds()) {
+    // The saved model keeps only the rounds up to the best one, so Python, the browser scorer and anyone else
+    // predict what was evaluated without having to pass an iteration range.
+    const best = booster.slice(0, iterationEnd);
+    booster.free();
+    booster = best;
+    modelJson = booster.toJson();
+  }
   const testSet = subMatrix(matrix, split.test, labels);
   const scores = predictDense(booster, testSet, iterationEnd);
   const evaluation = evaluateClassifier(testSet.labels!, scores, {
