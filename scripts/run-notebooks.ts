@@ -16,6 +16,9 @@ const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--timeout SECONDS] [--d
   --dir      folder of NN_name.ipynb notebooks (default notebooks/)
   --out      folder for the HTML exports (default reports/notebooks/)`;
 
+/** How often a running notebook reports that it is still running. */
+const HEARTBEAT_MS = 30_000;
+
 export function parseArgs(argv: string[]): RunNotebooksOptions | 'help' {
   const options: RunNotebooksOptions = {};
   for (let i = 0; i < argv.length; i++) {
@@ -43,14 +46,25 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  let heartbeat: NodeJS.Timeout | undefined;
   const runs = await runNotebooks({
     ...parsed,
-    onStart: (notebook, i, total) => console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`),
-    onDone: (run) =>
+    onStart: (notebook, i, total) => {
+      console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`);
+      // nbconvert says nothing until a notebook ends; a line now and then shows a long one is alive.
+      const notebookStarted = performance.now();
+      heartbeat = setInterval(() => {
+        const seconds = Math.round((performance.now() - notebookStarted) / 1000);
+        console.log(`  … ${path.basename(notebook)} still running (${seconds} s)`);
+      }, HEARTBEAT_MS);
+    },
+    onDone: (run) => {
+      clearInterval(heartbeat);
       console.log(
         `✓ ${path.basename(run.notebook)}  ${run.seconds.toFixed(1)} s  → ${path.relative(process.cwd(), run.htmlPath)}`,
-      ),
-  });
+      );
+    },
+  }).finally(() => clearInterval(heartbeat));
   const total = (performance.now() - started) / 1000;
   console.log(`${runs.length} notebook(s) executed in ${total.toFixed(1)} s`);
   return 0;
