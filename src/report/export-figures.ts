@@ -9,6 +9,8 @@ import type { OnProgress } from '../util/progress';
 import { findChromium, launchChromium } from './chromium';
 import { copyPlotly } from './plotly-asset';
 import type { Figure } from './types';
+import { DARK_TEMPLATE } from './client/plot-template';
+import { DARK_THEME } from '../viz/theme';
 
 export interface ExportFiguresOptions {
   /** Write PNGs: `auto` when Chromium exists, `true` fails without it, `false` skips. Default: 'auto'. */
@@ -29,15 +31,10 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** A standalone page drawing one figure with the dark theme; `plotlySrc` is relative to the page. */
 export function figurePage(name: string, figure: Figure, plotlySrc: string, size: { width: number; height: number }): string {
-  const layout = {
-    paper_bgcolor: '#0e1117', plot_bgcolor: '#0e1117', font: { color: '#e6e6e6' },
-    colorway: ['#1DB954', '#4f9dff', '#ff7f50', '#f5c542', '#c77dff', '#2ec4b6'],
-    xaxis: { gridcolor: '#2a2f3a' }, yaxis: { gridcolor: '#2a2f3a' },
-    width: size.width, height: size.height, ...(figure.layout ?? {}),
-  };
+  const layout = { template: DARK_TEMPLATE, width: size.width, height: size.height, ...(figure.layout ?? {}) };
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title>
-<style>html,body{margin:0;background:#0e1117}#figure{display:inline-block}</style></head>
+<style>html,body{margin:0;background:${DARK_THEME.background}}#figure{display:inline-block}</style></head>
 <body><div id="figure"></div>
 <script src="${escapeHtml(plotlySrc)}"></script>
 <script>

@@ -30,7 +30,7 @@ export function provenanceBlocks(meta: DashboardMeta): Block[] {
         {
           kind: 'table',
           title: 'How this was produced',
-          columns: ['', ''],
+          columns: ['Item', 'Value'],
           rows: [
             ['Command', meta.command],
             ['Seed', meta.seed],

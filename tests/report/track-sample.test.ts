@@ -16,9 +16,14 @@ test('a seeded sample with the loaded columns and the extra ones, reproducible',
   // Each sampled row is the table's row with that id.
   for (const row of a.rows) {
     const r = Number(String(row[0]).slice(2));
-    expect(row[6]).toBe(table.numeric.energy![r]);
+    expect(row[6]).toBeCloseTo(table.numeric.energy![r], 9);
     expect(row[15]).toBe(r % 3);
   }
+});
+
+test('numbers keep the six decimals the source file prints; missing numbers become null', () => {
+  const table = { length: 2, numeric: { energy: Float64Array.from([0.1234567891, NaN]) }, text: {}, lists: {} };
+  expect(buildTrackSample(table, { size: 2, seed: 1 }).rows).toEqual([[0.123457], [null]]);
 });
 
 test('bad options say what was expected', () => {

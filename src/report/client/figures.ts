@@ -4,6 +4,7 @@
  * the Python package). Figures inside hidden panels are drawn when shown, because Plotly sizes a plot from
  * its container and a hidden container measures 0×0.
  */
+import { DARK_TEMPLATE } from './plot-template';
 import type { Figure } from '../types';
 
 interface PlotlyApi {
@@ -17,23 +18,6 @@ export function plotly(): PlotlyApi {
   if (!api) throw new Error('plotly.min.js did not load (assets/plotly.min.js missing?)');
   return api;
 }
-
-const AXIS = { gridcolor: '#2a2f3a', zerolinecolor: '#3a404c', linecolor: '#3a404c' };
-
-/** Streamlit-like dark layout, Spotify green first in the colour cycle. */
-export const DARK_TEMPLATE = {
-  layout: {
-    paper_bgcolor: '#161b22',
-    plot_bgcolor: '#161b22',
-    font: { color: '#e6e6e6', family: '"Source Sans Pro", "Segoe UI", system-ui, sans-serif' },
-    colorway: ['#1DB954', '#4f9dff', '#ff7f50', '#f5c542', '#c77dff', '#2ec4b6', '#ff5d8f', '#9aa4b2'],
-    xaxis: AXIS,
-    yaxis: AXIS,
-    margin: { l: 60, r: 24, t: 48, b: 48 },
-    legend: { bgcolor: 'rgba(0,0,0,0)' },
-    hoverlabel: { bgcolor: '#262b35' },
-  },
-};
 
 export const PLOT_CONFIG = { responsive: true, displaylogo: false };
 
