@@ -170,13 +170,18 @@ const TIME_SIGNATURE_VALUES = TIME_SIGNATURES.map((t) => t.value);
 const TIME_SIGNATURE_CUMULATIVE = cumulativeShares(TIME_SIGNATURES.map((t) => t.weight));
 const MAJOR_RATE = MAJOR_MODE_RATE;
 
-export function createFeatureSampler(): FeatureSampler {
-  const lower = choleskyLower(LATENT_CORRELATION);
+interface EraTables {
+  tables: Float64Array[];
+  shifts: Float64Array;
+  explicitThresholds: Float64Array;
+}
+
+let eraTables: EraTables | null = null;
+
+/** Per-year latent shifts and explicit thresholds: pure functions of the constants, so solved once per process. */
+function solveEraTables(): EraTables {
+  if (eraTables) return eraTables;
   const tables = COPULA_FEATURES.map((feature) => Float64Array.from(QUANTILES[feature]));
-  // How each column is rounded: 0 = 3 significant digits, 1 = 3 decimals, 2 = integer.
-  const rounding = COPULA_FEATURES.map((name) =>
-    UNIT_FEATURES.has(name) ? 0 : name === 'duration_ms' ? 2 : 1,
-  );
   const yearCount = LAST_YEAR - FIRST_YEAR + 1;
   const shifts = new Float64Array(yearCount * FEATURE_COUNT);
   const explicitThresholds = new Float64Array(yearCount);
@@ -189,6 +194,17 @@ export function createFeatureSampler(): FeatureSampler {
       1 - EXPLICIT_RATE_BY_DECADE[Math.min(2020, Math.floor(year / 10) * 10)],
     );
   }
+  eraTables = { tables, shifts, explicitThresholds };
+  return eraTables;
+}
+
+export function createFeatureSampler(): FeatureSampler {
+  const lower = choleskyLower(LATENT_CORRELATION);
+  const { tables, shifts, explicitThresholds } = solveEraTables();
+  // How each column is rounded: 0 = 3 significant digits, 1 = 3 decimals, 2 = integer.
+  const rounding = COPULA_FEATURES.map((name) =>
+    UNIT_FEATURES.has(name) ? 0 : name === 'duration_ms' ? 2 : 1,
+  );
   const artistScale = Math.sqrt(CATALOG.artistVarianceShare);
   const trackScale = Math.sqrt(1 - CATALOG.artistVarianceShare);
   const independent = new Float64Array(LATENT_SIZE);
