@@ -1,0 +1,110 @@
+/**
+ * The `lab` command: `lab run` runs every step on the data (demo data when none is given) and writes models/,
+ * figures/, reports/; `lab report --track <id>` prints one track's insight page to PDF; `lab demo` writes a
+ * demo file. Results go to stdout, progress to stderr.
+ */
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { writeDemoCsv } from './data/demo';
+import { runLab } from './pipeline/run';
+import { reportTrack } from './pipeline/trackReport';
+
+export const HELP = `lab — Spotify Insights Lab
+
+Usage:
+  lab run [options]              load → clean → trends → clusters → labels → model → explain → uplift,
+                                 then figures/, reports/dashboard/ and (unless --no-notebooks) the notebooks
+  lab report --track <id> [options]
+                                 one track's insight page as PDF (reports/tracks/<id>.pdf), via headless Chromium
+  lab demo --rows N [--seed S] --out FILE
+                                 write a synthetic file in the exact layout of Kaggle's tracks_features.csv
+  lab help
+
+Options:
+  --data FILE        data file (CSV or Parquet). Default: $LAB_DATA, then data/tracks_features.csv,
+                     then a generated demo file (50,000 rows; --rows to change)
+  --rows N           rows of the generated demo file (default 50000, or $LAB_ROWS)
+  --seed S           the one seed of every random step (default 42)
+  --k K              mood clusters (default 6)
+  --flip-rate F      share of promotion labels flipped at random (default 0.05, the original app's)
+  --rounds N         boosting rounds (default 100)
+  --offline          explain tracks without calling the LLM, even with HF_TOKEN set
+  --fresh            ignore cached step results
+  --no-notebooks     skip executing the notebooks
+  --no-dashboard     skip figures and the dashboard
+  --timings-json F   write stage timings and headline metrics as JSON (used by npm run bench)
+  --quiet            no progress output
+
+Environment: HF_TOKEN (LLM explanations; never written anywhere), LAB_DATA, LAB_ROWS.`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  rows: { type: 'string' },
+  seed: { type: 'string' },
+  k: { type: 'string' },
+  'flip-rate': { type: 'string' },
+  rounds: { type: 'string' },
+  offline: { type: 'boolean' },
+  fresh: { type: 'boolean' },
+  'no-notebooks': { type: 'boolean' },
+  'no-dashboard': { type: 'boolean' },
+  'timings-json': { type: 'string' },
+  quiet: { type: 'boolean' },
+  track: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function numberOption(value: string | undefined, name: string, integer = true): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (!Number.isFinite(x) || (integer && !Number.isInteger(x))) {
+    throw new Error(`--${name} expects ${integer ? 'an integer' : 'a number'}, got '${value}'`);
+  }
+  return x;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const command = positionals[0] ?? (values.help ? 'help' : 'run');
+  if (command === 'help' || values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const common = {
+    data: values.data,
+    demoRows: numberOption(values.rows, 'rows'),
+    seed: numberOption(values.seed, 'seed'),
+    k: numberOption(values.k, 'k'),
+    flipRate: numberOption(values['flip-rate'], 'flip-rate', false),
+    rounds: numberOption(values.rounds, 'rounds'),
+    offline: values.offline,
+    refresh: values.fresh,
+    quiet: values.quiet,
+  };
+  switch (command) {
+    case 'run': {
+      const result = await runLab(common, {
+        notebooks: !values['no-notebooks'],
+        dashboard: !values['no-dashboard'],
+        timingsJson: values['timings-json'],
+      });
+      return result.ok ? 0 : 1;
+    }
+    case 'report': {
+      if (!values.track) throw new Error('lab report needs --track <id> (a track id of the data, e.g. from the dashboard)');
+      const file = await reportTrack(common, values.track, values.out);
+      console.log(`wrote ${file}`);
+      return 0;
+    }
+    case 'demo': {
+      if (!values.out) throw new Error('lab demo needs --out FILE');
+      if (fs.existsSync(values.out)) throw new Error(`${values.out} exists; choose another --out`);
+      const report = await writeDemoCsv(values.out, { rows: common.demoRows, seed: common.seed });
+      console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    default:
+      throw new Error(`unknown command '${command}'; expected run, report, demo or help (lab --help)`);
+  }
+}

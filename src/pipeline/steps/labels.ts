@@ -1,0 +1,31 @@
+/**
+ * The labels, honestly: the original app's rule with seeded flips and the ceiling that noise implies; a real
+ * target (top popularity within year) where the layout has one; and a simulated randomized campaign.
+ */
+import type { TrackTable } from '../../data/schema';
+import { noiseCeiling, realizedCeiling, type NoiseCeiling } from '../../label/noiseCeiling';
+import { popularityTarget, type PopularityTarget } from '../../label/popularityTarget';
+import { promotionLabels, type PromotionLabels } from '../../label/promotionRule';
+import { upliftCampaign, type UpliftCampaign } from '../../label/upliftCampaign';
+
+export interface Labels {
+  promotion: PromotionLabels;
+  /** The ceiling expected from the flip rate and base rate. */
+  ceiling: NoiseCeiling;
+  /** The same measured on these very labels (the rule as the score). */
+  realizedCeiling: NoiseCeiling;
+  /** Present when the layout has popularity. */
+  popularity?: PopularityTarget;
+  campaign: UpliftCampaign;
+}
+
+export function computeLabels(table: TrackTable, options: { seed: number; flipRate: number; clusters?: Int32Array }): Labels {
+  const promotion = promotionLabels(table, { seed: options.seed, flipRate: options.flipRate });
+  return {
+    promotion,
+    ceiling: noiseCeiling({ flipRate: options.flipRate, rulePositiveRate: promotion.ruleBaseRate }),
+    realizedCeiling: realizedCeiling(promotion.ruleLabels, promotion.labels),
+    popularity: table.numeric.popularity ? popularityTarget(table) : undefined,
+    campaign: upliftCampaign(table, { seed: options.seed }),
+  };
+}
