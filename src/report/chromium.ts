@@ -17,16 +17,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The Chromium to use: `LAB_CHROMIUM` if set, else /usr/bin/chromium; null when neither exists. */
+/** The Chromium to use: the argument, else `LAB_CHROMIUM` or `CHROMIUM_PATH`, else /usr/bin/chromium; null if missing. */
 export function findChromium(explicit?: string): string | null {
-  const candidate = explicit ?? process.env.LAB_CHROMIUM ?? DEFAULT_CHROMIUM;
+  const candidate = explicit ?? process.env.LAB_CHROMIUM ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
   return fs.existsSync(candidate) ? candidate : null;
 }
 
 export async function launchChromium(executablePath?: string): Promise<Browser> {
   const found = findChromium(executablePath);
   if (!found) {
-    throw new Error(`Chromium not found at ${executablePath ?? process.env.LAB_CHROMIUM ?? DEFAULT_CHROMIUM}; install it (apt-get install chromium) or set LAB_CHROMIUM`);
+    const tried = executablePath ?? process.env.LAB_CHROMIUM ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
+    throw new Error(`Chromium not found at ${tried}; install it (apt-get install chromium) or set LAB_CHROMIUM`);
   }
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: found, args: CHROMIUM_ARGS, headless: true });

@@ -62,6 +62,7 @@ function validateBlock(block: Block, path: string): void {
     case 'trackPicker':
       if (!isObject(block.model)) fail(`${path}.model`, "a model in XGBoost's JSON format", block.model);
       if (!Array.isArray(block.featureNames)) fail(`${path}.featureNames`, 'an array of feature names', block.featureNames);
+      if (!Array.isArray(block.tracks)) fail(`${path}.tracks`, 'an array of PickerTrack', block.tracks);
       block.tracks.forEach((track, i) => {
         if (!Array.isArray(track.features) || track.features.length !== block.featureNames.length) {
           fail(`${path}.tracks[${i}].features`, `${block.featureNames.length} values (one per feature)`, track.features);
