@@ -6,6 +6,8 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { writeDemoCsv } from './data/demo';
+import { resolveDataSource } from './pipeline/dataSource';
+import { runOriginalProfile } from './pipeline/originalProfile';
 import { runLab } from './pipeline/run';
 import { reportTrack } from './pipeline/trackReport';
 
@@ -33,6 +35,8 @@ Options:
   --no-notebooks     skip executing the notebooks
   --no-dashboard     skip figures and the dashboard
   --timings-json F   write stage timings and headline metrics as JSON (used by npm run bench)
+  --profile original run only the original app's steps, timed per stage (what npm run bench compares
+                     with the Python reference); prints the timings as JSON
   --quiet            no progress output
 
 Environment: HF_TOKEN (LLM explanations; never written anywhere), LAB_DATA, LAB_ROWS.`;
@@ -49,6 +53,7 @@ const OPTIONS = {
   'no-notebooks': { type: 'boolean' },
   'no-dashboard': { type: 'boolean' },
   'timings-json': { type: 'string' },
+  profile: { type: 'string' },
   quiet: { type: 'boolean' },
   track: { type: 'string' },
   out: { type: 'string' },
@@ -84,6 +89,15 @@ export async function main(argv: string[]): Promise<number> {
   };
   switch (command) {
     case 'run': {
+      if (values.profile !== undefined) {
+        if (values.profile !== 'original') throw new Error(`--profile expects 'original', got '${values.profile}'`);
+        const source = await resolveDataSource({ data: common.data, demoRows: common.demoRows, seed: common.seed });
+        const result = await runOriginalProfile(source.path, { seed: common.seed ?? 42 });
+        const text = JSON.stringify(result, null, 2);
+        if (values['timings-json']) fs.writeFileSync(values['timings-json'], `${text}\n`);
+        console.log(text);
+        return 0;
+      }
       const result = await runLab(common, {
         notebooks: !values['no-notebooks'],
         dashboard: !values['no-dashboard'],

@@ -12,6 +12,7 @@ import type { Block, DashboardInput, PickerTrack, TableBlock } from '../report/t
 import { sampleIndices } from '../util/random';
 import type { Figures } from './figures';
 import type { Lab } from './lab';
+import { ruleText } from './steps/labels';
 import { boosterOf } from './steps/model';
 
 /** Tracks embedded in the explorer (about 1 MB of page data) and offered by the model page's picker. */
@@ -121,7 +122,7 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
             { label: 'Tracks', value: overview.rows }, { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` },
             { label: 'Artists', value: overview.artists }, { label: 'Albums', value: overview.albums },
           ] },
-          { kind: 'text', text: `**The promotion labels are a rule plus noise.** The original app labelled a track promoted when \`${labels.promotion.rule}\`, then flipped ${pct(labels.promotion.flipRate, 0)} of labels at random. A model that learns the rule perfectly scores ROC AUC ${f3(ceiling.auc)} against those labels — this run's model scores ${f3(e.rocAuc)}. Near the ceiling means "learned the rule", not "predicts promotion".${popularity ? ` On the real target (popularity in the top quarter of its year), the same model scores ${f3(popularity.evaluation.rocAuc)}.` : ''}` },
+          { kind: 'text', text: `**The promotion labels are a rule plus noise.** The original app labelled a track promoted when \`${ruleText(labels.promotion)}\`, then flipped ${pct(labels.promotion.flipRate, 0)} of labels at random. A model that learns the rule perfectly scores ROC AUC ${f3(ceiling.auc)} against those labels — this run's model scores ${f3(e.rocAuc)}. Near the ceiling means "learned the rule", not "predicts promotion".${popularity ? ` On the real target (popularity in the top quarter of its year), the same model scores ${f3(popularity.evaluation.rocAuc)}.` : ''}` },
         ],
       },
       global: {

@@ -64,7 +64,8 @@ export function labelFigures(l: Labels, models?: ModelStep): Figures {
 export function modelFigures(m: ModelStep, l: Labels): Figures {
   const e = m.promotion.evaluation;
   const figures: Figures = {
-    model_vs_ceiling: metricsVersusCeilingFigure(compareWithCeiling(e, l.ceiling)),
+    // The ceiling measured on the model's own test rows, as the metric cards show it.
+    model_vs_ceiling: metricsVersusCeilingFigure(compareWithCeiling(e, m.promotion.meta.metrics.noiseCeiling ?? l.ceiling)),
     roc: rocFigure(e),
     precision_recall: precisionRecallFigure(e),
     calibration: calibrationFigure(e.calibration),

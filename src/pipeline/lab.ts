@@ -24,7 +24,7 @@ import { computeTrends, type Trends } from './steps/trends';
 import { computeUplift } from './steps/uplift';
 
 /** Bump when a step's output changes shape, so old cache files are not read. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** Numeric columns the modelling steps need; text stays in DuckDB until a page needs names. */
 const MODEL_COLUMNS = [

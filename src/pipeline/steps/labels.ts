@@ -19,6 +19,12 @@ export interface Labels {
   campaign: UpliftCampaign;
 }
 
+/** The rule alone, with its thresholds, e.g. `(valence > 0.6 and energy > 0.6) or danceability > 0.75`. */
+export function ruleText(promotion: PromotionLabels): string {
+  const o = promotion.options;
+  return `(valence > ${o.valenceAbove} and energy > ${o.energyAbove}) or danceability > ${o.danceabilityAbove}`;
+}
+
 export function computeLabels(table: TrackTable, options: { seed: number; flipRate: number; clusters?: Int32Array }): Labels {
   const promotion = promotionLabels(table, { seed: options.seed, flipRate: options.flipRate });
   return {

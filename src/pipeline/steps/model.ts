@@ -12,7 +12,7 @@ import { predictDense, trainPromotionModel } from '../../model/trainPromotionMod
 import type { EvalHistory } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
-import type { Labels } from './labels';
+import { ruleText, type Labels } from './labels';
 
 export interface TrainedModel {
   modelJson: Uint8Array;
@@ -77,7 +77,7 @@ export async function computeModels(table: TrackTable, labels: Labels, options: 
   const promotion = await trainOne(
     table,
     labels.promotion.labels,
-    { definition: `${labels.promotion.rule}, ${(100 * labels.promotion.flipRate).toFixed(1)}% of labels flipped (seeded)`, flipRate: labels.promotion.flipRate },
+    { definition: `promoted = ${ruleText(labels.promotion)}, then ${(100 * labels.promotion.flipRate).toFixed(1)}% of labels flipped (seeded)`, flipRate: labels.promotion.flipRate },
     options,
     labels.promotion.ruleLabels,
   );
