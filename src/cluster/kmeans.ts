@@ -9,7 +9,7 @@ import { availableParallelism } from 'os';
 import { assertFinite, type FeatureMatrix } from './feature-matrix';
 import { kmeansPlusPlus } from './kmeans-plus-plus';
 import { lloydIterations, type LloydOutcome } from './lloyd';
-import { blockCount, compileLloydKernel, lloydKernelSource, partialsStride } from './lloyd-kernel';
+import { blockCount, boundedCenters, compileLloydKernel, lloydKernelSource, partialsStride } from './lloyd-kernel';
 import { startLloydThreadPool } from './lloyd-workers';
 
 export interface KMeansOptions {
@@ -138,7 +138,10 @@ function allocate(matrix: FeatureMatrix, k: number) {
   const blocks = blockCount(matrix.rows);
   const labels = new Int32Array(new SharedArrayBuffer(matrix.rows * 4));
   const partials = new Float64Array(new SharedArrayBuffer(blocks * partialsStride(k, matrix.cols) * 8));
-  return { blocks, labels, partials };
+  // Hamerly's lower bounds let the kernel skip rows whose nearest center cannot have changed (same labels,
+  // sums and inertia as plain Lloyd: the skip only happens when the bound proves the answer).
+  const lower = new Float64Array(new SharedArrayBuffer(matrix.rows * 8));
+  return { blocks, labels, partials, lower };
 }
 
 function startCenters(matrix: FeatureMatrix, r: Resolved, run: number): Float64Array {
@@ -167,8 +170,11 @@ export function kmeansSync(matrix: FeatureMatrix, options: KMeansOptions = {}): 
     const settings = { ...r, onProgress: progressFor(r, run) };
     const steps = lloydIterations(matrix, init, buffers, settings);
     let step = steps.next();
+    let previous: Float64Array | undefined;
     while (!step.done) {
-      kernel(matrix.values, step.value, buffers.labels, buffers.partials, 0, buffers.blocks, matrix.rows);
+      const centers = boundedCenters(step.value, previous, r.k, matrix.cols);
+      kernel(matrix.values, centers, buffers.labels, buffers.partials, 0, buffers.blocks, matrix.rows, buffers.lower);
+      previous = step.value;
       step = steps.next();
     }
     if (!best || step.value.inertia < best.inertia) best = toResult(r.k, step.value, init);
@@ -206,8 +212,10 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
       const init = startCenters(shared, r, run);
       const steps = lloydIterations(shared, init, buffers, { ...r, onProgress: progressFor(r, run) });
       let step = steps.next();
+      let previous: Float64Array | undefined;
       while (!step.done) {
-        await pool.run(step.value);
+        await pool.run(boundedCenters(step.value, previous, r.k, matrix.cols));
+        previous = step.value;
         step = steps.next();
       }
       if (!best || step.value.inertia < best.inertia) best = toResult(r.k, step.value, init);

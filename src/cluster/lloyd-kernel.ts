@@ -29,7 +29,35 @@ export type LloydKernel = (
   blockStart: number,
   blockEnd: number,
   rows: number,
+  /** Per-row lower bounds (Hamerly); with them, `centers` is extended as `boundedCenters` builds it. */
+  lower?: Float64Array,
 ) => void;
+
+/**
+ * Centers extended for the bounded kernel: the k × d centers, then each center's half distance to its nearest
+ * other center, then the largest distance any center moved since `previous` (the centers of the last pass).
+ */
+export function boundedCenters(centers: Float64Array, previous: Float64Array | undefined, k: number, d: number): Float64Array {
+  const out = new Float64Array(k * d + k + 1);
+  out.set(centers.subarray(0, k * d));
+  const distance = (a: Float64Array, i: number, b: Float64Array, j: number): number => {
+    let sum = 0;
+    for (let t = 0; t < d; t++) {
+      const diff = a[i * d + t] - b[j * d + t];
+      sum += diff * diff;
+    }
+    return Math.sqrt(sum);
+  };
+  for (let c = 0; c < k; c++) {
+    let nearest = Infinity;
+    for (let o = 0; o < k; o++) if (o !== c) nearest = Math.min(nearest, distance(centers, c, centers, o));
+    out[k * d + c] = nearest / 2;
+  }
+  let maxShift = 0;
+  if (previous) for (let c = 0; c < k; c++) maxShift = Math.max(maxShift, distance(centers, c, previous, c));
+  out[k * d + k] = maxShift;
+  return out;
+}
 
 /** Length of one block's partials for k clusters of d features. */
 export function partialsStride(k: number, d: number): number {
@@ -61,7 +89,7 @@ function range(n: number): number[] {
 function unrolledSource(k: number, d: number): string {
   const stride = partialsStride(k, d);
   // Distances as ‖c‖² − 2·x·c (scikit-learn's form): two flops per coordinate instead of three; ‖x‖² is
-  // added back only for the inertia. Centers enter as −2c and ‖c‖², both held in locals.
+  // added back only for the inertia and the bounds. Centers enter as −2c and ‖c‖², both held in locals.
   const centerLocals = range(k)
     .map(
       (c) =>
@@ -82,10 +110,14 @@ function unrolledSource(k: number, d: number): string {
     range(d)
       .map((j) => `x${j} * m${c}_${j}`)
       .join(' + ');
+  // The full scan keeps the nearest (first of equals, as Lloyd) and the second nearest (the lower bound).
   const compare = range(k)
     .slice(1)
-    .map((c) => `dist = ${distanceTo(c)};\n      if (dist < best) { best = dist; label = ${c}; }`)
-    .join('\n      ');
+    .map((c) => `dist = ${distanceTo(c)};\n        if (dist < best) { second = best; best = dist; label = ${c}; } else if (dist < second) second = dist;`)
+    .join('\n        ');
+  const ownDistance = range(k)
+    .map((c) => `case ${c}: own = ${distanceTo(c)}; break;`)
+    .join(' ');
   const norm = range(d)
     .map((j) => `x${j} * x${j}`)
     .join(' + ');
@@ -93,8 +125,13 @@ function unrolledSource(k: number, d: number): string {
     .map((j) => `P[s + ${j}] += x${j};`)
     .join(' ');
   return `"use strict";
-return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
+return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, L) {
   const ${centerLocals};
+  // Hamerly's bound (with L, the lower bound on each row's distance to any center but its own, and C extended
+  // by each center's half distance to its nearest other center and the largest center shift): a row whose
+  // distance to its own center is below both needs no scan. The skip never changes a label Lloyd would give.
+  const bounded = L !== undefined;
+  const maxShift = bounded ? C[${k * d + k}] : 0;
   for (let b = blockStart; b < blockEnd; b++) {
     const base = b * ${stride};
     P.fill(0, base, base + ${stride});
@@ -103,14 +140,30 @@ return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
     for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
       const o = i * ${d};
       const ${loadRow};
-      let dist, label = 0;
-      let best = ${distanceTo(0)};
-      ${compare}
-      if (labels[i] !== label) { labels[i] = label; changed++; }
+      const norm = ${norm};
+      const a = labels[i];
+      let label = a, own = 0, scan = true;
+      if (bounded && a >= 0) {
+        switch (a) { ${ownDistance} }
+        const u = Math.sqrt(norm + own > 0 ? norm + own : 0);
+        const lower = L[i] - maxShift;
+        const z = lower > C[${k * d} + a] ? lower : C[${k * d} + a];
+        // A margin far above rounding error: near-ties are always scanned, so ties break as in Lloyd.
+        if (u < z - 1e-9 * (1 + z)) { scan = false; L[i] = lower; }
+      }
+      if (scan) {
+        let dist, second = Infinity;
+        let best = ${distanceTo(0)};
+        label = 0;
+        ${compare}
+        own = best;
+        if (bounded) L[i] = Math.sqrt(norm + second > 0 ? norm + second : 0);
+      }
+      if (a !== label) { labels[i] = label; changed++; }
       const s = base + label * ${d};
       ${accumulate}
       P[base + ${k * d} + label] += 1;
-      const squared = ${norm} + best;
+      const squared = norm + own;
       inertia += squared > 0 ? squared : 0;
     }
     P[base + ${k * d + k}] = inertia;

@@ -1,6 +1,7 @@
 import {
   BLOCK_ROWS,
   blockCount,
+  boundedCenters,
   compileLloydKernel,
   lloydKernelSource,
   partialsStride,
@@ -55,6 +56,54 @@ describe('Lloyd kernel', () => {
       expect(u[13]).toBe(l[801]); // changed
     }
     expect(unrolled[13] + unrolled[partialsStride(3, 3) + 13]).toBe(rows);
+  });
+
+  test("Hamerly's bounds skip rows yet give Lloyd's labels, sums and inertia bit for bit, pass after pass", () => {
+    const rows = BLOCK_ROWS + 5000;
+    const k = 5;
+    const d = 3;
+    const data = uniformMatrix(rows, d);
+    const kernel = compileLloydKernel(k, d);
+    const blocks = blockCount(rows);
+    const stride = partialsStride(k, d);
+    let centers = Float64Array.from({ length: k * d }, (_, t) => data.values[t * 997]);
+    let previous: Float64Array | undefined;
+    const plainLabels = new Int32Array(rows).fill(-1);
+    const boundLabels = new Int32Array(rows).fill(-1);
+    const lower = new Float64Array(rows);
+    const plain = new Float64Array(blocks * stride);
+    const bound = new Float64Array(blocks * stride);
+    for (let pass = 0; pass < 12; pass++) {
+      kernel(data.values, centers, plainLabels, plain, 0, blocks, rows);
+      kernel(data.values, boundedCenters(centers, previous, k, d), boundLabels, bound, 0, blocks, rows, lower);
+      expect(boundLabels).toEqual(plainLabels);
+      expect(bound).toEqual(plain);
+      // Next centers: the means (as Lloyd's update), so later passes move less and skip more.
+      previous = centers;
+      centers = new Float64Array(k * d);
+      for (let c = 0; c < k; c++) {
+        let count = 0;
+        for (let b = 0; b < blocks; b++) count += plain[b * stride + k * d + c];
+        for (let j = 0; j < d; j++) {
+          let sum = 0;
+          for (let b = 0; b < blocks; b++) sum += plain[b * stride + c * d + j];
+          centers[c * d + j] = sum / count;
+        }
+      }
+    }
+    // The skip is real: told (falsely) that every other center is far away, the kernel keeps every label.
+    const kept = Int32Array.from(boundLabels);
+    lower.fill(1e9);
+    const reversed = Float64Array.from({ length: k * d }, (_, t) => centers[(k - 1 - Math.floor(t / d)) * d + (t % d)]);
+    kernel(data.values, boundedCenters(reversed, reversed, k, d), boundLabels, bound, 0, blocks, rows, lower);
+    expect(boundLabels).toEqual(kept);
+    kernel(data.values, reversed, plainLabels, plain, 0, blocks, rows);
+    expect(plainLabels).not.toEqual(kept);
+  });
+
+  test('boundedCenters appends half the distance to the nearest other center and the largest shift', () => {
+    const ext = boundedCenters(Float64Array.of(0, 0, 3, 4, 0, 10), Float64Array.of(0, 1, 3, 4, 0, 10), 3, 2);
+    expect(Array.from(ext)).toEqual([0, 0, 3, 4, 0, 10, 2.5, 2.5, Math.sqrt(9 + 36) / 2, 1]);
   });
 
   test('rejects nonsense shapes', () => {
