@@ -9,7 +9,7 @@ import { availableParallelism } from 'os';
 import { assertFinite, type FeatureMatrix } from './feature-matrix';
 import { kmeansPlusPlus } from './kmeans-plus-plus';
 import { lloydIterations, type LloydOutcome } from './lloyd';
-import { blockCount, boundedCenters, compileLloydKernel, lloydKernelSource, partialsStride } from './lloyd-kernel';
+import { assignmentInertia, blockCount, boundedCenters, compileLloydKernel, lloydKernelSource, partialsStride } from './lloyd-kernel';
 import { startLloydThreadPool } from './lloyd-workers';
 
 export interface KMeansOptions {
@@ -138,10 +138,11 @@ function allocate(matrix: FeatureMatrix, k: number) {
   const blocks = blockCount(matrix.rows);
   const labels = new Int32Array(new SharedArrayBuffer(matrix.rows * 4));
   const partials = new Float64Array(new SharedArrayBuffer(blocks * partialsStride(k, matrix.cols) * 8));
-  // Hamerly's lower bounds let the kernel skip rows whose nearest center cannot have changed (same labels,
-  // sums and inertia as plain Lloyd: the skip only happens when the bound proves the answer).
+  // Hamerly's bounds let the kernel skip rows whose nearest center cannot have changed (same labels and sums
+  // as plain Lloyd: the skip only happens when the bounds prove the answer).
+  const upper = new Float64Array(new SharedArrayBuffer(matrix.rows * 8));
   const lower = new Float64Array(new SharedArrayBuffer(matrix.rows * 8));
-  return { blocks, labels, partials, lower };
+  return { blocks, labels, partials, upper, lower };
 }
 
 function startCenters(matrix: FeatureMatrix, r: Resolved, run: number): Float64Array {
@@ -150,8 +151,10 @@ function startCenters(matrix: FeatureMatrix, r: Resolved, run: number): Float64A
     : kmeansPlusPlus(matrix, r.k, { seed: r.seed + run });
 }
 
-function toResult(k: number, outcome: LloydOutcome, initialCenters: Float64Array): KMeansResult {
-  return { k, ...outcome, labels: Int32Array.from(outcome.labels), initialCenters };
+/** The bounded kernel does not measure inertia; it is measured once, exactly, for the final assignment. */
+function toResult(matrix: FeatureMatrix, k: number, outcome: LloydOutcome, initialCenters: Float64Array): KMeansResult {
+  const inertia = assignmentInertia(matrix.values, outcome.centers, outcome.labels, matrix.rows, matrix.cols);
+  return { k, ...outcome, inertia, labels: Int32Array.from(outcome.labels), initialCenters };
 }
 
 function progressFor(r: Resolved, run: number) {
@@ -173,11 +176,12 @@ export function kmeansSync(matrix: FeatureMatrix, options: KMeansOptions = {}): 
     let previous: Float64Array | undefined;
     while (!step.done) {
       const centers = boundedCenters(step.value, previous, r.k, matrix.cols);
-      kernel(matrix.values, centers, buffers.labels, buffers.partials, 0, buffers.blocks, matrix.rows, buffers.lower);
+      kernel(matrix.values, centers, buffers.labels, buffers.partials, 0, buffers.blocks, matrix.rows, buffers.upper, buffers.lower);
       previous = step.value;
       step = steps.next();
     }
-    if (!best || step.value.inertia < best.inertia) best = toResult(r.k, step.value, init);
+    const result = toResult(matrix, r.k, step.value, init);
+    if (!best || result.inertia < best.inertia) best = result;
   }
   return best!;
 }
@@ -218,7 +222,8 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
         previous = step.value;
         step = steps.next();
       }
-      if (!best || step.value.inertia < best.inertia) best = toResult(r.k, step.value, init);
+      const result = toResult(matrix, r.k, step.value, init);
+    if (!best || result.inertia < best.inertia) best = result;
     }
     return best!;
   } finally {

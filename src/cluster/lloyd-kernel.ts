@@ -29,16 +29,18 @@ export type LloydKernel = (
   blockStart: number,
   blockEnd: number,
   rows: number,
-  /** Per-row lower bounds (Hamerly); with them, `centers` is extended as `boundedCenters` builds it. */
+  /** Per-row upper and lower bounds (Hamerly); with them, `centers` is extended as `boundedCenters` builds it. */
+  upper?: Float64Array,
   lower?: Float64Array,
 ) => void;
 
 /**
  * Centers extended for the bounded kernel: the k × d centers, then each center's half distance to its nearest
- * other center, then the largest distance any center moved since `previous` (the centers of the last pass).
+ * other center, then how far each center moved since `previous` (the centers of the last pass), then the
+ * largest of those moves.
  */
 export function boundedCenters(centers: Float64Array, previous: Float64Array | undefined, k: number, d: number): Float64Array {
-  const out = new Float64Array(k * d + k + 1);
+  const out = new Float64Array(k * d + 2 * k + 1);
   out.set(centers.subarray(0, k * d));
   const distance = (a: Float64Array, i: number, b: Float64Array, j: number): number => {
     let sum = 0;
@@ -54,9 +56,45 @@ export function boundedCenters(centers: Float64Array, previous: Float64Array | u
     out[k * d + c] = nearest / 2;
   }
   let maxShift = 0;
-  if (previous) for (let c = 0; c < k; c++) maxShift = Math.max(maxShift, distance(centers, c, previous, c));
-  out[k * d + k] = maxShift;
+  for (let c = 0; c < k; c++) {
+    const shift = previous ? distance(centers, c, previous, c) : 0;
+    out[k * d + k + c] = shift;
+    maxShift = Math.max(maxShift, shift);
+  }
+  out[k * d + 2 * k] = maxShift;
   return out;
+}
+
+/**
+ * Sum of squared distances of rows to their labelled centers, computed exactly as the kernel's plain pass
+ * does (same formula, rows in order within blocks, blocks in order), so it is bit-identical to Lloyd's.
+ */
+export function assignmentInertia(X: Float64Array, centers: Float64Array, labels: Int32Array, rows: number, d: number): number {
+  const k = centers.length / d;
+  const m = centers.map((c) => -2 * c);
+  const h = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let sum = centers[c * d] * centers[c * d];
+    for (let j = 1; j < d; j++) sum += centers[c * d + j] * centers[c * d + j];
+    h[c] = sum;
+  }
+  let total = 0;
+  for (let b = 0; b < blockCount(rows); b++) {
+    let inertia = 0;
+    const end = Math.min(rows, (b + 1) * BLOCK_ROWS);
+    for (let i = b * BLOCK_ROWS; i < end; i++) {
+      const o = i * d;
+      const c = labels[i] * d;
+      let norm = X[o] * X[o];
+      for (let j = 1; j < d; j++) norm += X[o + j] * X[o + j];
+      let dist = h[labels[i]];
+      for (let j = 0; j < d; j++) dist += X[o + j] * m[c + j];
+      const squared = norm + dist;
+      inertia += squared > 0 ? squared : 0;
+    }
+    total += inertia;
+  }
+  return total;
 }
 
 /** Length of one block's partials for k clusters of d features. */
@@ -125,13 +163,14 @@ function unrolledSource(k: number, d: number): string {
     .map((j) => `P[s + ${j}] += x${j};`)
     .join(' ');
   return `"use strict";
-return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, L) {
+return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, U, L) {
   const ${centerLocals};
-  // Hamerly's bound (with L, the lower bound on each row's distance to any center but its own, and C extended
-  // by each center's half distance to its nearest other center and the largest center shift): a row whose
-  // distance to its own center is below both needs no scan. The skip never changes a label Lloyd would give.
+  // Hamerly's bounds (U: each row's distance to its own center, from above; L: to any other center, from
+  // below; C extended as boundedCenters builds it): a row whose bounds prove its center cannot have changed is
+  // not scanned — same labels, sums and counts as Lloyd. In this mode the inertia slot is left 0: the caller
+  // measures the final inertia with assignmentInertia.
   const bounded = L !== undefined;
-  const maxShift = bounded ? C[${k * d + k}] : 0;
+  const maxShift = bounded ? C[${k * d + 2 * k}] : 0;
   for (let b = blockStart; b < blockEnd; b++) {
     const base = b * ${stride};
     P.fill(0, base, base + ${stride});
@@ -140,31 +179,40 @@ return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, L) {
     for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
       const o = i * ${d};
       const ${loadRow};
-      const norm = ${norm};
       const a = labels[i];
-      let label = a, own = 0, scan = true;
+      let label = a, scan = true;
       if (bounded && a >= 0) {
-        switch (a) { ${ownDistance} }
-        const u = Math.sqrt(norm + own > 0 ? norm + own : 0);
         const lower = L[i] - maxShift;
         const z = lower > C[${k * d} + a] ? lower : C[${k * d} + a];
+        let u = U[i] + C[${k * d + k} + a];
         // A margin far above rounding error: near-ties are always scanned, so ties break as in Lloyd.
-        if (u < z - 1e-9 * (1 + z)) { scan = false; L[i] = lower; }
+        const limit = z - 1e-9 * (1 + z);
+        if (u >= limit) {
+          let own = 0;
+          switch (a) { ${ownDistance} }
+          const squared = ${norm} + own;
+          u = Math.sqrt(squared > 0 ? squared : 0);
+        }
+        if (u < limit) { scan = false; U[i] = u; L[i] = lower; }
       }
       if (scan) {
         let dist, second = Infinity;
         let best = ${distanceTo(0)};
         label = 0;
         ${compare}
-        own = best;
-        if (bounded) L[i] = Math.sqrt(norm + second > 0 ? norm + second : 0);
+        const norm = ${norm};
+        if (bounded) {
+          U[i] = Math.sqrt(norm + best > 0 ? norm + best : 0);
+          L[i] = Math.sqrt(norm + second > 0 ? norm + second : 0);
+        } else {
+          const squared = norm + best;
+          inertia += squared > 0 ? squared : 0;
+        }
       }
       if (a !== label) { labels[i] = label; changed++; }
       const s = base + label * ${d};
       ${accumulate}
       P[base + ${k * d} + label] += 1;
-      const squared = norm + own;
-      inertia += squared > 0 ? squared : 0;
     }
     P[base + ${k * d + k}] = inertia;
     P[base + ${k * d + k + 1}] = changed;

@@ -11,11 +11,11 @@ import type { LloydKernel } from './lloyd-kernel';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
-const { source, data, labels, partials, rows, blocks, next, lower } = workerData;
+const { source, data, labels, partials, rows, blocks, next, upper, lower } = workerData;
 const kernel = new Function(source)();
 parentPort.on('message', (centers) => {
   for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
-    kernel(data, centers, labels, partials, b, b + 1, rows, lower);
+    kernel(data, centers, labels, partials, b, b + 1, rows, upper, lower);
   }
   parentPort.postMessage(0);
 });
@@ -37,7 +37,8 @@ export interface LloydThreadPoolInput {
   rows: number;
   blocks: number;
   threads: number;
-  /** Per-row lower bounds for the bounded kernel (on a SharedArrayBuffer). Default: none (plain Lloyd). */
+  /** Per-row upper and lower bounds for the bounded kernel (SharedArrayBuffers). Default: none (plain Lloyd). */
+  upper?: Float64Array;
   lower?: Float64Array;
 }
 
@@ -46,8 +47,8 @@ function isShared(array: ArrayBufferView): boolean {
 }
 
 export function startLloydThreadPool(input: LloydThreadPoolInput): LloydThreadPool {
-  const { kernel, data, labels, partials, rows, blocks, lower } = input;
-  if (!isShared(data) || !isShared(labels) || !isShared(partials) || (lower !== undefined && !isShared(lower))) {
+  const { kernel, data, labels, partials, rows, blocks, upper, lower } = input;
+  if (!isShared(data) || !isShared(labels) || !isShared(partials) || [upper, lower].some((b) => b !== undefined && !isShared(b))) {
     throw new Error('the thread pool needs data, labels and partials on SharedArrayBuffers');
   }
   const threads = Math.max(1, Math.min(input.threads, blocks));
@@ -58,7 +59,7 @@ export function startLloydThreadPool(input: LloydThreadPoolInput): LloydThreadPo
     () =>
       new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { source: input.kernelSource, data, labels, partials, rows, blocks, next, lower },
+        workerData: { source: input.kernelSource, data, labels, partials, rows, blocks, next, upper, lower },
       }),
   );
   let failure: Error | undefined;
@@ -86,7 +87,7 @@ export function startLloydThreadPool(input: LloydThreadPoolInput): LloydThreadPo
         return finished;
       });
       for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
-        kernel(data, centers, labels, partials, b, b + 1, rows, lower);
+        kernel(data, centers, labels, partials, b, b + 1, rows, upper, lower);
       }
       await Promise.all(done);
     },

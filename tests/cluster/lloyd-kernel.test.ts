@@ -1,5 +1,6 @@
 import {
   BLOCK_ROWS,
+  assignmentInertia,
   blockCount,
   boundedCenters,
   compileLloydKernel,
@@ -70,14 +71,24 @@ describe('Lloyd kernel', () => {
     let previous: Float64Array | undefined;
     const plainLabels = new Int32Array(rows).fill(-1);
     const boundLabels = new Int32Array(rows).fill(-1);
+    const upper = new Float64Array(rows);
     const lower = new Float64Array(rows);
     const plain = new Float64Array(blocks * stride);
     const bound = new Float64Array(blocks * stride);
     for (let pass = 0; pass < 12; pass++) {
       kernel(data.values, centers, plainLabels, plain, 0, blocks, rows);
-      kernel(data.values, boundedCenters(centers, previous, k, d), boundLabels, bound, 0, blocks, rows, lower);
+      kernel(data.values, boundedCenters(centers, previous, k, d), boundLabels, bound, 0, blocks, rows, upper, lower);
       expect(boundLabels).toEqual(plainLabels);
-      expect(bound).toEqual(plain);
+      // Sums, counts and changed labels agree exactly; the bounded pass leaves inertia to assignmentInertia.
+      for (let b = 0; b < blocks; b++) {
+        const slot = b * stride + k * d + k;
+        expect(bound.subarray(b * stride, slot)).toEqual(plain.subarray(b * stride, slot));
+        expect(bound[slot]).toBe(0);
+        expect(bound[slot + 1]).toBe(plain[slot + 1]);
+      }
+      let inertia = 0;
+      for (let b = 0; b < blocks; b++) inertia += plain[b * stride + k * d + k];
+      expect(assignmentInertia(data.values, centers, plainLabels, rows, d)).toBe(inertia);
       // Next centers: the means (as Lloyd's update), so later passes move less and skip more.
       previous = centers;
       centers = new Float64Array(k * d);
@@ -94,8 +105,9 @@ describe('Lloyd kernel', () => {
     // The skip is real: told (falsely) that every other center is far away, the kernel keeps every label.
     const kept = Int32Array.from(boundLabels);
     lower.fill(1e9);
+    upper.fill(0);
     const reversed = Float64Array.from({ length: k * d }, (_, t) => centers[(k - 1 - Math.floor(t / d)) * d + (t % d)]);
-    kernel(data.values, boundedCenters(reversed, reversed, k, d), boundLabels, bound, 0, blocks, rows, lower);
+    kernel(data.values, boundedCenters(reversed, reversed, k, d), boundLabels, bound, 0, blocks, rows, upper, lower);
     expect(boundLabels).toEqual(kept);
     kernel(data.values, reversed, plainLabels, plain, 0, blocks, rows);
     expect(plainLabels).not.toEqual(kept);
@@ -103,7 +115,7 @@ describe('Lloyd kernel', () => {
 
   test('boundedCenters appends half the distance to the nearest other center and the largest shift', () => {
     const ext = boundedCenters(Float64Array.of(0, 0, 3, 4, 0, 10), Float64Array.of(0, 1, 3, 4, 0, 10), 3, 2);
-    expect(Array.from(ext)).toEqual([0, 0, 3, 4, 0, 10, 2.5, 2.5, Math.sqrt(9 + 36) / 2, 1]);
+    expect(Array.from(ext)).toEqual([0, 0, 3, 4, 0, 10, 2.5, 2.5, Math.sqrt(9 + 36) / 2, 1, 0, 0, 1]);
   });
 
   test('rejects nonsense shapes', () => {
