@@ -45,7 +45,7 @@ export async function moodClusters(
   options: MoodClusterOptions = {},
 ): Promise<MoodClusters> {
   const o = { ...MOOD_CLUSTER_DEFAULTS, ...options };
-  const { matrix, scaler } = standardize(featureMatrixFromTable(table, o.features));
+  const { matrix, scaler } = standardize(featureMatrixFromTable(table, o.features), { inPlace: true });
   const result = await kmeans(matrix, { k: o.k, seed: o.seed, threads: o.threads, onProgress: o.onProgress });
   return {
     matrix,

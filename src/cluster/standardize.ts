@@ -46,13 +46,21 @@ export function fitStandardScaler(matrix: FeatureMatrix): StandardScaler {
   return { features: matrix.features, mean, sd };
 }
 
-/** `(x − mean) / sd` per column, into a new shared matrix (the input is untouched). */
-export function applyStandardScaler(matrix: FeatureMatrix, scaler: StandardScaler): FeatureMatrix {
+export interface StandardizeOptions {
+  /**
+   * Overwrite the input's values instead of allocating a new matrix: saves a copy of the data (86 MB at
+   * 1.2M × 9) when the unscaled matrix is not needed again. Default: false (the input is untouched).
+   */
+  inPlace?: boolean;
+}
+
+/** `(x − mean) / sd` per column, into a new shared matrix (or into the input, with `inPlace`). */
+export function applyStandardScaler(matrix: FeatureMatrix, scaler: StandardScaler, options: StandardizeOptions = {}): FeatureMatrix {
   const { values, rows, cols } = matrix;
   if (scaler.mean.length !== cols) {
     throw new Error(`the scaler has ${scaler.mean.length} columns, the matrix has ${cols}`);
   }
-  const out = sharedFloat64(rows * cols);
+  const out = options.inPlace ? values : sharedFloat64(rows * cols);
   const inverseSd = scaler.sd.map((s) => 1 / s);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
@@ -62,9 +70,9 @@ export function applyStandardScaler(matrix: FeatureMatrix, scaler: StandardScale
 }
 
 /** Fits the scaler on `matrix` and returns both the standardized matrix and the scaler. */
-export function standardize(matrix: FeatureMatrix): { matrix: FeatureMatrix; scaler: StandardScaler } {
+export function standardize(matrix: FeatureMatrix, options: StandardizeOptions = {}): { matrix: FeatureMatrix; scaler: StandardScaler } {
   const scaler = fitStandardScaler(matrix);
-  return { matrix: applyStandardScaler(matrix, scaler), scaler };
+  return { matrix: applyStandardScaler(matrix, scaler, options), scaler };
 }
 
 /** Maps a standardized row (e.g. a centroid) back to original units: `z * sd + mean`. */

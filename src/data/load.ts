@@ -152,7 +152,11 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
     // seeded steps (label flips, splits, samples) would pick different tracks from the same seed.
   });
   const connection = await instance.connect();
+  let closed = false;
   const close = () => {
+    // Idempotent: a step may free DuckDB's memory early and a `finally` close it again.
+    if (closed) return;
+    closed = true;
     connection.closeSync();
     instance.closeSync();
   };

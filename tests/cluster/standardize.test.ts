@@ -52,3 +52,12 @@ describe('standardize', () => {
     expect(() => unstandardizeRow(scaler, [1])).toThrow(/expected 2/);
   });
 });
+
+test('standardize in place overwrites the input and gives the same values as a copy', () => {
+  const values = Float64Array.of(1, 10, 2, 20, 4, 40);
+  const copy = standardize({ values: Float64Array.from(values), rows: 3, cols: 2 });
+  const input = { values, rows: 3, cols: 2 };
+  const inPlace = standardize(input, { inPlace: true });
+  expect(inPlace.matrix.values).toBe(values);
+  expect(Array.from(values)).toEqual(Array.from(copy.matrix.values));
+});
