@@ -113,7 +113,8 @@ export async function trainPromotionModel(
     needBothClasses: true,
     metric: 'promotion model training',
   });
-  const matrix = featureMatrix(table, o.features);
+  let matrix: FeatureMatrix | null = featureMatrix(table, o.features);
+  const features = matrix.features;
   const splitOptions = { ...SPLIT_DEFAULTS, ...options.split };
   const split = stratifiedSplit(labels, splitOptions);
   if (split.validation.length === 0 && o.earlyStoppingRounds > 0) {
@@ -122,10 +123,14 @@ export async function trainPromotionModel(
     );
   }
   const trainSet = subMatrix(matrix, split.train, labels);
+  const testSet = subMatrix(matrix, split.test, labels);
+  const fingerprint = stableHash({ features, data: matrix.data, labels: Float32Array.from(labels) });
   const evals =
     split.validation.length > 0
       ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
       : [];
+  // The full matrix is not needed past here: let the collector have it before XGBoost allocates.
+  matrix = null;
   const params: XGBoostParams = { ...PROMOTION_PARAMS, ...options.params };
   const settings = {
     params,
@@ -160,7 +165,6 @@ export async function trainPromotionModel(
     booster = best;
     modelJson = booster.toJson();
   }
-  const testSet = subMatrix(matrix, split.test, labels);
   const scores = predictDense(booster, testSet, iterationEnd);
   const evaluation = evaluateClassifier(testSet.labels!, scores, {
     threshold: o.threshold,
@@ -171,14 +175,10 @@ export async function trainPromotionModel(
     typeof options.noiseCeiling === 'function' ? options.noiseCeiling(split.test) : options.noiseCeiling;
   const meta: ModelMeta = {
     format: META_FORMAT,
-    features: matrix.features,
+    features,
     label: o.label,
     data: {
-      fingerprint: stableHash({
-        features: matrix.features,
-        data: matrix.data,
-        labels: Float32Array.from(labels),
-      }),
+      fingerprint,
       rows: table.length,
       positives,
     },
