@@ -85,6 +85,18 @@ export function writeResultsSection(title: string, body: string, file = path.joi
   fs.writeFileSync(file, parts.join('').replace(/\n{3,}/g, '\n\n'));
 }
 
+/** The cached generated demo file of `rows` rows (seed 42), written on first use. */
+export async function demoFile(rows: number): Promise<string> {
+  const file = path.join(benchCacheDir(), `demo-${rows}-seed42.csv`);
+  if (!fs.existsSync(file)) {
+    console.error(`generating ${file} …`);
+    const { writeDemoCsv } = await import('../src/data/demo');
+    await writeDemoCsv(`${file}.tmp`, { rows, seed: 42 });
+    fs.renameSync(`${file}.tmp`, file);
+  }
+  return file;
+}
+
 /** The folder where benchmarks cache their generated inputs (git-ignored). */
 export function benchCacheDir(): string {
   const dir = path.join(__dirname, '.cache');

@@ -224,6 +224,8 @@ async function main(): Promise<void> {
       '```',
       '',
       ...notes.map((n) => `- ${n}`),
+      '',
+      `\`${benchLine('kmeans', wallRatio, rssRatio, TARGET)}\``,
     ].join('\n'),
   );
   console.log(benchLine('kmeans', wallRatio, rssRatio, TARGET));

@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeDemoCsv } from '../src/data/demo';
-import { benchCacheDir, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection, type Measured } from './common';
+import { demoFile, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection, type Measured } from './common';
 
 const TARGET = 0.5;
 
@@ -43,12 +42,7 @@ const ROWS: [string, (s: Record<string, number>) => number][] = [
 async function main(): Promise<void> {
   const rows = flag('rows', 1_204_025);
   const runs = flag('runs', 3);
-  const file = path.join(benchCacheDir(), `demo-${rows}-seed42.csv`);
-  if (!fs.existsSync(file)) {
-    console.error(`generating ${file} …`);
-    await writeDemoCsv(`${file}.tmp`, { rows, seed: 42 });
-    fs.renameSync(`${file}.tmp`, file);
-  }
+  const file = await demoFile(rows);
   const root = path.resolve(__dirname, '..');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-lab-'));
   const oursJson = path.join(work, 'ours.json');

@@ -10,8 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadTracks } from '../src/data/load';
-import { writeDemoCsv } from '../src/data/demo';
-import { benchCacheDir, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection } from './common';
+import { demoFile, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection } from './common';
 
 const TARGET_WALL = 0.35;
 const TARGET_RSS = 0.4;
@@ -49,12 +48,7 @@ async function child(file: string): Promise<void> {
 async function main(): Promise<void> {
   const rows = flag('rows', 1_204_025);
   const runs = flag('runs', 3);
-  const file = path.join(benchCacheDir(), `demo-${rows}-seed42.csv`);
-  if (!fs.existsSync(file)) {
-    console.error(`generating ${file} …`);
-    await writeDemoCsv(`${file}.tmp`, { rows, seed: 42 });
-    fs.renameSync(`${file}.tmp`, file);
-  }
+  const file = await demoFile(rows);
   const root = path.resolve(__dirname, '..');
   const ours = () => runMeasured(process.execPath, [path.join(root, 'bin/run-ts.js'), path.join(root, 'bench/load.ts'), '--child', file]);
   const python = () => runMeasured('/usr/bin/python3', [path.join(root, 'bench/reference/load_pandas.py'), file]);

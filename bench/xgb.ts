@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(summary);
   const command = `npm run bench:xgb -- --rows ${rows} --test-rows ${testRows} --rounds ${rounds} --reps ${reps}`;
-  writeResultsSection('XGBoost: our binding vs Python xgboost', `\`${command}\` on ${machineSummary()}.\n\n${summary}`);
+  writeResultsSection('XGBoost: our binding vs Python xgboost', `\`${command}\` on ${machineSummary()}.\n\n${summary}\n\n\`${benchLine('xgb', wall, rss, TARGET)}\``);
   console.log(benchLine('xgb', wall, rss, TARGET));
 }
 

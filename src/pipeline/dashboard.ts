@@ -146,7 +146,6 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
       explorer: {
         title: 'Track Explorer',
         blocks: [
-          { kind: 'text', text: `A seeded sample of ${sample.rows.length.toLocaleString('en-US')} of the ${table.length.toLocaleString('en-US')} tracks (seed ${seed}), so the page stays light. Filter, sort, and download the filtered rows as CSV.` },
           { kind: 'trackExplorer', sample, rangeFilters: ['danceability', 'energy', 'valence', 'tempo'] },
         ],
       },

@@ -6,6 +6,7 @@
  *   await withPage(pathToFileURL(html).href, async (page, report) => { ...; expect(report.pageErrors).toEqual([]); });
  */
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/report/chromium';
 
 export interface PageReport {
   /** Uncaught exceptions thrown in the page. */
@@ -29,15 +30,6 @@ export interface WithPageOptions {
 
 export const WITH_PAGE_DEFAULTS = { viewport: { width: 1280, height: 900 }, timeoutMs: 30_000 } as const;
 
-/** Flags Chromium needs as root in a container; launch() already gives a fresh user-data-dir. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 const LOCAL_SCHEMES = ['file:', 'data:', 'blob:'];
 
