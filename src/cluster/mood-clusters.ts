@@ -3,11 +3,11 @@
  * k-means (k = 6), named profiles, and a 2-D map — one call for the pipeline and notebook 03.
  */
 import { AUDIO_FEATURES, type NumericColumn, type TrackTable } from '../data/schema';
-import { featureMatrixFromTable, type FeatureMatrix } from './feature-matrix';
+import type { FeatureMatrix } from './feature-matrix';
 import { clusterMap, type ClusterMap } from './cluster-map';
 import { kmeans, type KMeansResult } from './kmeans';
 import { clusterProfiles, type ClusterProfile } from './profiles';
-import { standardize, type StandardScaler } from './standardize';
+import { standardizedFeatureMatrix, type StandardScaler } from './standardize';
 
 export interface MoodClusterOptions {
   /** Feature columns. Default: the 9 AUDIO_FEATURES. */
@@ -45,7 +45,7 @@ export async function moodClusters(
   options: MoodClusterOptions = {},
 ): Promise<MoodClusters> {
   const o = { ...MOOD_CLUSTER_DEFAULTS, ...options };
-  const { matrix, scaler } = standardize(featureMatrixFromTable(table, o.features), { inPlace: true });
+  const { matrix, scaler } = standardizedFeatureMatrix(table, o.features);
   const result = await kmeans(matrix, { k: o.k, seed: o.seed, threads: o.threads, onProgress: o.onProgress });
   return {
     matrix,
