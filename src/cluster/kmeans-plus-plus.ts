@@ -73,11 +73,19 @@ export function kmeansPlusPlus(
     let bestRow = -1;
     for (let t = 0; t < trials; t++) {
       const row = searchCumulative(cumulative, rng.next() * potential);
-      distancesToRow(matrix, row, candidate);
+      // One pass: distance to the candidate, capped by the distance to the closest chosen center, summed.
+      const o = row * cols;
       let candidatePotential = 0;
       for (let i = 0; i < rows; i++) {
-        if (closest[i] < candidate[i]) candidate[i] = closest[i];
-        candidatePotential += candidate[i];
+        const p = i * cols;
+        let dist = 0;
+        for (let j = 0; j < cols; j++) {
+          const t = values[p + j] - values[o + j];
+          dist += t * t;
+        }
+        const capped = closest[i] < dist ? closest[i] : dist;
+        candidate[i] = capped;
+        candidatePotential += capped;
       }
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
