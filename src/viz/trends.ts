@@ -6,7 +6,7 @@ import type { PeriodMeans } from '../analysis/periodMeans';
 import type { NumericColumn } from '../data/schema';
 import { gridLayout, panel } from './grid';
 import { DARK_THEME, seriesColor, themedLayout, withAlpha, type Theme } from './theme';
-import type { Figure, PlotlyTrace } from './types';
+import type { Figure, PlotlyLayout, PlotlyTrace } from './types';
 
 export interface TrendFigureOptions {
   /** Features to draw, in panel order. Default: every feature in the input. */
@@ -101,23 +101,7 @@ export function yearlyTrendFigure(means: PeriodMeans, options: TrendFigureOption
       showlegend: false,
     });
   });
-  const rows = Math.ceil(trends.length / o.columns);
-  const title = o.title ?? 'Audio features by year';
-  return {
-    data,
-    layout: themedLayout(
-      o.showInterval ? `${title} — mean with ${interval(means)}` : title,
-      {
-        ...gridLayout(
-          trends.map((t) => t.feature),
-          o.columns,
-          o.theme,
-        ),
-        height: 80 + rows * o.rowHeight,
-      },
-      o.theme,
-    ),
-  };
+  return { data, layout: panelsLayout(means, trends, o, o.title ?? 'Audio features by year') };
 }
 
 /** Means per decade (or any period) as bars with error bars, one panel per feature. */
@@ -144,22 +128,21 @@ export function decadeBarsFigure(means: PeriodMeans, options: TrendFigureOptions
         : {}),
     };
   });
+  return { data, layout: panelsLayout(means, trends, o, o.title ?? 'Audio features by decade', { bargap: 0.15 }) };
+}
+
+/** One panel per feature on a grid, the title saying which interval the bands or bars show. */
+function panelsLayout(
+  means: PeriodMeans,
+  trends: { feature: string }[],
+  o: ReturnType<typeof resolve>,
+  title: string,
+  extra: PlotlyLayout = {},
+): PlotlyLayout {
   const rows = Math.ceil(trends.length / o.columns);
-  const title = o.title ?? 'Audio features by decade';
-  return {
-    data,
-    layout: themedLayout(
-      o.showInterval ? `${title} — mean with ${interval(means)}` : title,
-      {
-        ...gridLayout(
-          trends.map((t) => t.feature),
-          o.columns,
-          o.theme,
-        ),
-        height: 80 + rows * o.rowHeight,
-        bargap: 0.15,
-      },
-      o.theme,
-    ),
-  };
+  return themedLayout(
+    o.showInterval ? `${title} — mean with ${interval(means)}` : title,
+    { ...gridLayout(trends.map((t) => t.feature), o.columns, o.theme), height: 80 + rows * o.rowHeight, ...extra },
+    o.theme,
+  );
 }
