@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../src/report/chromium';
 
 function option(name: string): string | undefined {
@@ -19,6 +20,34 @@ interface PageCheck {
   charts: number;
   chartDivs: number;
   problems: string[];
+}
+
+/**
+ * The model page's picker: tracks' probabilities, scored live in the page from the saved JSON model, must
+ * equal the native libxgboost probabilities the pipeline embedded (within 1e-6). Each pick redraws a SHAP
+ * waterfall (most of a second), so 25 evenly spaced tracks are checked.
+ */
+async function checkPicker(page: Page): Promise<string[]> {
+  const tracks = await page.evaluate(() => {
+    const data = (globalThis as unknown as { __LAB_DATA__: { widgets: { kind: string; tracks?: { id: string; nativeProbability: number }[] }[] } }).__LAB_DATA__;
+    return data.widgets.find((w) => w.kind === 'trackPicker')?.tracks ?? [];
+  });
+  const options = await page.locator('.picker-track option').evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+  const problems: string[] = [];
+  let worst = 0;
+  const step = Math.max(1, Math.ceil(options.length / 25));
+  const checked = options.filter((_, i) => i % step === 0);
+  for (const value of checked) {
+    const track = tracks[Number(value)];
+    await page.selectOption('.picker-track', value);
+    const live = Number(await page.locator(`[data-live-probability][data-track-id="${track.id}"]`).getAttribute('data-live-probability'));
+    const gap = Math.abs(live - track.nativeProbability);
+    worst = Math.max(worst, gap);
+    if (!(gap < 1e-6)) problems.push(`track ${track.id}: live probability ${live} ≠ native ${track.nativeProbability}`);
+  }
+  if (options.length === 0) problems.push('the track picker offers no tracks');
+  console.log(`  picker: ${checked.length} of ${options.length} tracks scored live, largest gap from native ${worst.toExponential(2)}`);
+  return problems.slice(0, 5);
 }
 
 async function main(): Promise<number> {
@@ -60,6 +89,7 @@ async function main(): Promise<number> {
       const drawn = await drawnCount();
       if (drawn < expected) problems.push(`${expected - drawn} of ${expected} charts did not draw`);
       const chartDivs = expected;
+      if ((await page.locator('.picker-track').count()) > 0) problems.push(...(await checkPicker(page)));
       if (shots && file.includes(`${path.sep}dashboard${path.sep}`)) {
         fs.mkdirSync(shots, { recursive: true });
         await page.screenshot({ path: path.join(shots, path.basename(file).replace(/\.html$/, '.png')) });
