@@ -14,10 +14,14 @@ export interface KMeansPlusPlusOptions {
 
 export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: 42 } as const;
 
-/** Squared Euclidean distance from every row to row `r`, into `out`. */
-function distancesToRow(matrix: FeatureMatrix, r: number, out: Float64Array): void {
+/**
+ * Squared distance from every row to row `r`, capped by `cap` (the distance to the closest chosen center),
+ * into `out`; returns their sum (the potential if `r` became a center). One pass over the data.
+ */
+function cappedDistancesToRow(matrix: FeatureMatrix, r: number, cap: Float64Array | null, out: Float64Array): number {
   const { values, rows, cols } = matrix;
   const o = r * cols;
+  let potential = 0;
   for (let i = 0; i < rows; i++) {
     const p = i * cols;
     let dist = 0;
@@ -25,8 +29,11 @@ function distancesToRow(matrix: FeatureMatrix, r: number, out: Float64Array): vo
       const t = values[p + j] - values[o + j];
       dist += t * t;
     }
-    out[i] = dist;
+    const capped = cap !== null && cap[i] < dist ? cap[i] : dist;
+    out[i] = capped;
+    potential += capped;
   }
+  return potential;
 }
 
 /** The first index whose cumulative sum exceeds `target` (binary search). */
@@ -59,7 +66,7 @@ export function kmeansPlusPlus(
   centers.set(values.subarray(chosen[0] * cols, (chosen[0] + 1) * cols), 0);
 
   let closest = new Float64Array(rows);
-  distancesToRow(matrix, chosen[0], closest);
+  cappedDistancesToRow(matrix, chosen[0], null, closest);
   let candidate = new Float64Array(rows);
   let bestCandidate = new Float64Array(rows);
   const cumulative = new Float64Array(rows);
@@ -73,20 +80,7 @@ export function kmeansPlusPlus(
     let bestRow = -1;
     for (let t = 0; t < trials; t++) {
       const row = searchCumulative(cumulative, rng.next() * potential);
-      // One pass: distance to the candidate, capped by the distance to the closest chosen center, summed.
-      const o = row * cols;
-      let candidatePotential = 0;
-      for (let i = 0; i < rows; i++) {
-        const p = i * cols;
-        let dist = 0;
-        for (let j = 0; j < cols; j++) {
-          const t = values[p + j] - values[o + j];
-          dist += t * t;
-        }
-        const capped = closest[i] < dist ? closest[i] : dist;
-        candidate[i] = capped;
-        candidatePotential += capped;
-      }
+      const candidatePotential = cappedDistancesToRow(matrix, row, closest, candidate);
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
         bestRow = row;

@@ -17,7 +17,7 @@
  */
 import * as fs from 'fs';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { FILE_NUMERIC_COLUMNS, NumericColumn, TrackTable } from './schema';
+import { FILE_NUMERIC_COLUMNS, NumericColumn, TrackTable, UNIT_FEATURES } from './schema';
 import { DataError } from './errors';
 import { readCsvHeader, readCsvSample } from './csv-header';
 import { detectLayout, Layout, SourcedColumn } from './layouts';
@@ -77,7 +77,6 @@ export interface LoadedTracks {
   close(): void;
 }
 
-const UNIT_FEATURES = ['danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence'] as const;
 
 function validate(file: string, options: LoadOptions): void {
   if (typeof file !== 'string' || file === '') throw new DataError('expected a file path', { file: String(file) });

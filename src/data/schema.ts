@@ -18,6 +18,11 @@ export const AUDIO_FEATURES = [
 ] as const;
 export type AudioFeature = (typeof AUDIO_FEATURES)[number];
 
+/** The audio features Spotify reports on a 0–1 scale (some exports scale them to 0–100). */
+export const UNIT_FEATURES = [
+  'danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence',
+] as const;
+
 /** The original app's 11 model features: the 9 audio features + duration in minutes + year. */
 export const MODEL_FEATURES = [...AUDIO_FEATURES, 'duration_min', 'year'] as const;
 

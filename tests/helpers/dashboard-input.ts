@@ -4,7 +4,7 @@
  * probability for a track is also computed independently (`expectedProbability`, plain if/else on the same
  * rules) so tests can check the browser's live score against it.
  */
-import { MODEL_FEATURES, type TrackTable } from '../../src/data/schema';
+import { MODEL_FEATURES, UNIT_FEATURES, type TrackTable } from '../../src/data/schema';
 import { buildTrackSample } from '../../src/report/track-sample';
 import type { DashboardInput, PickerTrack } from '../../src/report/types';
 import { createRandom } from '../../src/util/random';
@@ -134,7 +134,7 @@ export function fixtureTable(seed = 7): TrackTable {
   const numeric: TrackTable['numeric'] = {};
   // Two decimals keep every value off the model's thresholds by construction (0.6 → 0.605 is impossible).
   const round = (x: number): number => Math.round(x * 100) / 100 + 0.005;
-  for (const name of ['danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence'] as const) {
+  for (const name of UNIT_FEATURES) {
     numeric[name] = Float64Array.from({ length: n }, () => round(rng.next() * 0.99));
   }
   numeric.loudness = Float64Array.from({ length: n }, () => Math.round(-20 + rng.next() * 18));

@@ -1,5 +1,5 @@
 /** A small seeded table with the original app's rule as labels (plus a few flips), for training tests. */
-import { MODEL_FEATURES, type NumericColumn, type TrackTable } from '../../src/data/schema';
+import { MODEL_FEATURES, UNIT_FEATURES, type NumericColumn, type TrackTable } from '../../src/data/schema';
 import { createRandom } from '../../src/util/random';
 
 export function promotionTable(
@@ -11,15 +11,7 @@ export function promotionTable(
   const numeric: Partial<Record<NumericColumn, Float64Array>> = {};
   for (const f of MODEL_FEATURES) numeric[f] = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (const f of [
-      'danceability',
-      'energy',
-      'speechiness',
-      'acousticness',
-      'instrumentalness',
-      'liveness',
-      'valence',
-    ] as const) {
+    for (const f of UNIT_FEATURES) {
       numeric[f]![i] = rng.next();
     }
     numeric.loudness![i] = -30 + 30 * rng.next();

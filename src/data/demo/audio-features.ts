@@ -4,6 +4,7 @@
  * solved so the expected value equals the calibrated mean of that year — so the real marginal shapes, the real
  * correlations (energy~loudness, acousticness~−energy, valence~danceability) and the real era trends hold together.
  */
+import { UNIT_FEATURES } from '../schema';
 import type { Random } from '../../util/random';
 import {
   COPULA_FEATURES,
@@ -50,15 +51,7 @@ export interface FeatureSampler {
 const LATENT_SIZE = LATENT_CORRELATION.length;
 const FEATURE_COUNT = COPULA_FEATURES.length;
 const EXPLICIT_LATENT = FEATURE_COUNT;
-const UNIT_FEATURES = new Set<CopulaFeature>([
-  'danceability',
-  'energy',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-]);
+const UNIT_SCALE = new Set<string>(UNIT_FEATURES);
 
 // Module-level copies: imported bindings compile to getters, too slow for the per-value hot path.
 // Likewise `Math.x`: under jest's vm context each global lookup goes through a proxy, ~10x slower.
@@ -203,7 +196,7 @@ export function createFeatureSampler(): FeatureSampler {
   const { tables, shifts, explicitThresholds } = solveEraTables();
   // How each column is rounded: 0 = 3 significant digits, 1 = 3 decimals, 2 = integer.
   const rounding = COPULA_FEATURES.map((name) =>
-    UNIT_FEATURES.has(name) ? 0 : name === 'duration_ms' ? 2 : 1,
+    UNIT_SCALE.has(name) ? 0 : name === 'duration_ms' ? 2 : 1,
   );
   const artistScale = Math.sqrt(CATALOG.artistVarianceShare);
   const trackScale = Math.sqrt(1 - CATALOG.artistVarianceShare);

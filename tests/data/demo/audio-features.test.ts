@@ -1,7 +1,7 @@
 import { calibratedMean, createFeatureSampler, nudgeUlps } from '../../../src/data/demo/audio-features';
 import { DECADE_MEANS, type CopulaFeature } from '../../../src/data/demo/calibration';
 import { generateDemoTable } from '../../../src/data/demo';
-import { column } from '../../../src/data/schema';
+import { column, UNIT_FEATURES } from '../../../src/data/schema';
 import { createRandom } from '../../../src/util/random';
 
 // One table for the statistical checks: 50k rows, the dirt left out so means are over real values only.
@@ -105,16 +105,7 @@ describe('generated audio features', () => {
       }
       return [lo, hi];
     };
-    const units = [
-      'danceability',
-      'energy',
-      'speechiness',
-      'acousticness',
-      'instrumentalness',
-      'liveness',
-      'valence',
-    ];
-    for (const name of units) {
+    for (const name of UNIT_FEATURES) {
       const [lo, hi] = range(col(name as CopulaFeature));
       expect({ name, inUnit: lo >= 0 && hi <= 1 }).toEqual({ name, inUnit: true });
     }
