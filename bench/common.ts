@@ -32,18 +32,31 @@ open(sys.argv[1], "w").write(json.dumps({"wall": wall, "maxrss_kib": resource.ge
 /** Run `command args…` to completion and measure it; throws with its stderr when it fails. */
 export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
   const out = path.join(os.tmpdir(), `bench-${process.pid}-${Date.now()}.json`);
-  const result = spawnSync(fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', WRAPPER, out, command, ...args], {
-    env,
-    maxBuffer: 1 << 28,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3',
+    ['-c', WRAPPER, out, command, ...args],
+    {
+      env,
+      maxBuffer: 1 << 28,
+      encoding: 'utf8',
+    },
+  );
   if (result.error) throw result.error;
-  const stats = JSON.parse(fs.readFileSync(out, 'utf8')) as { wall: number; maxrss_kib: number; code: number };
+  const stats = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    wall: number;
+    maxrss_kib: number;
+    code: number;
+  };
   fs.rmSync(out, { force: true });
   if (stats.code !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited with ${stats.code}:\n${result.stderr.slice(-4000)}`);
   }
-  return { wallSeconds: stats.wall, peakRssMiB: stats.maxrss_kib / 1024, stdout: result.stdout, stderr: result.stderr };
+  return {
+    wallSeconds: stats.wall,
+    peakRssMiB: stats.maxrss_kib / 1024,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 export function median(values: readonly number[]): number {
@@ -64,7 +77,9 @@ export function formatTable(header: string[], rows: (string | number)[][]): stri
   const widths = header.map((_, j) => Math.max(...cells.map((r) => String(r[j] ?? '').length)));
   const line = (r: (string | number)[]) =>
     r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]) : String(c).padStart(widths[j]))).join('  ');
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 /** The machine a result was measured on, for RESULTS.md. */
@@ -74,9 +89,15 @@ export function machineSummary(): string {
 }
 
 /** Replace (or append) the section `## title` of bench/RESULTS.md with `body`. */
-export function writeResultsSection(title: string, body: string, file = path.join(__dirname, 'RESULTS.md')): void {
+export function writeResultsSection(
+  title: string,
+  body: string,
+  file = path.join(__dirname, 'RESULTS.md'),
+): void {
   const heading = `## ${title}`;
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nWritten by the benchmarks in bench/; each section is replaced by its latest run.\n';
+  const existing = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmark results\n\nWritten by the benchmarks in bench/; each section is replaced by its latest run.\n';
   const parts = existing.split(/^(?=## )/m);
   const section = `${heading}\n\n${body.trim()}\n\n`;
   const index = parts.findIndex((p) => p.startsWith(`${heading}\n`));

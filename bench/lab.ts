@@ -8,7 +8,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { demoFile, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection, type Measured } from './common';
+import {
+  demoFile,
+  benchLine,
+  formatTable,
+  machineSummary,
+  median,
+  runMeasured,
+  writeResultsSection,
+  type Measured,
+} from './common';
 
 const TARGET = 0.5;
 
@@ -16,7 +25,8 @@ function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a positive integer, got ${process.argv[i + 1]}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} expects a positive integer, got ${process.argv[i + 1]}`);
   return value;
 }
 
@@ -46,17 +56,37 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-lab-'));
   const oursJson = path.join(work, 'ours.json');
-  const ours = () => runMeasured(process.execPath, [path.join(root, 'bin/lab.js'), 'run', '--profile', 'original', '--data', file, '--timings-json', oursJson, '--quiet']);
-  const python = () => runMeasured('/usr/bin/python3', [path.join(root, 'bench/reference/original_pipeline.py'), file, '--model-out', path.join(work, 'py_model.json')]);
+  const ours = () =>
+    runMeasured(process.execPath, [
+      path.join(root, 'bin/lab.js'),
+      'run',
+      '--profile',
+      'original',
+      '--data',
+      file,
+      '--timings-json',
+      oursJson,
+      '--quiet',
+    ]);
+  const python = () =>
+    runMeasured('/usr/bin/python3', [
+      path.join(root, 'bench/reference/original_pipeline.py'),
+      file,
+      '--model-out',
+      path.join(work, 'py_model.json'),
+    ]);
   const measured: Record<'ours' | 'python', { m: Measured; r: StageReport }[]> = { ours: [], python: [] };
   for (let run = 0; run < runs; run++) {
     const o = ours();
     measured.ours.push({ m: o, r: JSON.parse(fs.readFileSync(oursJson, 'utf8')) });
     const p = python();
     measured.python.push({ m: p, r: JSON.parse(p.stdout.trim().split('\n').pop()!) });
-    console.error(`run ${run + 1}/${runs}: ours ${o.wallSeconds.toFixed(1)} s, python ${p.wallSeconds.toFixed(1)} s`);
+    console.error(
+      `run ${run + 1}/${runs}: ours ${o.wallSeconds.toFixed(1)} s, python ${p.wallSeconds.toFixed(1)} s`,
+    );
   }
-  const med = (side: 'ours' | 'python', f: (x: { m: Measured; r: StageReport }) => number) => median(measured[side].map(f));
+  const med = (side: 'ours' | 'python', f: (x: { m: Measured; r: StageReport }) => number) =>
+    median(measured[side].map(f));
   const tableRows = ROWS.map(([name, pick]) => {
     const o = med('ours', (x) => pick(x.r.stages));
     const p = med('python', (x) => pick(x.r.stages));
@@ -64,7 +94,12 @@ async function main(): Promise<void> {
   });
   const wall = { ours: med('ours', (x) => x.m.wallSeconds), python: med('python', (x) => x.m.wallSeconds) };
   const rss = { ours: med('ours', (x) => x.m.peakRssMiB), python: med('python', (x) => x.m.peakRssMiB) };
-  tableRows.push(['end to end (process)', wall.ours, wall.python, `${(wall.ours / wall.python).toFixed(2)}x`]);
+  tableRows.push([
+    'end to end (process)',
+    wall.ours,
+    wall.python,
+    `${(wall.ours / wall.python).toFixed(2)}x`,
+  ]);
   tableRows.push(['peak RSS (MiB)', rss.ours, rss.python, `${(rss.ours / rss.python).toFixed(2)}x`]);
   const table = formatTable(['stage (median s)', 'ours', 'python', 'ours/python'], tableRows);
   const o = measured.ours[runs - 1].r;
@@ -78,10 +113,16 @@ async function main(): Promise<void> {
   writeResultsSection(
     'lab (end to end)',
     `${machineSummary()}; \`npm run bench -- --rows ${rows} --runs ${runs}\`: ${rows} generated rows, ${runs} alternating runs each, medians.\n` +
-      'Ours: `lab run --profile original` (the original app\'s steps on DuckDB, our k-means kernel and libxgboost through koffi); ' +
+      "Ours: `lab run --profile original` (the original app's steps on DuckDB, our k-means kernel and libxgboost through koffi); " +
       'Python: bench/reference/original_pipeline.py (pandas, scikit-learn, xgboost 1.7.4, hist, 2 threads). ' +
       'Our load includes cleaning and our train includes the test metrics. End to end and RSS cover the whole process, start-up included.\n\n' +
-      '```\n' + table + '\n' + checks.join('\n') + '\n' + line + '\n```',
+      '```\n' +
+      table +
+      '\n' +
+      checks.join('\n') +
+      '\n' +
+      line +
+      '\n```',
   );
   console.log(table);
   for (const c of checks) console.log(c);

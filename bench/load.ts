@@ -10,7 +10,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadTracks } from '../src/data/load';
-import { demoFile, benchLine, formatTable, machineSummary, median, runMeasured, writeResultsSection } from './common';
+import {
+  demoFile,
+  benchLine,
+  formatTable,
+  machineSummary,
+  median,
+  runMeasured,
+  writeResultsSection,
+} from './common';
 
 const TARGET_WALL = 0.35;
 const TARGET_RSS = 0.4;
@@ -18,7 +26,8 @@ const TARGET_RSS = 0.4;
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} expects a positive integer, got ${process.argv[i + 1]}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`--${name} expects a positive integer, got ${process.argv[i + 1]}`);
   return value;
 }
 
@@ -33,13 +42,15 @@ async function child(file: string): Promise<void> {
     const top = await loaded.connection.runAndReadAll(
       `SELECT artist, count(*) AS n FROM (SELECT unnest(artists) AS artist FROM tracks) GROUP BY artist ORDER BY n DESC, artist LIMIT 20`,
     );
-    console.log(JSON.stringify({
-      rows_read: loaded.report.rowsRead,
-      rows_kept: loaded.rowCount,
-      years: yearly.currentRowCount,
-      top_artist: top.getRowsJS()[0][0],
-      seconds: (performance.now() - started) / 1000,
-    }));
+    console.log(
+      JSON.stringify({
+        rows_read: loaded.report.rowsRead,
+        rows_kept: loaded.rowCount,
+        years: yearly.currentRowCount,
+        top_artist: top.getRowsJS()[0][0],
+        seconds: (performance.now() - started) / 1000,
+      }),
+    );
   } finally {
     loaded.close();
   }
@@ -50,25 +61,60 @@ async function main(): Promise<void> {
   const runs = flag('runs', 3);
   const file = await demoFile(rows);
   const root = path.resolve(__dirname, '..');
-  const ours = () => runMeasured(process.execPath, [path.join(root, 'bin/run-ts.js'), path.join(root, 'bench/load.ts'), '--child', file]);
-  const python = () => runMeasured('/usr/bin/python3', [path.join(root, 'bench/reference/load_pandas.py'), file]);
-  const measured: { ours: ReturnType<typeof ours>[]; python: ReturnType<typeof ours>[] } = { ours: [], python: [] };
+  const ours = () =>
+    runMeasured(process.execPath, [
+      path.join(root, 'bin/run-ts.js'),
+      path.join(root, 'bench/load.ts'),
+      '--child',
+      file,
+    ]);
+  const python = () =>
+    runMeasured('/usr/bin/python3', [path.join(root, 'bench/reference/load_pandas.py'), file]);
+  const measured: { ours: ReturnType<typeof ours>[]; python: ReturnType<typeof ours>[] } = {
+    ours: [],
+    python: [],
+  };
   for (let run = 0; run < runs; run++) {
     measured.ours.push(ours());
     measured.python.push(python());
-    console.error(`run ${run + 1}/${runs}: ours ${measured.ours[run].wallSeconds.toFixed(2)} s, python ${measured.python[run].wallSeconds.toFixed(2)} s`);
+    console.error(
+      `run ${run + 1}/${runs}: ours ${measured.ours[run].wallSeconds.toFixed(2)} s, python ${measured.python[run].wallSeconds.toFixed(2)} s`,
+    );
   }
   const summary = (side: 'ours' | 'python') => {
-    const last = JSON.parse(measured[side][runs - 1].stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-    return { wall: median(measured[side].map((m) => m.wallSeconds)), rss: median(measured[side].map((m) => m.peakRssMiB)), last };
+    const last = JSON.parse(measured[side][runs - 1].stdout.trim().split('\n').pop()!) as Record<
+      string,
+      unknown
+    >;
+    return {
+      wall: median(measured[side].map((m) => m.wallSeconds)),
+      rss: median(measured[side].map((m) => m.peakRssMiB)),
+      last,
+    };
   };
   const o = summary('ours');
   const p = summary('python');
   const table = formatTable(
     ['side', 'wall s (median)', 'peak RSS MiB (median)', 'rows read', 'rows kept', 'years', 'top artist'],
     [
-      ['ours (DuckDB)', o.wall, o.rss, String(o.last.rows_read), String(o.last.rows_kept), String(o.last.years), String(o.last.top_artist)],
-      ['python (pandas)', p.wall, p.rss, String(p.last.rows_read), String(p.last.rows_kept), String(p.last.years), String(p.last.top_artist)],
+      [
+        'ours (DuckDB)',
+        o.wall,
+        o.rss,
+        String(o.last.rows_read),
+        String(o.last.rows_kept),
+        String(o.last.years),
+        String(o.last.top_artist),
+      ],
+      [
+        'python (pandas)',
+        p.wall,
+        p.rss,
+        String(p.last.rows_read),
+        String(p.last.rows_kept),
+        String(p.last.years),
+        String(p.last.top_artist),
+      ],
     ],
   );
   const line = benchLine('load', o.wall / p.wall, o.rss / p.rss, TARGET_WALL);
@@ -76,11 +122,23 @@ async function main(): Promise<void> {
     'load',
     `${machineSummary()}; ${rows} demo rows, ${runs} alternating runs each, medians. Targets: wall ≤ ${TARGET_WALL}x, RSS ≤ ${TARGET_RSS}x.\n` +
       `pandas counts top artists on the raw list literal (the original app's code); ours splits lists into names.\n\n` +
-      '```\n' + table + '\n' + line + '\n```',
+      '```\n' +
+      table +
+      '\n' +
+      line +
+      '\n```',
   );
   console.log(table);
   console.log(line);
 }
 
-if (process.argv[2] === '--child') child(process.argv[3]).catch((e) => { console.error(e); process.exit(1); });
-else main().catch((e) => { console.error(e); process.exit(1); });
+if (process.argv[2] === '--child')
+  child(process.argv[3]).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+else
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

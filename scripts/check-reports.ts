@@ -29,10 +29,16 @@ interface PageCheck {
  */
 async function checkPicker(page: Page): Promise<string[]> {
   const tracks = await page.evaluate(() => {
-    const data = (globalThis as unknown as { __LAB_DATA__: { widgets: { kind: string; tracks?: { id: string; nativeProbability: number }[] }[] } }).__LAB_DATA__;
+    const data = (
+      globalThis as unknown as {
+        __LAB_DATA__: { widgets: { kind: string; tracks?: { id: string; nativeProbability: number }[] }[] };
+      }
+    ).__LAB_DATA__;
     return data.widgets.find((w) => w.kind === 'trackPicker')?.tracks ?? [];
   });
-  const options = await page.locator('.picker-track option').evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+  const options = await page
+    .locator('.picker-track option')
+    .evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
   const problems: string[] = [];
   let worst = 0;
   const step = Math.max(1, Math.ceil(options.length / 25));
@@ -40,13 +46,20 @@ async function checkPicker(page: Page): Promise<string[]> {
   for (const value of checked) {
     const track = tracks[Number(value)];
     await page.selectOption('.picker-track', value);
-    const live = Number(await page.locator(`[data-live-probability][data-track-id="${track.id}"]`).getAttribute('data-live-probability'));
+    const live = Number(
+      await page
+        .locator(`[data-live-probability][data-track-id="${track.id}"]`)
+        .getAttribute('data-live-probability'),
+    );
     const gap = Math.abs(live - track.nativeProbability);
     worst = Math.max(worst, gap);
-    if (!(gap < 1e-6)) problems.push(`track ${track.id}: live probability ${live} ≠ native ${track.nativeProbability}`);
+    if (!(gap < 1e-6))
+      problems.push(`track ${track.id}: live probability ${live} ≠ native ${track.nativeProbability}`);
   }
   if (options.length === 0) problems.push('the track picker offers no tracks');
-  console.log(`  picker: ${checked.length} of ${options.length} tracks scored live, largest gap from native ${worst.toExponential(2)}`);
+  console.log(
+    `  picker: ${checked.length} of ${options.length} tracks scored live, largest gap from native ${worst.toExponential(2)}`,
+  );
   return problems.slice(0, 5);
 }
 
@@ -56,7 +69,11 @@ async function main(): Promise<number> {
   const pages = ['notebooks', 'dashboard'].flatMap((sub) => {
     const dir = path.join(reports, sub);
     if (!fs.existsSync(dir)) throw new Error(`no ${dir}: run npm start first`);
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort().map((f) => path.join(dir, f));
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => path.join(dir, f));
   });
   if (pages.length === 0) throw new Error(`no exported pages under ${reports}`);
   const browser = await launchChromium();
@@ -68,11 +85,19 @@ async function main(): Promise<number> {
       const problems: string[] = [];
       const folder = path.dirname(file);
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-      page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      });
+      page.on('dialog', (d) => {
+        problems.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
       await page.route('**/*', (route) => {
         const url = route.request().url();
-        const local = url.startsWith('data:') || url.startsWith('blob:') || (url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(folder));
+        const local =
+          url.startsWith('data:') ||
+          url.startsWith('blob:') ||
+          (url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).startsWith(folder));
         if (!local) {
           problems.push(`request outside the page's folder: ${url}`);
           return route.abort();
@@ -82,8 +107,13 @@ async function main(): Promise<number> {
       await page.goto(`file://${file}`);
       // Charts draw asynchronously; wait until each Plotly container has its SVG (or time out and report).
       // Mount points: notebook charts (.lab-figure) and dashboard figure blocks ([data-figure]) in view.
-      const expected = await page.locator('.lab-figure, .figure[data-figure]').evaluateAll((els) => els.filter((e) => e.closest('[hidden]') === null).length);
-      const drawnCount = () => page.locator('.js-plotly-plot .main-svg').evaluateAll((els) => new Set(els.map((e) => e.closest('.js-plotly-plot'))).size);
+      const expected = await page
+        .locator('.lab-figure, .figure[data-figure]')
+        .evaluateAll((els) => els.filter((e) => e.closest('[hidden]') === null).length);
+      const drawnCount = () =>
+        page
+          .locator('.js-plotly-plot .main-svg')
+          .evaluateAll((els) => new Set(els.map((e) => e.closest('.js-plotly-plot'))).size);
       const deadline = Date.now() + 60_000;
       while ((await drawnCount()) < expected && Date.now() < deadline) await page.waitForTimeout(250);
       const drawn = await drawnCount();
@@ -104,13 +134,18 @@ async function main(): Promise<number> {
   for (const r of results) {
     const ok = r.problems.length === 0;
     if (!ok) failed++;
-    console.log(`${ok ? '✓' : '✗'} ${r.file}: ${r.charts}/${r.chartDivs} charts drawn${ok ? '' : `\n    ${r.problems.join('\n    ')}`}`);
+    console.log(
+      `${ok ? '✓' : '✗'} ${r.file}: ${r.charts}/${r.chartDivs} charts drawn${ok ? '' : `\n    ${r.problems.join('\n    ')}`}`,
+    );
   }
   console.log(`${results.length - failed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

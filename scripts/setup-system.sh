@@ -7,7 +7,8 @@
 #                      the Python reference: portability tests and side-by-side benchmarks only
 # As root on Debian/Ubuntu it installs what is missing; anywhere else it prints the command and continues.
 set -u
-PACKAGES=(libxgboost0 jupyter-nbconvert python3-nbclient chromium fonts-dejavu-core
+PACKAGES=(libxgboost0 jupyter-nbconvert python3-nbclient chromium fonts-dejavu-core fonts-noto-cjk
+          jupyter-notebook python3-jupyter-kernel-test python3-jupyter-console
           python3-xgboost python3-sklearn python3-pandas)
 
 missing=()

@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { writeDemoCsv } from './data/demo';
-import { resolveDataSource } from './pipeline/dataSource';
-import { runOriginalProfile } from './pipeline/originalProfile';
+import { resolveDataSource } from './pipeline/data-source';
+import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
-import { reportTrack } from './pipeline/trackReport';
+import { reportTrack } from './pipeline/track-report';
 
 export const HELP = `lab — Spotify Insights Lab
 
@@ -70,7 +70,12 @@ function numberOption(value: string | undefined, name: string, integer = true): 
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const command = positionals[0] ?? (values.help ? 'help' : 'run');
   if (command === 'help' || values.help) {
     console.log(HELP);
@@ -90,8 +95,13 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run': {
       if (values.profile !== undefined) {
-        if (values.profile !== 'original') throw new Error(`--profile expects 'original', got '${values.profile}'`);
-        const source = await resolveDataSource({ data: common.data, demoRows: common.demoRows, seed: common.seed });
+        if (values.profile !== 'original')
+          throw new Error(`--profile expects 'original', got '${values.profile}'`);
+        const source = await resolveDataSource({
+          data: common.data,
+          demoRows: common.demoRows,
+          seed: common.seed,
+        });
         const result = await runOriginalProfile(source.path, { seed: common.seed ?? 42 });
         const text = JSON.stringify(result, null, 2);
         if (values['timings-json']) fs.writeFileSync(values['timings-json'], `${text}\n`);
@@ -106,7 +116,8 @@ export async function main(argv: string[]): Promise<number> {
       return result.ok ? 0 : 1;
     }
     case 'report': {
-      if (!values.track) throw new Error('lab report needs --track <id> (a track id of the data, e.g. from the dashboard)');
+      if (!values.track)
+        throw new Error('lab report needs --track <id> (a track id of the data, e.g. from the dashboard)');
       const file = await reportTrack(common, values.track, values.out);
       console.log(`wrote ${file}`);
       return 0;

@@ -6,8 +6,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AUDIO_FEATURES, textColumn, type NumericColumn, type TrackTable } from '../data/schema';
-import { compareCodePoints } from './compareText';
-import { assertFeatureList, finiteColumns } from './featureColumns';
+import { compareCodePoints } from './compare-text';
+import { assertFeatureList, finiteColumns } from './feature-columns';
 import { assertCleanRelation, numberOf, queryRows, quoteIdentifier, quoteRelation } from './sql';
 
 /** How to segment. Cluster labels align with row order (the TrackTable's, or the relation's in rowid order). */

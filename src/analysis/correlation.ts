@@ -1,7 +1,7 @@
 /** Pearson correlation matrix of the features, in DuckDB (`corr`) and plain TS. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AUDIO_FEATURES, type NumericColumn, type TrackTable } from '../data/schema';
-import { assertFeatureList, finiteColumns } from './featureColumns';
+import { assertFeatureList, finiteColumns } from './feature-columns';
 import { assertCleanRelation, numberOf, queryRows, quoteIdentifier, quoteRelation } from './sql';
 
 export interface CorrelationOptions {

@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AUDIO_FEATURES, type NumericColumn, type TrackTable } from '../data/schema';
-import { assertFeatureList, finiteColumns } from './featureColumns';
+import { assertFeatureList, finiteColumns } from './feature-columns';
 import { assertCleanRelation, numberOf, queryRows, quoteIdentifier, quoteRelation } from './sql';
 
 /** `bins` equal bins over [lo, hi]; a value equal to hi falls in the last bin. */

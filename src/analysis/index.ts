@@ -1,10 +1,10 @@
 /** Trends and exploration: one import for notebooks and the pipeline; each step lives in its own file. */
-export * from './periodMeans';
+export * from './period-means';
 export * from './histograms';
 export * from './correlation';
-export * from './topEntities';
+export * from './top-entities';
 export * from './filters';
 export * from './cohorts';
-export { compareCodePoints } from './compareText';
-export { finiteColumns } from './featureColumns';
+export { compareCodePoints } from './compare-text';
+export { finiteColumns } from './feature-columns';
 export { assertCleanRelation, describeRelation, quoteIdentifier, quoteRelation } from './sql';

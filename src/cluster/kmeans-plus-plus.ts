@@ -18,7 +18,12 @@ export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: 42 } as const;
  * Squared distance from every row to row `r`, capped by `cap` (the distance to the closest chosen center),
  * into `out`; returns their sum (the potential if `r` became a center). One pass over the data.
  */
-function cappedDistancesToRow(matrix: FeatureMatrix, r: number, cap: Float64Array | null, out: Float64Array): number {
+function cappedDistancesToRow(
+  matrix: FeatureMatrix,
+  r: number,
+  cap: Float64Array | null,
+  out: Float64Array,
+): number {
   const { values, rows, cols } = matrix;
   const o = r * cols;
   let potential = 0;

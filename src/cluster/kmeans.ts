@@ -9,7 +9,14 @@ import { availableParallelism } from 'os';
 import { assertFinite, type FeatureMatrix } from './feature-matrix';
 import { kmeansPlusPlus } from './kmeans-plus-plus';
 import { lloydIterations, type LloydOutcome } from './lloyd';
-import { assignmentInertia, blockCount, boundedCenters, compileLloydKernel, lloydKernelSource, partialsStride } from './lloyd-kernel';
+import {
+  assignmentInertia,
+  blockCount,
+  boundedCenters,
+  compileLloydKernel,
+  lloydKernelSource,
+  partialsStride,
+} from './lloyd-kernel';
 import { startLloydThreadPool } from './lloyd-workers';
 
 export interface KMeansOptions {
@@ -152,7 +159,12 @@ function startCenters(matrix: FeatureMatrix, r: Resolved, run: number): Float64A
 }
 
 /** The bounded kernel does not measure inertia; it is measured once, exactly, for the final assignment. */
-function toResult(matrix: FeatureMatrix, k: number, outcome: LloydOutcome, initialCenters: Float64Array): KMeansResult {
+function toResult(
+  matrix: FeatureMatrix,
+  k: number,
+  outcome: LloydOutcome,
+  initialCenters: Float64Array,
+): KMeansResult {
   const inertia = assignmentInertia(matrix.values, outcome.centers, outcome.labels, matrix.rows, matrix.cols);
   return { k, ...outcome, inertia, labels: Int32Array.from(outcome.labels), initialCenters };
 }
@@ -176,7 +188,17 @@ export function kmeansSync(matrix: FeatureMatrix, options: KMeansOptions = {}): 
     let previous: Float64Array | undefined;
     while (!step.done) {
       const centers = boundedCenters(step.value, previous, r.k, matrix.cols);
-      kernel(matrix.values, centers, buffers.labels, buffers.partials, 0, buffers.blocks, matrix.rows, buffers.upper, buffers.lower);
+      kernel(
+        matrix.values,
+        centers,
+        buffers.labels,
+        buffers.partials,
+        0,
+        buffers.blocks,
+        matrix.rows,
+        buffers.upper,
+        buffers.lower,
+      );
       previous = step.value;
       step = steps.next();
     }
@@ -223,7 +245,7 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
         step = steps.next();
       }
       const result = toResult(matrix, r.k, step.value, init);
-    if (!best || result.inertia < best.inertia) best = result;
+      if (!best || result.inertia < best.inertia) best = result;
     }
     return best!;
   } finally {

@@ -39,7 +39,12 @@ export type LloydKernel = (
  * other center, then how far each center moved since `previous` (the centers of the last pass), then the
  * largest of those moves.
  */
-export function boundedCenters(centers: Float64Array, previous: Float64Array | undefined, k: number, d: number): Float64Array {
+export function boundedCenters(
+  centers: Float64Array,
+  previous: Float64Array | undefined,
+  k: number,
+  d: number,
+): Float64Array {
   const out = new Float64Array(k * d + 2 * k + 1);
   out.set(centers.subarray(0, k * d));
   const distance = (a: Float64Array, i: number, b: Float64Array, j: number): number => {
@@ -69,7 +74,13 @@ export function boundedCenters(centers: Float64Array, previous: Float64Array | u
  * Sum of squared distances of rows to their labelled centers, computed exactly as the kernel's plain pass
  * does (same formula, rows in order within blocks, blocks in order), so it is bit-identical to Lloyd's.
  */
-export function assignmentInertia(X: Float64Array, centers: Float64Array, labels: Int32Array, rows: number, d: number): number {
+export function assignmentInertia(
+  X: Float64Array,
+  centers: Float64Array,
+  labels: Int32Array,
+  rows: number,
+  d: number,
+): number {
   const k = centers.length / d;
   const m = centers.map((c) => -2 * c);
   const h = new Float64Array(k);
@@ -151,7 +162,10 @@ function unrolledSource(k: number, d: number): string {
   // The full scan keeps the nearest (first of equals, as Lloyd) and the second nearest (the lower bound).
   const compare = range(k)
     .slice(1)
-    .map((c) => `dist = ${distanceTo(c)};\n        if (dist < best) { second = best; best = dist; label = ${c}; } else if (dist < second) second = dist;`)
+    .map(
+      (c) =>
+        `dist = ${distanceTo(c)};\n        if (dist < best) { second = best; best = dist; label = ${c}; } else if (dist < second) second = dist;`,
+    )
     .join('\n        ');
   const ownDistance = range(k)
     .map((c) => `case ${c}: own = ${distanceTo(c)}; break;`)

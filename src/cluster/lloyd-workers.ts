@@ -48,7 +48,12 @@ function isShared(array: ArrayBufferView): boolean {
 
 export function startLloydThreadPool(input: LloydThreadPoolInput): LloydThreadPool {
   const { kernel, data, labels, partials, rows, blocks, upper, lower } = input;
-  if (!isShared(data) || !isShared(labels) || !isShared(partials) || [upper, lower].some((b) => b !== undefined && !isShared(b))) {
+  if (
+    !isShared(data) ||
+    !isShared(labels) ||
+    !isShared(partials) ||
+    [upper, lower].some((b) => b !== undefined && !isShared(b))
+  ) {
     throw new Error('the thread pool needs data, labels and partials on SharedArrayBuffers');
   }
   const threads = Math.max(1, Math.min(input.threads, blocks));

@@ -56,7 +56,11 @@ export interface StandardizeOptions {
 }
 
 /** `(x − mean) / sd` per column, into a new shared matrix (or into the input, with `inPlace`). */
-export function applyStandardScaler(matrix: FeatureMatrix, scaler: StandardScaler, options: StandardizeOptions = {}): FeatureMatrix {
+export function applyStandardScaler(
+  matrix: FeatureMatrix,
+  scaler: StandardScaler,
+  options: StandardizeOptions = {},
+): FeatureMatrix {
   const { values, rows, cols } = matrix;
   if (scaler.mean.length !== cols) {
     throw new Error(`the scaler has ${scaler.mean.length} columns, the matrix has ${cols}`);
@@ -71,7 +75,10 @@ export function applyStandardScaler(matrix: FeatureMatrix, scaler: StandardScale
 }
 
 /** Fits the scaler on `matrix` and returns both the standardized matrix and the scaler. */
-export function standardize(matrix: FeatureMatrix, options: StandardizeOptions = {}): { matrix: FeatureMatrix; scaler: StandardScaler } {
+export function standardize(
+  matrix: FeatureMatrix,
+  options: StandardizeOptions = {},
+): { matrix: FeatureMatrix; scaler: StandardScaler } {
   const scaler = fitStandardScaler(matrix);
   return { matrix: applyStandardScaler(matrix, scaler, options), scaler };
 }
@@ -105,7 +112,9 @@ export function standardizedFeatureMatrix(
     for (let i = 0; i < rows; i++) {
       const x = source[i];
       if (!Number.isFinite(x)) {
-        throw new Error(`feature '${features[j]}' is ${x} at row ${i}; clustering needs finite values (drop or impute missing rows first)`);
+        throw new Error(
+          `feature '${features[j]}' is ${x} at row ${i}; clustering needs finite values (drop or impute missing rows first)`,
+        );
       }
       sum += x;
     }

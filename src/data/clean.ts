@@ -17,7 +17,13 @@ import { BOUNDS, NumericColumn } from './schema';
 
 /** The rule names in the order they are tried, for reports and documentation. */
 export const CLEANING_RULE_ORDER = [
-  'empty_name', 'empty_album', 'year_zero', 'tempo_zero', 'missing:<col>', 'not_finite:<col>', 'out_of_range:<col>',
+  'empty_name',
+  'empty_album',
+  'year_zero',
+  'tempo_zero',
+  'missing:<col>',
+  'not_finite:<col>',
+  'out_of_range:<col>',
   'duration_not_positive',
 ] as const;
 
@@ -69,7 +75,9 @@ export interface CleaningReport {
 /** Order reasons as the rules are tried (so reports read in rule order). */
 export function sortReasons(reasons: readonly string[]): string[] {
   const rank = (reason: string) => {
-    const index = CLEANING_RULE_ORDER.findIndex((r) => (r.endsWith('<col>') ? reason.startsWith(r.slice(0, -5)) : r === reason));
+    const index = CLEANING_RULE_ORDER.findIndex((r) =>
+      r.endsWith('<col>') ? reason.startsWith(r.slice(0, -5)) : r === reason,
+    );
     return index < 0 ? CLEANING_RULE_ORDER.length : index;
   };
   return [...reasons].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -79,7 +87,11 @@ export function sortReasons(reasons: readonly string[]): string[] {
  * Count the rows of `relation` by its `_drop` reason column (NULL = kept) with up to `maxExamples` `_label`
  * values per reason. The loader evaluates `dropReasonSql` into `_drop` during the scan, then deletes.
  */
-export async function summarizeCleaning(connection: DuckDBConnection, relation: string, maxExamples: number): Promise<CleaningReport> {
+export async function summarizeCleaning(
+  connection: DuckDBConnection,
+  relation: string,
+  maxExamples: number,
+): Promise<CleaningReport> {
   const result = await connection.runAndReadAll(
     `SELECT _drop, count(*) AS n, (list(_label ORDER BY _label) FILTER (WHERE _drop IS NOT NULL))[1:${maxExamples}] AS examples FROM "${relation.replace(/"/g, '""')}" GROUP BY _drop`,
   );

@@ -70,17 +70,30 @@ export function readCsvHeader(file: string, delimiter?: string): CsvHeader {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (body.toString('latin1').trim() === '') {
-    throw new DataError('the file is empty; expected a header line naming the columns, then one track per line', { file, line: 1 });
+    throw new DataError(
+      'the file is empty; expected a header line naming the columns, then one track per line',
+      { file, line: 1 },
+    );
   }
   const end = body.indexOf(0x0a);
   if (end < 0 && body.length > MAX_HEADER_BYTES) {
-    throw new DataError(`no line break in the first ${MAX_HEADER_BYTES} bytes; expected a CSV header line`, { file, line: 1 });
+    throw new DataError(`no line break in the first ${MAX_HEADER_BYTES} bytes; expected a CSV header line`, {
+      file,
+      line: 1,
+    });
   }
   const rawLine = body.subarray(0, end < 0 ? body.length : end).toString('utf8');
   const newline = rawLine.endsWith('\r') ? '\r\n' : '\n';
   const line = rawLine.replace(/\r$/, '');
-  const chosen = delimiter ?? [...DELIMITER_CANDIDATES].sort((a, b) => countOutsideQuotes(line, b) - countOutsideQuotes(line, a))[0];
-  const hasDataRows = end >= 0 && body.subarray(end + 1).toString('latin1').trim() !== '';
+  const chosen =
+    delimiter ??
+    [...DELIMITER_CANDIDATES].sort((a, b) => countOutsideQuotes(line, b) - countOutsideQuotes(line, a))[0];
+  const hasDataRows =
+    end >= 0 &&
+    body
+      .subarray(end + 1)
+      .toString('latin1')
+      .trim() !== '';
   return { columns: splitCsvLine(line, chosen), delimiter: chosen, bom, newline, hasDataRows };
 }
 

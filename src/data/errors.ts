@@ -11,7 +11,11 @@ export class DataError extends Error {
   readonly column?: string;
 
   constructor(message: string, location: { file: string; line?: number; column?: string }) {
-    const where = [location.file, location.line !== undefined ? `line ${location.line}` : '', location.column ? `column '${location.column}'` : '']
+    const where = [
+      location.file,
+      location.line !== undefined ? `line ${location.line}` : '',
+      location.column ? `column '${location.column}'` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     super(`${where}: ${message}`);

@@ -38,8 +38,18 @@ export interface Layout {
 
 /** Columns without which the lab cannot run (a year can come from `release_date`). */
 export const REQUIRED_COLUMNS: readonly SourcedColumn[] = [
-  'name', 'artists', 'danceability', 'energy', 'loudness', 'speechiness', 'acousticness', 'instrumentalness',
-  'liveness', 'valence', 'tempo', 'duration_ms',
+  'name',
+  'artists',
+  'danceability',
+  'energy',
+  'loudness',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'duration_ms',
 ];
 
 /** Accepted header names per schema column, normalized (lower case, runs of other characters → '_'). */
@@ -73,11 +83,23 @@ const ALIASES: Record<SourcedColumn, readonly string[]> = {
 };
 
 const SECONDS_ALIASES = new Set(['dur', 'length', 'duration_s', 'duration_sec', 'duration_seconds']);
-const TEXT_COLUMNS = new Set<SourcedColumn>(['id', 'name', 'album', 'album_id', 'artists', 'artist_ids', 'release_date', 'genre']);
+const TEXT_COLUMNS = new Set<SourcedColumn>([
+  'id',
+  'name',
+  'album',
+  'album_id',
+  'artists',
+  'artist_ids',
+  'release_date',
+  'genre',
+]);
 const NUMERIC = new Set<string>([...FILE_NUMERIC_COLUMNS, 'popularity']);
 
 export function normalizeHeader(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** How the loader reads the source column of `mapping`. */
@@ -101,7 +123,8 @@ export function detectLayout(header: readonly string[], file: string): Layout {
       if (index < 0) continue;
       used.add(index);
       const entry: ColumnMapping = { target, source: header[index], index };
-      if (target === 'duration_ms') entry.durationUnit = alias === 'duration_ms' ? 'ms' : SECONDS_ALIASES.has(alias) ? 's' : 'auto';
+      if (target === 'duration_ms')
+        entry.durationUnit = alias === 'duration_ms' ? 'ms' : SECONDS_ALIASES.has(alias) ? 's' : 'auto';
       mapped.push(entry);
       break;
     }
@@ -110,7 +133,10 @@ export function detectLayout(header: readonly string[], file: string): Layout {
   const missing = REQUIRED_COLUMNS.filter((c) => !found.has(c));
   if (!found.has('year') && !found.has('release_date')) missing.push('year');
   if (missing.length > 0) {
-    const aliases = (c: SourcedColumn) => [...ALIASES[c].filter((a) => a !== c), ...(c === 'year' ? ALIASES.release_date : [])];
+    const aliases = (c: SourcedColumn) => [
+      ...ALIASES[c].filter((a) => a !== c),
+      ...(c === 'year' ? ALIASES.release_date : []),
+    ];
     const needs = missing.map((c) => `${c} (or ${aliases(c).join('/') || 'no alias'})`).join('; ');
     const hint = header.length === 1 ? ' — only one column was found: is the delimiter right?' : '';
     throw new DataError(
@@ -120,7 +146,8 @@ export function detectLayout(header: readonly string[], file: string): Layout {
   }
   const notFound = (Object.keys(ALIASES) as SourcedColumn[]).filter((c) => !found.has(c));
   const extra = header.filter((_, i) => !used.has(i));
-  const exact = (cols: readonly string[]) => cols.every((c) => mapped.some((m) => m.target === c && m.source === c));
+  const exact = (cols: readonly string[]) =>
+    cols.every((c) => mapped.some((m) => m.target === c && m.source === c));
   const name = exact(RAW_COLUMNS)
     ? 'tracks_features_1.2m'
     : exact(['id', 'name', 'artists', 'year', 'popularity']) && !found.has('album')

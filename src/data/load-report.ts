@@ -66,11 +66,15 @@ export function formatLoadReport(report: LoadReport): string {
   lines.push(
     `rows read ${report.rowsRead}, kept ${report.rowsKept}, rejected ${report.rowsRejected}, dropped by cleaning ${report.cleaning.dropped}`,
   );
-  for (const [type, count] of Object.entries(report.rejectedByType)) lines.push(`  rejected ${type}: ${count}`);
+  for (const [type, count] of Object.entries(report.rejectedByType))
+    lines.push(`  rejected ${type}: ${count}`);
   for (const example of report.rejectExamples.slice(0, 5)) {
-    lines.push(`    line ${example.line}${example.column ? ` column '${example.column}'` : ''}: ${example.message}`);
+    lines.push(
+      `    line ${example.line}${example.column ? ` column '${example.column}'` : ''}: ${example.message}`,
+    );
   }
-  for (const [reason, count] of Object.entries(report.cleaning.byReason)) lines.push(`  dropped ${reason}: ${count}`);
+  for (const [reason, count] of Object.entries(report.cleaning.byReason))
+    lines.push(`  dropped ${reason}: ${count}`);
   if (report.duplicateIds) lines.push(`duplicated ids (kept): ${report.duplicateIds}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');

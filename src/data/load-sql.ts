@@ -57,7 +57,14 @@ export interface Source {
   rejects?: { errors: string; scans: string };
 }
 
-export function csvSource(file: string, header: string[], layout: Layout, delimiter: string, encoding: string, tag: string): Source {
+export function csvSource(
+  file: string,
+  header: string[],
+  layout: Layout,
+  delimiter: string,
+  encoding: string,
+  tag: string,
+): Source {
   const seen = new Set<string>();
   const types = header.map((name, i) => {
     let unique = name;
@@ -71,11 +78,12 @@ export function csvSource(file: string, header: string[], layout: Layout, delimi
     `read_csv(${lit(file)}, columns = {${types.join(', ')}}, header = true, auto_detect = false, ` +
     `delim = ${lit(delimiter)}, quote = '"', escape = '"', encoding = ${lit(encoding)}`;
   return {
-    sql: (extra = `, store_rejects = true, rejects_table = ${lit(rejects.errors)}, rejects_scan = ${lit(rejects.scans)}`) => `${base}${extra})`,
+    sql: (
+      extra = `, store_rejects = true, rejects_table = ${lit(rejects.errors)}, rejects_scan = ${lit(rejects.scans)}`,
+    ) => `${base}${extra})`,
     rejects,
   };
 }
-
 
 /**
  * Parquet columns carry their own types; cast each mapped column to the type a CSV would be read as.

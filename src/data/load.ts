@@ -33,10 +33,36 @@ import type { OnProgress } from '../util/progress';
 export type LoadedColumn = SourcedColumn | 'duration_min' | 'release_year' | 'release_month' | 'release_day';
 
 export const LOADED_COLUMNS: readonly LoadedColumn[] = [
-  'id', 'name', 'album', 'album_id', 'artists', 'artist_ids', 'track_number', 'disc_number', 'explicit',
-  'danceability', 'energy', 'key', 'loudness', 'mode', 'speechiness', 'acousticness', 'instrumentalness',
-  'liveness', 'valence', 'tempo', 'duration_ms', 'time_signature', 'year', 'release_date', 'duration_min',
-  'release_year', 'release_month', 'release_day', 'popularity', 'genre',
+  'id',
+  'name',
+  'album',
+  'album_id',
+  'artists',
+  'artist_ids',
+  'track_number',
+  'disc_number',
+  'explicit',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'duration_ms',
+  'time_signature',
+  'year',
+  'release_date',
+  'duration_min',
+  'release_year',
+  'release_month',
+  'release_day',
+  'popularity',
+  'genre',
 ];
 
 export interface LoadOptions {
@@ -77,15 +103,21 @@ export interface LoadedTracks {
   close(): void;
 }
 
-
 function validate(file: string, options: LoadOptions): void {
-  if (typeof file !== 'string' || file === '') throw new DataError('expected a file path', { file: String(file) });
-  if (!fs.existsSync(file)) throw new DataError('file not found; expected a tracks CSV or Parquet file', { file });
-  if (fs.statSync(file).isDirectory()) throw new DataError('is a directory; expected a tracks CSV or Parquet file', { file });
+  if (typeof file !== 'string' || file === '')
+    throw new DataError('expected a file path', { file: String(file) });
+  if (!fs.existsSync(file))
+    throw new DataError('file not found; expected a tracks CSV or Parquet file', { file });
+  if (fs.statSync(file).isDirectory())
+    throw new DataError('is a directory; expected a tracks CSV or Parquet file', { file });
   const unknown = (options.columns ?? []).filter((c) => !LOADED_COLUMNS.includes(c));
-  if (unknown.length) throw new Error(`unknown column(s) ${unknown.join(', ')}; expected some of: ${LOADED_COLUMNS.join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `unknown column(s) ${unknown.join(', ')}; expected some of: ${LOADED_COLUMNS.join(', ')}`,
+    );
   const max = options.maxRejectExamples;
-  if (max !== undefined && !(Number.isInteger(max) && max >= 0)) throw new Error(`maxRejectExamples must be an integer ≥ 0, got ${max}`);
+  if (max !== undefined && !(Number.isInteger(max) && max >= 0))
+    throw new Error(`maxRejectExamples must be an integer ≥ 0, got ${max}`);
 }
 
 function isParquet(file: string): boolean {
@@ -100,7 +132,14 @@ function isParquet(file: string): boolean {
  * 0–1 features held as percentages: in a sample, most positive values exceed 1 (and none exceeds 100).
  * "Most", not "any": one corrupt 1.5 in a 0–1 column must be dropped as out of range, not rescale the column.
  */
-async function detectPercentScale(connection: DuckDBConnection, file: string, parquet: boolean, layout: Layout, delimiter: string, header: string[]): Promise<Set<string>> {
+async function detectPercentScale(
+  connection: DuckDBConnection,
+  file: string,
+  parquet: boolean,
+  layout: Layout,
+  delimiter: string,
+  header: string[],
+): Promise<Set<string>> {
   const present = layout.mapped.filter((m) => (UNIT_FEATURES as readonly string[]).includes(m.target));
   if (present.length === 0) return new Set();
   let samples: number[][];
@@ -108,7 +147,9 @@ async function detectPercentScale(connection: DuckDBConnection, file: string, pa
     const sql = `SELECT ${present.map((m) => q(m.source)).join(', ')} FROM read_parquet(${lit(file)}) LIMIT 10000`;
     samples = (await connection.runAndReadAll(sql)).getRows().map((r) => r.map(Number));
   } else {
-    samples = readCsvSample(file, delimiter, header.length).map((r) => present.map((m) => Number(r[m.index])));
+    samples = readCsvSample(file, delimiter, header.length).map((r) =>
+      present.map((m) => Number(r[m.index])),
+    );
   }
   return new Set(
     present
@@ -122,7 +163,11 @@ async function detectPercentScale(connection: DuckDBConnection, file: string, pa
 }
 
 /** Run `sql` while polling DuckDB's query progress into `onProgress` (percent). */
-async function runWithProgress(connection: DuckDBConnection, sql: string, onProgress?: OnProgress): Promise<void> {
+async function runWithProgress(
+  connection: DuckDBConnection,
+  sql: string,
+  onProgress?: OnProgress,
+): Promise<void> {
   if (!onProgress) {
     await connection.run(sql);
     return;
@@ -167,9 +212,18 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
       header = described.getRowObjectsJson().map((r) => String(r.column_name));
     } else {
       const csv = readCsvHeader(file, o.delimiter);
-      if (!csv.hasDataRows) throw new DataError('the file has a header but no data rows; expected one track per line after it', { file, line: 2 });
+      if (!csv.hasDataRows)
+        throw new DataError('the file has a header but no data rows; expected one track per line after it', {
+          file,
+          line: 2,
+        });
       header = csv.columns;
-      dialect = { delimiter: csv.delimiter, bom: csv.bom, newline: csv.newline === '\r\n' ? 'CRLF' : 'LF', encoding: o.encoding === 'latin-1' ? 'latin-1' : 'utf-8' };
+      dialect = {
+        delimiter: csv.delimiter,
+        bom: csv.bom,
+        newline: csv.newline === '\r\n' ? 'CRLF' : 'LF',
+        encoding: o.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+      };
     }
     const layout = detectLayout(header, file);
     const notes: string[] = [];
@@ -177,8 +231,17 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
     let attempt = 0;
     for (;;) {
       attempt++;
-      const source: Source = parquet ? parquetSource(file, layout) : csvSource(file, header, layout, dialect!.delimiter, encoding, String(attempt));
-      const scaled = await detectPercentScale(connection, file, parquet, layout, dialect?.delimiter ?? ',', header);
+      const source: Source = parquet
+        ? parquetSource(file, layout)
+        : csvSource(file, header, layout, dialect!.delimiter, encoding, String(attempt));
+      const scaled = await detectPercentScale(
+        connection,
+        file,
+        parquet,
+        layout,
+        dialect?.delimiter ?? ',',
+        header,
+      );
       const expressions = columnExpressions(layout, scaled);
       const available = LOADED_COLUMNS.filter((c) => expressions.has(c));
       const wanted = (o.columns ?? available).filter((c) => expressions.has(c));
@@ -194,7 +257,11 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
       const inner = [...expressions].map(([c, e]) => `${e} AS ${q(`_${c}`)}`).join(', ');
       const hasId = mappedTargets.has('id');
       const label = hasId ? '_id' : '_name';
-      const outer = [...wanted.map((c) => `${q(`_${c}`)} AS ${q(c)}`), `${reason} AS _drop`, `${q(label)} AS _label`];
+      const outer = [
+        ...wanted.map((c) => `${q(`_${c}`)} AS ${q(c)}`),
+        `${reason} AS _drop`,
+        `${q(label)} AS _label`,
+      ];
       await connection.run(`DROP TABLE IF EXISTS ${q(o.relation)}`);
       await runWithProgress(
         connection,
@@ -205,7 +272,9 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
         ? await collectRejects(connection, source.rejects, header, o.maxRejectExamples)
         : { rows: 0, byType: {}, examples: [] };
       if (o.encoding === 'auto' && encoding === 'utf-8' && rejects.byType['INVALID ENCODING']) {
-        notes.push(`${rejects.byType['INVALID ENCODING']} line(s) were not valid UTF-8 (first: line ${rejects.examples.find((e) => e.errorType === 'INVALID ENCODING')?.line}); re-read as latin-1`);
+        notes.push(
+          `${rejects.byType['INVALID ENCODING']} line(s) were not valid UTF-8 (first: line ${rejects.examples.find((e) => e.errorType === 'INVALID ENCODING')?.line}); re-read as latin-1`,
+        );
         encoding = 'latin-1';
         if (source.rejects) await dropRejectTables(connection, source.rejects);
         continue;
@@ -213,25 +282,46 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
       if (source.rejects) await dropRejectTables(connection, source.rejects);
       const cleaning = await summarizeCleaning(connection, o.relation, o.maxRejectExamples);
       const duplicates = hasId
-        ? Number((await connection.runAndReadAll(`SELECT count(_label) - count(DISTINCT _label) FROM ${q(o.relation)} WHERE _drop IS NULL AND _label <> ''`)).getRows()[0][0])
+        ? Number(
+            (
+              await connection.runAndReadAll(
+                `SELECT count(_label) - count(DISTINCT _label) FROM ${q(o.relation)} WHERE _drop IS NULL AND _label <> ''`,
+              )
+            ).getRows()[0][0],
+          )
         : null;
       await connection.run(`DELETE FROM ${q(o.relation)} WHERE _drop IS NOT NULL`);
       await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _drop`);
       await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _label`);
-      if (!mappedTargets.has('year') && mappedTargets.has('release_date')) notes.push('year taken from release_date');
+      if (!mappedTargets.has('year') && mappedTargets.has('release_date'))
+        notes.push('year taken from release_date');
       const mapped: MappedColumn[] = layout.mapped.map((m) => {
         const note = [
           scaled.has(m.target) ? 'percent ÷ 100' : '',
           m.durationUnit === 's' ? 'seconds → ms' : m.durationUnit === 'auto' ? 'm:ss or ms → ms' : '',
           m.target === 'artists' || m.target === 'artist_ids' ? 'list' : '',
-        ].filter(Boolean).join(', ');
+        ]
+          .filter(Boolean)
+          .join(', ');
         return note ? { column: m.target, source: m.source, note } : { column: m.target, source: m.source };
       });
       const report: LoadReport = {
-        file, format: parquet ? 'parquet' : 'csv', dialect: dialect && { ...dialect, encoding }, layout: layout.name,
-        mapped, notFound: layout.notFound, extra: layout.extra, percentScaled: [...scaled],
-        rowsRead: cleaning.kept + cleaning.dropped + rejects.rows, rowsKept: cleaning.kept, rowsRejected: rejects.rows,
-        rejectedByType: rejects.byType, rejectExamples: rejects.examples, cleaning, duplicateIds: duplicates, notes,
+        file,
+        format: parquet ? 'parquet' : 'csv',
+        dialect: dialect && { ...dialect, encoding },
+        layout: layout.name,
+        mapped,
+        notFound: layout.notFound,
+        extra: layout.extra,
+        percentScaled: [...scaled],
+        rowsRead: cleaning.kept + cleaning.dropped + rejects.rows,
+        rowsKept: cleaning.kept,
+        rowsRejected: rejects.rows,
+        rejectedByType: rejects.byType,
+        rejectExamples: rejects.examples,
+        cleaning,
+        duplicateIds: duplicates,
+        notes,
       };
       if (cleaning.kept === 0) {
         throw new DataError(
@@ -240,7 +330,10 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
         );
       }
       return {
-        connection, relation: o.relation, rowCount: cleaning.kept, report,
+        connection,
+        relation: o.relation,
+        rowCount: cleaning.kept,
+        report,
         toTable: (columns) => readTrackTable(connection, o.relation, columns ?? wanted),
         close,
       };

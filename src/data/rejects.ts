@@ -34,7 +34,8 @@ export async function collectRejects(
   const byType: Record<string, number> = {};
   for (const [type, count] of byTypeRows.getRows()) byType[String(type)] = Number(count);
   const examples = exampleRows.getRows().map(([line, columnIndex, type, message]): RejectExample => {
-    const column = columnIndex !== null && Number(columnIndex) >= 1 ? header[Number(columnIndex) - 1] : undefined;
+    const column =
+      columnIndex !== null && Number(columnIndex) >= 1 ? header[Number(columnIndex) - 1] : undefined;
     const example: RejectExample = { line: Number(line), errorType: String(type), message: String(message) };
     if (column !== undefined) example.column = column;
     return example;
@@ -42,7 +43,10 @@ export async function collectRejects(
   return { rows: Number(total.getRows()[0][0]), byType, examples };
 }
 
-export async function dropRejectTables(connection: DuckDBConnection, tables: { errors: string; scans: string }): Promise<void> {
+export async function dropRejectTables(
+  connection: DuckDBConnection,
+  tables: { errors: string; scans: string },
+): Promise<void> {
   await connection.run(`DROP TABLE IF EXISTS ${q(tables.errors)}`);
   await connection.run(`DROP TABLE IF EXISTS ${q(tables.scans)}`);
 }

@@ -5,22 +5,56 @@
 
 /** The 24 columns of `tracks_features.csv`, in file order. */
 export const RAW_COLUMNS = [
-  'id', 'name', 'album', 'album_id', 'artists', 'artist_ids', 'track_number', 'disc_number', 'explicit',
-  'danceability', 'energy', 'key', 'loudness', 'mode', 'speechiness', 'acousticness', 'instrumentalness',
-  'liveness', 'valence', 'tempo', 'duration_ms', 'time_signature', 'year', 'release_date',
+  'id',
+  'name',
+  'album',
+  'album_id',
+  'artists',
+  'artist_ids',
+  'track_number',
+  'disc_number',
+  'explicit',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'duration_ms',
+  'time_signature',
+  'year',
+  'release_date',
 ] as const;
 export type RawColumn = (typeof RAW_COLUMNS)[number];
 
 /** The 9 audio features the original app clustered on (standardized). */
 export const AUDIO_FEATURES = [
-  'danceability', 'energy', 'loudness', 'speechiness', 'acousticness', 'instrumentalness', 'liveness',
-  'valence', 'tempo',
+  'danceability',
+  'energy',
+  'loudness',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
 ] as const;
 export type AudioFeature = (typeof AUDIO_FEATURES)[number];
 
 /** The audio features Spotify reports on a 0–1 scale (some exports scale them to 0–100). */
 export const UNIT_FEATURES = [
-  'danceability', 'energy', 'speechiness', 'acousticness', 'instrumentalness', 'liveness', 'valence',
+  'danceability',
+  'energy',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
 ] as const;
 
 /** The original app's 11 model features: the 9 audio features + duration in minutes + year. */
@@ -28,8 +62,22 @@ export const MODEL_FEATURES = [...AUDIO_FEATURES, 'duration_min', 'year'] as con
 
 /** Numeric columns of the file (stored as Float64Array; NaN = missing). */
 export const FILE_NUMERIC_COLUMNS = [
-  'track_number', 'disc_number', 'danceability', 'energy', 'key', 'loudness', 'mode', 'speechiness',
-  'acousticness', 'instrumentalness', 'liveness', 'valence', 'tempo', 'duration_ms', 'time_signature', 'year',
+  'track_number',
+  'disc_number',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'duration_ms',
+  'time_signature',
+  'year',
 ] as const;
 
 /** Numeric columns a table may hold: the file's, the derived `duration_min`, and `popularity` where a layout has it. */
@@ -47,11 +95,23 @@ export type ListColumn = 'artists' | 'artist_ids';
  * slightly positive), tempo in BPM, key −1..11, mode 0/1, time signature 0..7 (0 appears in the real file).
  */
 export const BOUNDS: Readonly<Partial<Record<NumericColumn, readonly [number, number]>>> = {
-  danceability: [0, 1], energy: [0, 1], speechiness: [0, 1], acousticness: [0, 1],
-  instrumentalness: [0, 1], liveness: [0, 1], valence: [0, 1],
-  loudness: [-60, 10], tempo: [0, 300], key: [-1, 11], mode: [0, 1], time_signature: [0, 7],
-  duration_ms: [0, 24 * 3600 * 1000], year: [0, 2100], popularity: [0, 100],
-  track_number: [0, 10000], disc_number: [0, 1000],
+  danceability: [0, 1],
+  energy: [0, 1],
+  speechiness: [0, 1],
+  acousticness: [0, 1],
+  instrumentalness: [0, 1],
+  liveness: [0, 1],
+  valence: [0, 1],
+  loudness: [-60, 10],
+  tempo: [0, 300],
+  key: [-1, 11],
+  mode: [0, 1],
+  time_signature: [0, 7],
+  duration_ms: [0, 24 * 3600 * 1000],
+  year: [0, 2100],
+  popularity: [0, 100],
+  track_number: [0, 10000],
+  disc_number: [0, 1000],
 };
 
 /** A parsed `release_date`: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (month/day 0 when the file leaves them out). */
@@ -118,9 +178,11 @@ export function takeRows(table: TrackTable, indices: ArrayLike<number>): TrackTa
   }
   const pick = <T>(values: T[]): T[] => Array.from({ length: n }, (_, i) => values[indices[i]]);
   const text: Partial<Record<TextColumn, string[]>> = {};
-  for (const [name, values] of Object.entries(table.text) as [TextColumn, string[]][]) text[name] = pick(values);
+  for (const [name, values] of Object.entries(table.text) as [TextColumn, string[]][])
+    text[name] = pick(values);
   const lists: Partial<Record<ListColumn, string[][]>> = {};
-  for (const [name, values] of Object.entries(table.lists) as [ListColumn, string[][]][]) lists[name] = pick(values);
+  for (const [name, values] of Object.entries(table.lists) as [ListColumn, string[][]][])
+    lists[name] = pick(values);
   let explicit: Uint8Array | undefined;
   if (table.explicit) {
     explicit = new Uint8Array(n);

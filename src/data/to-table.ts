@@ -13,11 +13,20 @@ const LISTS = new Set<string>(['artists', 'artist_ids']);
 export const TABLE_COLUMNS: readonly string[] = [...NUMERIC, ...TEXT, ...LISTS, 'explicit'];
 
 /** Read `columns` of `relation`; columns a TrackTable cannot hold (release_year, …) are skipped when defaulted. */
-export async function readTrackTable(connection: DuckDBConnection, relation: string, columns: readonly string[]): Promise<TrackTable> {
+export async function readTrackTable(
+  connection: DuckDBConnection,
+  relation: string,
+  columns: readonly string[],
+): Promise<TrackTable> {
   const unknown = columns.filter((c) => !TABLE_COLUMNS.includes(c) && !c.startsWith('release_'));
-  if (unknown.length) throw new Error(`cannot put column(s) ${unknown.join(', ')} in a TrackTable; expected some of: ${TABLE_COLUMNS.join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `cannot put column(s) ${unknown.join(', ')} in a TrackTable; expected some of: ${TABLE_COLUMNS.join(', ')}`,
+    );
   const chosen = columns.filter((c) => TABLE_COLUMNS.includes(c));
-  const count = Number((await connection.runAndReadAll(`SELECT count(*) FROM "${relation}"`)).getRows()[0][0]);
+  const count = Number(
+    (await connection.runAndReadAll(`SELECT count(*) FROM "${relation}"`)).getRows()[0][0],
+  );
   const numeric: Partial<Record<NumericColumn, Float64Array>> = {};
   const text: Partial<Record<TextColumn, string[]>> = {};
   const lists: Partial<Record<ListColumn, string[][]>> = {};
@@ -29,9 +38,15 @@ export async function readTrackTable(connection: DuckDBConnection, relation: str
     else explicit = new Uint8Array(count);
   }
   if (chosen.length === 0) return { length: count, numeric, text, lists, explicit };
-  const result = await connection.stream(`SELECT ${chosen.map((c) => `"${c}"`).join(', ')} FROM "${relation}"`);
+  const result = await connection.stream(
+    `SELECT ${chosen.map((c) => `"${c}"`).join(', ')} FROM "${relation}"`,
+  );
   let offset = 0;
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
     const n = chunk.rowCount;
     chosen.forEach((c, j) => {
       const values = chunk.getColumnValues(j);
@@ -43,7 +58,8 @@ export async function readTrackTable(connection: DuckDBConnection, relation: str
         for (let i = 0; i < n; i++) out[offset + i] = values[i] === null ? '' : String(values[i]);
       } else if (LISTS.has(c)) {
         const out = lists[c as ListColumn]!;
-        for (let i = 0; i < n; i++) out[offset + i] = values[i] === null ? [] : (values[i] as DuckDBListValue).items.map(String);
+        for (let i = 0; i < n; i++)
+          out[offset + i] = values[i] === null ? [] : (values[i] as DuckDBListValue).items.map(String);
       } else {
         for (let i = 0; i < n; i++) explicit![offset + i] = values[i] === true ? 1 : 0;
       }

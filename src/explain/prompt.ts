@@ -3,7 +3,7 @@
  * the data file, i.e. from anyone: they are cut to a length, stripped of control characters and fence markers,
  * and placed inside a fenced block that the system message declares to be data, never instructions.
  */
-import type { LocalExplanation } from './localExplanation';
+import type { LocalExplanation } from './local-explanation';
 
 /** Bump when the wording changes: cached explanations are keyed by it. */
 export const PROMPT_VERSION = 'promotion-explainer-v1';

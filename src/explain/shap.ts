@@ -6,7 +6,7 @@
 import type { FeatureMatrix } from '../model/features';
 import { DMatrix, type Booster, type ShapMatrix } from '../model/xgboost';
 import { sampleIndices } from '../util/random';
-import { localExplanation, type LocalExplanation } from './localExplanation';
+import { localExplanation, type LocalExplanation } from './local-explanation';
 
 /** SHAP values of every row of `matrix` (bias last in each row), using trees [0, iterationEnd) (0 = all). */
 export function shapValues(booster: Booster, matrix: FeatureMatrix, iterationEnd = 0): ShapMatrix {

@@ -6,14 +6,18 @@ import type { Explanation } from '../pipeline/steps/explanation';
 import type { Labels } from '../pipeline/steps/labels';
 import type { TrainedModel } from '../pipeline/steps/model';
 import type { Overview } from '../pipeline/steps/overview';
-import type { UpliftStudy } from '../model/uplift/upliftStudy';
+import type { UpliftStudy } from '../model/uplift/uplift-study';
 
 export function sourceCards(lab: Lab, overview: Overview): MetricCard[] {
   const r = overview.report;
   return [
     { label: 'Data', value: lab.source.synthetic ? 'synthetic demo' : 'your file', note: lab.source.path },
     { label: 'Rows read', value: r.rowsRead.toLocaleString('en-US') },
-    { label: 'Rows kept', value: r.rowsKept.toLocaleString('en-US'), note: `${r.rowsRejected} rejected by the reader, ${r.cleaning.dropped} dropped by cleaning` },
+    {
+      label: 'Rows kept',
+      value: r.rowsKept.toLocaleString('en-US'),
+      note: `${r.rowsRejected} rejected by the reader, ${r.cleaning.dropped} dropped by cleaning`,
+    },
     { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` },
     { label: 'Explicit', value: `${(100 * overview.explicitShare).toFixed(1)} %` },
     { label: 'Mean duration', value: `${overview.meanDurationMin.toFixed(2)} min` },
@@ -30,12 +34,19 @@ export function dropRows(overview: Overview): Record<string, unknown>[] {
 }
 
 export function mappingRows(overview: Overview): Record<string, unknown>[] {
-  return overview.report.mapped.map((m) => ({ column: m.column, 'from file column': m.source, conversion: m.note ?? '' }));
+  return overview.report.mapped.map((m) => ({
+    column: m.column,
+    'from file column': m.source,
+    conversion: m.note ?? '',
+  }));
 }
 
 export function profileRows(clusters: Clusters): Record<string, unknown>[] {
   return clusters.profiles.map((p) => ({
-    cluster: p.cluster + 1, name: p.name, tracks: p.size, share: p.share,
+    cluster: p.cluster + 1,
+    name: p.name,
+    tracks: p.size,
+    share: p.share,
     ...Object.fromEntries(Object.entries(p.centroid).map(([k, v]) => [k, v])),
   }));
 }
@@ -54,7 +65,9 @@ export function ceilingRows(labels: Labels): Record<string, unknown>[] {
   const c = labels.ceiling;
   const r = labels.realizedCeiling;
   return ['auc', 'precision', 'recall', 'f1', 'accuracy'].map((k) => ({
-    metric: k, 'ceiling (formula)': c[k as 'auc'], 'ceiling (these labels)': r[k as 'auc'],
+    metric: k,
+    'ceiling (formula)': c[k as 'auc'],
+    'ceiling (these labels)': r[k as 'auc'],
   }));
 }
 
@@ -63,7 +76,12 @@ export function modelCards(model: TrainedModel): MetricCard[] {
   const c = model.meta.metrics.noiseCeiling;
   const ci = e.rocAucInterval;
   return [
-    { label: 'ROC AUC', value: e.rocAuc, ceiling: c?.auc, note: ci ? `95% CI ${ci.lower.toFixed(3)}–${ci.upper.toFixed(3)}` : undefined },
+    {
+      label: 'ROC AUC',
+      value: e.rocAuc,
+      ceiling: c?.auc,
+      note: ci ? `95% CI ${ci.lower.toFixed(3)}–${ci.upper.toFixed(3)}` : undefined,
+    },
     { label: 'Precision', value: e.report.positive.precision, ceiling: c?.precision },
     { label: 'Recall', value: e.report.positive.recall, ceiling: c?.recall },
     { label: 'F1', value: e.report.positive.f1, ceiling: c?.f1 },
@@ -85,15 +103,25 @@ export function historyRows(model: TrainedModel): Record<string, unknown>[] {
 export function policyRows(uplift: UpliftStudy): Record<string, unknown>[] {
   return uplift.learners.flatMap((l) =>
     (l.policies ?? []).map((p) => ({
-      learner: l.kind, budget: p.fraction, tracks: p.k, 'uplift policy': p.upliftPolicy, 'score policy': p.scorePolicy,
-      random: p.random, oracle: p.oracle, 'same picks': p.overlapShare,
+      learner: l.kind,
+      budget: p.fraction,
+      tracks: p.k,
+      'uplift policy': p.upliftPolicy,
+      'score policy': p.scorePolicy,
+      random: p.random,
+      oracle: p.oracle,
+      'same picks': p.overlapShare,
     })),
   );
 }
 
 export function exampleRows(explanation: Explanation): Record<string, unknown>[] {
   return explanation.examples.map((x) => ({
-    track: x.track.name, artists: x.track.artists.join(', '), probability: x.local.probability, why: x.why,
-    explanation: x.text.text, source: x.text.source === 'offline' ? 'offline (from SHAP, not an LLM)' : `LLM (${x.text.model ?? ''})`,
+    track: x.track.name,
+    artists: x.track.artists.join(', '),
+    probability: x.local.probability,
+    why: x.why,
+    explanation: x.text.text,
+    source: x.text.source === 'offline' ? 'offline (from SHAP, not an LLM)' : `LLM (${x.text.model ?? ''})`,
   }));
 }

@@ -3,8 +3,8 @@
  * and the two live widgets (Track Explorer over a seeded sample, and the model's track picker scored in the
  * browser). Every number on a page comes from this run; the exporter (src/report) only lays them out.
  */
-import { offlineExplanation } from '../explain/offlineExplanation';
-import { localExplanation } from '../explain/localExplanation';
+import { offlineExplanation } from '../explain/offline-explanation';
+import { localExplanation } from '../explain/local-explanation';
 import { featureMatrix } from '../model/features';
 import { DMatrix, xgboostVersion } from '../model/xgboost';
 import { buildTrackSample } from '../report/track-sample';
@@ -20,11 +20,20 @@ export const DASHBOARD_DEFAULTS = { explorerRows: 5000, pickerTracks: 400 } as c
 
 const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
 const f3 = (x: number) => x.toFixed(3);
-const fig = (figures: Figures, name: string, caption?: string): Block => ({ kind: 'figure', figure: figures[name], caption });
+const fig = (figures: Figures, name: string, caption?: string): Block => ({
+  kind: 'figure',
+  figure: figures[name],
+  caption,
+});
 
 export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<DashboardInput> {
   const [overview, clusters, labels, models, explanation, uplift] = [
-    await lab.overview(), await lab.clusters(), await lab.labels(), await lab.models(), await lab.explanation(), await lab.uplift(),
+    await lab.overview(),
+    await lab.clusters(),
+    await lab.labels(),
+    await lab.models(),
+    await lab.explanation(),
+    await lab.uplift(),
   ];
   const table = await lab.table();
   const report = overview.report;
@@ -45,7 +54,11 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
     seed,
     extra: {
       mood: { label: 'Mood cluster', values: Array.from(sampleRows, (r) => names[clusters.labels[r]]) },
-      promotion_probability: { label: 'P(promoted)', values: Float64Array.from(sampleRows, (r) => promotion.allScores[r]), digits: 3 },
+      promotion_probability: {
+        label: 'P(promoted)',
+        values: Float64Array.from(sampleRows, (r) => promotion.allScores[r]),
+        digits: 3,
+      },
     },
   });
   sample.populationRows = table.length;
@@ -54,7 +67,9 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
   const testRows = promotion.test.rows;
   const pickIdx = sampleIndices(testRows.length, DASHBOARD_DEFAULTS.pickerTracks, seed);
   const examples = new Map(explanation.examples.map((x) => [x.row, x]));
-  const pickerRows = Uint32Array.from(new Set([...Array.from(pickIdx, (i) => testRows[i]), ...examples.keys()])).sort();
+  const pickerRows = Uint32Array.from(
+    new Set([...Array.from(pickIdx, (i) => testRows[i]), ...examples.keys()]),
+  ).sort();
   const pickerTable = await lab.rows(pickerRows);
   const features = promotion.meta.features;
   const matrix = featureMatrix(table, features, pickerRows);
@@ -75,10 +90,14 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
         artists: pickerTable.lists.artists?.[i] ?? [],
         features: values.map((v) => (Number.isFinite(v) ? v : null)),
         nativeProbability: promotion.allScores[row],
-        shap: { values: Array.from(shap.values.subarray(i * shap.width, i * shap.width + features.length)), bias: shap.values[i * shap.width + features.length] },
-        explanation: text && text.source !== 'offline'
-          ? { text: text.text, source: 'llm', model: text.model }
-          : { text: offlineExplanation(local), source: 'offline' },
+        shap: {
+          values: Array.from(shap.values.subarray(i * shap.width, i * shap.width + features.length)),
+          bias: shap.values[i * shap.width + features.length],
+        },
+        explanation:
+          text && text.source !== 'offline'
+            ? { text: text.text, source: 'llm', model: text.model }
+            : { text: offlineExplanation(local), source: 'offline' },
       };
     });
   } finally {
@@ -90,8 +109,24 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
   const policyTable: TableBlock | undefined = uplift.learners[0]?.policies && {
     kind: 'table',
     title: `Promoting the top k: true total uplift by policy (${uplift.learners[0].kind}, held-out tracks)`,
-    columns: ['Budget', 'Tracks', 'Uplift policy', 'Score policy (original app)', 'Random', 'Oracle', 'Same picks'],
-    rows: uplift.learners[0].policies.map((p) => [pct(p.fraction, 0), p.k, +p.upliftPolicy.toFixed(1), +p.scorePolicy.toFixed(1), +p.random.toFixed(1), +p.oracle.toFixed(1), pct(p.overlapShare, 0)]),
+    columns: [
+      'Budget',
+      'Tracks',
+      'Uplift policy',
+      'Score policy (original app)',
+      'Random',
+      'Oracle',
+      'Same picks',
+    ],
+    rows: uplift.learners[0].policies.map((p) => [
+      pct(p.fraction, 0),
+      p.k,
+      +p.upliftPolicy.toFixed(1),
+      +p.scorePolicy.toFixed(1),
+      +p.random.toFixed(1),
+      +p.oracle.toFixed(1),
+      pct(p.overlapShare, 0),
+    ]),
   };
   const popularity = models.popularity;
 
@@ -109,7 +144,12 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
         rowsRead: report.rowsRead,
         dropsByReason: {
           ...report.cleaning.byReason,
-          ...Object.fromEntries(Object.entries(report.rejectedByType).map(([type, n]) => [`rejected by the CSV reader: ${type}`, n])),
+          ...Object.fromEntries(
+            Object.entries(report.rejectedByType).map(([type, n]) => [
+              `rejected by the CSV reader: ${type}`,
+              n,
+            ]),
+          ),
         },
       },
     },
@@ -117,22 +157,41 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
       home: {
         title: 'Spotify Insights Lab',
         blocks: [
-          { kind: 'text', text: `Machine learning on Spotify audio features: trends, mood clusters, an XGBoost promotion model with SHAP explanations, and uplift on a simulated campaign. Every number here was computed by the run that wrote this page.\n\n${demoNote}` },
-          { kind: 'metrics', cards: [
-            { label: 'Tracks', value: overview.rows }, { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` },
-            { label: 'Artists', value: overview.artists }, { label: 'Albums', value: overview.albums },
-          ] },
-          { kind: 'text', text: `**The promotion labels are a rule plus noise.** The original app labelled a track promoted when \`${ruleText(labels.promotion)}\`, then flipped ${pct(labels.promotion.flipRate, 0)} of labels at random. A model that learns the rule perfectly scores ROC AUC ${f3(ceiling.auc)} against those labels — this run's model scores ${f3(e.rocAuc)}. Near the ceiling means "learned the rule", not "predicts promotion".${popularity ? ` On the real target (popularity in the top quarter of its year), the same model scores ${f3(popularity.evaluation.rocAuc)}.` : ''}` },
+          {
+            kind: 'text',
+            text: `Machine learning on Spotify audio features: trends, mood clusters, an XGBoost promotion model with SHAP explanations, and uplift on a simulated campaign. Every number here was computed by the run that wrote this page.\n\n${demoNote}`,
+          },
+          {
+            kind: 'metrics',
+            cards: [
+              { label: 'Tracks', value: overview.rows },
+              { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` },
+              { label: 'Artists', value: overview.artists },
+              { label: 'Albums', value: overview.albums },
+            ],
+          },
+          {
+            kind: 'text',
+            text: `**The promotion labels are a rule plus noise.** The original app labelled a track promoted when \`${ruleText(labels.promotion)}\`, then flipped ${pct(labels.promotion.flipRate, 0)} of labels at random. A model that learns the rule perfectly scores ROC AUC ${f3(ceiling.auc)} against those labels — this run's model scores ${f3(e.rocAuc)}. Near the ceiling means "learned the rule", not "predicts promotion".${popularity ? ` On the real target (popularity in the top quarter of its year), the same model scores ${f3(popularity.evaluation.rocAuc)}.` : ''}`,
+          },
         ],
       },
       global: {
         title: 'Global Dashboard',
         blocks: [
-          { kind: 'metrics', cards: [
-            { label: 'Tracks', value: overview.rows }, { label: 'Explicit', value: pct(overview.explicitShare) },
-            { label: 'Average duration', value: `${overview.meanDurationMin.toFixed(2)} min` },
-            { label: 'Labelled promoted', value: pct(labels.promotion.labelBaseRate), note: `rule alone: ${pct(labels.promotion.ruleBaseRate)}` },
-          ] },
+          {
+            kind: 'metrics',
+            cards: [
+              { label: 'Tracks', value: overview.rows },
+              { label: 'Explicit', value: pct(overview.explicitShare) },
+              { label: 'Average duration', value: `${overview.meanDurationMin.toFixed(2)} min` },
+              {
+                label: 'Labelled promoted',
+                value: pct(labels.promotion.labelBaseRate),
+                note: `rule alone: ${pct(labels.promotion.ruleBaseRate)}`,
+              },
+            ],
+          },
           fig(figures, 'yearly_trends', 'Yearly means with 95 % intervals (mean ± 1.96·sd/√n).'),
           fig(figures, 'decade_means'),
           fig(figures, 'distributions'),
@@ -152,23 +211,46 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
       clusters: {
         title: 'Mood Clusters',
         blocks: [
-          { kind: 'metrics', cards: [
-            { label: 'Clusters (k)', value: clusters.k }, { label: 'Silhouette', value: f3(clusters.silhouette), note: 'seeded sample; 1 is best' },
-            { label: 'Inertia', value: Math.round(clusters.inertia) }, { label: 'Lloyd iterations', value: clusters.iterations },
-          ] },
+          {
+            kind: 'metrics',
+            cards: [
+              { label: 'Clusters (k)', value: clusters.k },
+              { label: 'Silhouette', value: f3(clusters.silhouette), note: 'seeded sample; 1 is best' },
+              { label: 'Inertia', value: Math.round(clusters.inertia) },
+              { label: 'Lloyd iterations', value: clusters.iterations },
+            ],
+          },
           {
             kind: 'choice',
             label: 'Cluster',
             options: clusters.profiles.map((p) => ({
               label: `${p.cluster + 1}. ${p.name}`,
               blocks: [
-                { kind: 'metrics', cards: [{ label: 'Tracks', value: p.size }, { label: 'Share', value: pct(p.share) }] },
-                { kind: 'table', title: `Profile of "${p.name}"`, columns: ['Feature', 'Centroid', 'z-score'],
-                  rows: Object.keys(p.centroid).map((k) => [k, +p.centroid[k].toFixed(3), +p.z[k].toFixed(2)]) },
+                {
+                  kind: 'metrics',
+                  cards: [
+                    { label: 'Tracks', value: p.size },
+                    { label: 'Share', value: pct(p.share) },
+                  ],
+                },
+                {
+                  kind: 'table',
+                  title: `Profile of "${p.name}"`,
+                  columns: ['Feature', 'Centroid', 'z-score'],
+                  rows: Object.keys(p.centroid).map((k) => [
+                    k,
+                    +p.centroid[k].toFixed(3),
+                    +p.z[k].toFixed(2),
+                  ]),
+                },
               ],
             })),
           },
-          fig(figures, 'cluster_map', 'PCA of the standardized features, fitted on all rows; a seeded sample is drawn.'),
+          fig(
+            figures,
+            'cluster_map',
+            'PCA of the standardized features, fitted on all rows; a seeded sample is drawn.',
+          ),
           fig(figures, 'cluster_profiles'),
           fig(figures, 'cluster_elbow', 'Inertia and silhouette for k = 2..10 on a seeded sample.'),
           fig(figures, 'cohort_cluster'),
@@ -177,29 +259,58 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
       model: {
         title: 'Promotion Model',
         blocks: [
-          { kind: 'metrics', cards: [
-            { label: 'ROC AUC', value: f3(e.rocAuc), note: ceilingNote(ceiling.auc) },
-            { label: 'Precision', value: f3(e.report.positive.precision), note: ceilingNote(ceiling.precision) },
-            { label: 'Recall', value: f3(e.report.positive.recall), note: ceilingNote(ceiling.recall) },
-            { label: 'F1', value: f3(e.report.positive.f1), note: ceilingNote(ceiling.f1) },
-          ] },
-          { kind: 'text', text: `Test set: ${e.rows.toLocaleString('en-US')} tracks (${pct(promotion.meta.split.testFraction, 0)} stratified split, seed ${seed}); ${promotion.meta.iterationEnd || promotion.meta.rounds} boosting rounds after early stopping on a validation split. The ceiling is measured on the same test rows.` },
+          {
+            kind: 'metrics',
+            cards: [
+              { label: 'ROC AUC', value: f3(e.rocAuc), note: ceilingNote(ceiling.auc) },
+              {
+                label: 'Precision',
+                value: f3(e.report.positive.precision),
+                note: ceilingNote(ceiling.precision),
+              },
+              { label: 'Recall', value: f3(e.report.positive.recall), note: ceilingNote(ceiling.recall) },
+              { label: 'F1', value: f3(e.report.positive.f1), note: ceilingNote(ceiling.f1) },
+            ],
+          },
+          {
+            kind: 'text',
+            text: `Test set: ${e.rows.toLocaleString('en-US')} tracks (${pct(promotion.meta.split.testFraction, 0)} stratified split, seed ${seed}); ${promotion.meta.iterationEnd || promotion.meta.rounds} boosting rounds after early stopping on a validation split. The ceiling is measured on the same test rows.`,
+          },
           fig(figures, 'model_vs_ceiling'),
           { kind: 'row', blocks: [fig(figures, 'roc'), fig(figures, 'precision_recall')] },
           { kind: 'row', blocks: [fig(figures, 'confusion'), fig(figures, 'calibration')] },
           fig(figures, 'threshold_sweep'),
           { kind: 'row', blocks: [fig(figures, 'importance_gain'), fig(figures, 'shap_mean_abs')] },
           fig(figures, 'shap_beeswarm'),
-          { kind: 'text', text: '**Pick a track.** Its probability is computed live in this page from the saved XGBoost JSON model, and its SHAP waterfall by TreeSHAP in the browser.' },
-          { kind: 'trackPicker', model: JSON.parse(Buffer.from(promotion.modelJson).toString('utf8')), featureNames: features, tracks },
-          { kind: 'text', text: `**Uplift.** On a simulated randomized campaign (true average effect ${f3(uplift.averageEffect ?? NaN)}), uplift models rank tracks by how much promotion would change their outcome; the original app's implicit policy ranks them by promotion score.` },
+          {
+            kind: 'text',
+            text: '**Pick a track.** Its probability is computed live in this page from the saved XGBoost JSON model, and its SHAP waterfall by TreeSHAP in the browser.',
+          },
+          {
+            kind: 'trackPicker',
+            model: JSON.parse(Buffer.from(promotion.modelJson).toString('utf8')),
+            featureNames: features,
+            tracks,
+          },
+          {
+            kind: 'text',
+            text: `**Uplift.** On a simulated randomized campaign (true average effect ${f3(uplift.averageEffect ?? NaN)}), uplift models rank tracks by how much promotion would change their outcome; the original app's implicit policy ranks them by promotion score.`,
+          },
           fig(figures, 'uplift_qini'),
           ...(figures.uplift_policies ? [fig(figures, 'uplift_policies')] : []),
           ...(policyTable ? [policyTable] : []),
-          ...(popularity ? [
-            { kind: 'text' as const, text: `**A real target.** Popularity in the top quarter of its year (base rate ${pct(labels.popularity!.baseRate)}): ROC AUC ${f3(popularity.evaluation.rocAuc)}.` },
-            { kind: 'row' as const, blocks: [fig(figures, 'popularity_roc'), fig(figures, 'popularity_precision_recall')] },
-          ] : []),
+          ...(popularity
+            ? [
+                {
+                  kind: 'text' as const,
+                  text: `**A real target.** Popularity in the top quarter of its year (base rate ${pct(labels.popularity!.baseRate)}): ROC AUC ${f3(popularity.evaluation.rocAuc)}.`,
+                },
+                {
+                  kind: 'row' as const,
+                  blocks: [fig(figures, 'popularity_roc'), fig(figures, 'popularity_precision_recall')],
+                },
+              ]
+            : []),
         ],
       },
     },

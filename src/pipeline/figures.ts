@@ -5,18 +5,28 @@
 import { elbowFigure, clusterMapFigure, clusterProfileFigure } from '../viz/clusters';
 import { cohortFigure } from '../viz/cohorts';
 import { correlationHeatmapFigure, histogramFigure } from '../viz/distributions';
-import { featureImportanceFigure, meanAbsShapFigure, shapBeeswarmFigure, shapWaterfallFigure } from '../viz/explain';
+import {
+  featureImportanceFigure,
+  meanAbsShapFigure,
+  shapBeeswarmFigure,
+  shapWaterfallFigure,
+} from '../viz/explain';
 import { labelSummaryFigure } from '../viz/labels';
 import {
-  calibrationFigure, confusionMatrixFigure, metricsVersusCeilingFigure, precisionRecallFigure, rocFigure, thresholdSweepFigure,
+  calibrationFigure,
+  confusionMatrixFigure,
+  metricsVersusCeilingFigure,
+  precisionRecallFigure,
+  rocFigure,
+  thresholdSweepFigure,
 } from '../viz/model';
 import { topEntitiesFigure } from '../viz/rankings';
 import { decadeBarsFigure, yearlyTrendFigure } from '../viz/trends';
 import type { Figure } from '../viz/types';
 import { policyComparisonFigure, upliftCurvesFigure } from '../viz/uplift';
 import { compareWithCeiling } from '../model/metrics';
-import type { UpliftCurves } from '../model/uplift/upliftCurves';
-import type { UpliftStudy } from '../model/uplift/upliftStudy';
+import type { UpliftCurves } from '../model/uplift/uplift-curves';
+import type { UpliftStudy } from '../model/uplift/uplift-study';
 import type { Clusters } from './steps/clusters';
 import type { Explanation } from './steps/explanation';
 import type { Labels } from './steps/labels';
@@ -54,9 +64,14 @@ export function labelFigures(l: Labels, models?: ModelStep): Figures {
   return {
     label_summary: labelSummaryFigure(l.promotion, l.ceiling, {
       model: model
-        ? { auc: model.rocAuc, precision: model.report.positive.precision, recall: model.report.positive.recall, f1: model.report.positive.f1 }
+        ? {
+            auc: model.rocAuc,
+            precision: model.report.positive.precision,
+            recall: model.report.positive.recall,
+            f1: model.report.positive.f1,
+          }
         : undefined,
-      modelName: 'this run\'s model (test set)',
+      modelName: "this run's model (test set)",
     }),
   };
 }
@@ -65,7 +80,9 @@ export function modelFigures(m: ModelStep, l: Labels): Figures {
   const e = m.promotion.evaluation;
   const figures: Figures = {
     // The ceiling measured on the model's own test rows, as the metric cards show it.
-    model_vs_ceiling: metricsVersusCeilingFigure(compareWithCeiling(e, m.promotion.meta.metrics.noiseCeiling ?? l.ceiling)),
+    model_vs_ceiling: metricsVersusCeilingFigure(
+      compareWithCeiling(e, m.promotion.meta.metrics.noiseCeiling ?? l.ceiling),
+    ),
     roc: rocFigure(e),
     precision_recall: precisionRecallFigure(e),
     calibration: calibrationFigure(e.calibration),
@@ -73,8 +90,12 @@ export function modelFigures(m: ModelStep, l: Labels): Figures {
     threshold_sweep: thresholdSweepFigure(e.sweep),
   };
   if (m.popularity) {
-    figures.popularity_roc = rocFigure(m.popularity.evaluation, { title: 'Popularity model (real target): ROC' });
-    figures.popularity_precision_recall = precisionRecallFigure(m.popularity.evaluation, { title: 'Popularity model (real target): precision–recall' });
+    figures.popularity_roc = rocFigure(m.popularity.evaluation, {
+      title: 'Popularity model (real target): ROC',
+    });
+    figures.popularity_precision_recall = precisionRecallFigure(m.popularity.evaluation, {
+      title: 'Popularity model (real target): precision–recall',
+    });
   }
   return figures;
 }
@@ -86,13 +107,18 @@ export function explanationFigures(x: Explanation): Figures {
     shap_beeswarm: shapBeeswarmFigure(x.beeswarm),
   };
   x.examples.forEach((example, i) => {
-    figures[`shap_waterfall_${i + 1}`] = shapWaterfallFigure(example.local, { title: `Why "${example.track.name}"? (${example.why})` });
+    figures[`shap_waterfall_${i + 1}`] = shapWaterfallFigure(example.local, {
+      title: `Why "${example.track.name}"? (${example.why})`,
+    });
   });
   return figures;
 }
 
 export function upliftFigures(u: UpliftStudy): Figures {
-  const series: { name: string; curves: UpliftCurves }[] = u.learners.map((l) => ({ name: l.kind, curves: l.curves }));
+  const series: { name: string; curves: UpliftCurves }[] = u.learners.map((l) => ({
+    name: l.kind,
+    curves: l.curves,
+  }));
   if (u.scoreCurves) series.push({ name: 'promotion score (original policy)', curves: u.scoreCurves });
   const figures: Figures = {
     uplift_qini: upliftCurvesFigure(series, { kind: 'qini' }),

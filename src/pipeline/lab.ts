@@ -9,11 +9,11 @@ import { loadTracks, type LoadedTracks } from '../data/load';
 import { readTrackTable, TABLE_COLUMNS } from '../data/to-table';
 import type { TrackTable } from '../data/schema';
 import type { TrackIdentity } from '../explain/prompt';
-import { saveModel } from '../model/modelStore';
-import type { UpliftStudy } from '../model/uplift/upliftStudy';
+import { saveModel } from '../model/model-store';
+import type { UpliftStudy } from '../model/uplift/uplift-study';
 import { createDiskCache, fileFingerprint, type DiskCache } from '../util/cache';
 import { startStep, type StepReporter } from '../util/progress';
-import { resolveDataSource, type DataSource } from './dataSource';
+import { resolveDataSource, type DataSource } from './data-source';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './options';
 import { computeClusters, type Clusters } from './steps/clusters';
 import { computeExplanation, type Explanation } from './steps/explanation';
@@ -28,8 +28,22 @@ const CACHE_VERSION = 2;
 
 /** Numeric columns the modelling steps need; text stays in DuckDB until a page needs names. */
 const MODEL_COLUMNS = [
-  'danceability', 'energy', 'key', 'loudness', 'mode', 'speechiness', 'acousticness', 'instrumentalness',
-  'liveness', 'valence', 'tempo', 'duration_ms', 'duration_min', 'time_signature', 'year', 'explicit',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'duration_ms',
+  'duration_min',
+  'time_signature',
+  'year',
+  'explicit',
 ] as const;
 
 export interface Lab {
@@ -61,7 +75,13 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
   const o = resolveLabOptions(options);
   const progress = (label: string): StepReporter => startStep(label, { quiet: o.quiet });
   const dataStep = progress('data source');
-  const source = await resolveDataSource({ data: o.data, demoRows: o.demoRows, seed: o.seed, dataDir: path.join(o.outDir, 'data'), onProgress: dataStep.update });
+  const source = await resolveDataSource({
+    data: o.data,
+    demoRows: o.demoRows,
+    seed: o.seed,
+    dataDir: path.join(o.outDir, 'data'),
+    onProgress: dataStep.update,
+  });
   dataStep.finish(source.synthetic ? `${source.origin}: ${source.path}` : source.description);
   const fingerprint = fileFingerprint(source.path);
   const cache = createDiskCache({ dir: o.cacheDir, refresh: o.refresh });
@@ -75,11 +95,19 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
     return memo.get(name) as Promise<T>;
   }
   /** A step: in-memory once, on disk by key, timed and reported. */
-  function step<T>(name: string, label: string, key: unknown, compute: (r: StepReporter) => Promise<T>, summary?: (v: T) => string) {
+  function step<T>(
+    name: string,
+    label: string,
+    key: unknown,
+    compute: (r: StepReporter) => Promise<T>,
+    summary?: (v: T) => string,
+  ) {
     return once(name, async () => {
       const reporter = progress(label);
       const { value, hit } = await cache.getOrCompute(name, { ...base, key }, () => compute(reporter));
-      timings[name] = reporter.finish(`${hit ? 'cached' : 'computed'}${summary ? `: ${summary(value)}` : ''}`);
+      timings[name] = reporter.finish(
+        `${hit ? 'cached' : 'computed'}${summary ? `: ${summary(value)}` : ''}`,
+      );
       return value;
     });
   }
@@ -94,7 +122,9 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
       once('load', async () => {
         const reporter = progress(`load + clean ${path.basename(source.path)}`);
         const loaded = await loadTracks(source.path, { onProgress: reporter.update });
-        timings.load = reporter.finish(`${loaded.report.rowsRead.toLocaleString('en-US')} read, ${loaded.rowCount.toLocaleString('en-US')} kept`);
+        timings.load = reporter.finish(
+          `${loaded.report.rowsRead.toLocaleString('en-US')} read, ${loaded.rowCount.toLocaleString('en-US')} kept`,
+        );
         return loaded;
       }),
     table: () =>
@@ -104,16 +134,28 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
         const columns: string[] = [...MODEL_COLUMNS];
         if (loaded.report.mapped.some((m) => m.column === 'popularity')) columns.push('popularity');
         const table = await loaded.toTable(columns);
-        timings.table = reporter.finish(`${table.length.toLocaleString('en-US')} rows × ${columns.length} columns`);
+        timings.table = reporter.finish(
+          `${table.length.toLocaleString('en-US')} rows × ${columns.length} columns`,
+        );
         return table;
       }),
     overview: () => step('overview', 'overview', {}, async () => computeOverview(await lab.loaded())),
     trends: () =>
-      step('trends', 'trends (DuckDB)', {}, async () => computeTrends(await lab.loaded(), { hasGenre: (await lab.overview()).hasGenre }),
-        (t) => `${t.yearly.periods.length} years, top artist ${t.topArtists.rows[0]?.name ?? '—'}`),
+      step(
+        'trends',
+        'trends (DuckDB)',
+        {},
+        async () => computeTrends(await lab.loaded(), { hasGenre: (await lab.overview()).hasGenre }),
+        (t) => `${t.yearly.periods.length} years, top artist ${t.topArtists.rows[0]?.name ?? '—'}`,
+      ),
     clusters: () =>
-      step('clusters', `mood clusters (k = ${o.k})`, { k: o.k }, async (r) => computeClusters(await lab.table(), { k: o.k, seed: o.seed, onProgress: r.update }),
-        (c) => c.profiles.map((p) => p.name).join(' · ')),
+      step(
+        'clusters',
+        `mood clusters (k = ${o.k})`,
+        { k: o.k },
+        async (r) => computeClusters(await lab.table(), { k: o.k, seed: o.seed, onProgress: r.update }),
+        (c) => c.profiles.map((p) => p.name).join(' · '),
+      ),
     labels: () =>
       once('labels', async () => {
         const reporter = progress('labels');
@@ -125,53 +167,99 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
       }),
     models: () =>
       once('models', async () => {
-        const value = await step('model', `promotion model (${o.rounds} rounds)`, { rounds: o.rounds, flipRate: o.flipRate },
-          async (r) => computeModels(await lab.table(), await lab.labels(), { seed: o.seed, rounds: o.rounds, onProgress: r.update }),
-          (m) => `test AUC ${m.promotion.evaluation.rocAuc.toFixed(3)}${m.popularity ? `, popularity AUC ${m.popularity.evaluation.rocAuc.toFixed(3)}` : ''}`);
+        const value = await step(
+          'model',
+          `promotion model (${o.rounds} rounds)`,
+          { rounds: o.rounds, flipRate: o.flipRate },
+          async (r) =>
+            computeModels(await lab.table(), await lab.labels(), {
+              seed: o.seed,
+              rounds: o.rounds,
+              onProgress: r.update,
+            }),
+          (m) =>
+            `test AUC ${m.promotion.evaluation.rocAuc.toFixed(3)}${m.popularity ? `, popularity AUC ${m.popularity.evaluation.rocAuc.toFixed(3)}` : ''}`,
+        );
         const dir = path.join(o.outDir, 'models');
         saveModel(dir, value.promotion);
         if (value.popularity) saveModel(dir, value.popularity, { name: 'popularity_model' });
         return value;
       }),
     explanation: () =>
-      step('explanation', 'explanations (SHAP)', { rounds: o.rounds, flipRate: o.flipRate, offline: o.offline || !process.env.HF_TOKEN },
-        async () => computeExplanation(await lab.table(), (await lab.models()).promotion, {
-          seed: o.seed, offline: o.offline, cacheDir: o.cacheDir, predictor: fingerprint, identify: lab.identify,
-        }),
-        (e) => `top feature ${e.importance[0]?.feature}, ${e.examples.filter((x) => x.text.source !== 'offline').length}/${e.examples.length} from an LLM`),
+      step(
+        'explanation',
+        'explanations (SHAP)',
+        { rounds: o.rounds, flipRate: o.flipRate, offline: o.offline || !process.env.HF_TOKEN },
+        async () =>
+          computeExplanation(await lab.table(), (await lab.models()).promotion, {
+            seed: o.seed,
+            offline: o.offline,
+            cacheDir: o.cacheDir,
+            predictor: fingerprint,
+            identify: lab.identify,
+          }),
+        (e) =>
+          `top feature ${e.importance[0]?.feature}, ${e.examples.filter((x) => x.text.source !== 'offline').length}/${e.examples.length} from an LLM`,
+      ),
     uplift: () =>
-      step('uplift', 'uplift study', { rounds: o.rounds, flipRate: o.flipRate }, async (r) => {
-        const models = await lab.models();
-        return computeUplift(await lab.table(), await lab.labels(), models.promotion.allScores, {
-          seed: o.seed, features: models.promotion.meta.features, onProgress: r.update,
-        });
-      }, (u) => u.learners.map((l) => `${l.kind} Qini ${l.curves.qiniCoefficient.toFixed(3)}${l.pehe === undefined ? '' : ` PEHE ${l.pehe.toFixed(3)}`}`).join(', ')),
+      step(
+        'uplift',
+        'uplift study',
+        { rounds: o.rounds, flipRate: o.flipRate },
+        async (r) => {
+          const models = await lab.models();
+          return computeUplift(await lab.table(), await lab.labels(), models.promotion.allScores, {
+            seed: o.seed,
+            features: models.promotion.meta.features,
+            onProgress: r.update,
+          });
+        },
+        (u) =>
+          u.learners
+            .map(
+              (l) =>
+                `${l.kind} Qini ${l.curves.qiniCoefficient.toFixed(3)}${l.pehe === undefined ? '' : ` PEHE ${l.pehe.toFixed(3)}`}`,
+            )
+            .join(', '),
+      ),
     identify: async (rows) => {
       const list = rows.map(Number);
-      if (list.some((r) => !Number.isInteger(r) || r < 0)) throw new Error(`identify expects row numbers, got ${rows.join(', ')}`);
+      if (list.some((r) => !Number.isInteger(r) || r < 0))
+        throw new Error(`identify expects row numbers, got ${rows.join(', ')}`);
       if (list.length === 0) return [];
       const sorted = Uint32Array.from(new Set(list)).sort();
       const picked = await lab.rows(sorted);
       const at = new Map(Array.from(sorted, (r, i) => [r, i]));
       return list.map((r) => {
         const i = at.get(r)!;
-        return { id: picked.text.id?.[i] ?? '', name: picked.text.name?.[i] ?? '', album: picked.text.album?.[i] ?? '', artists: picked.lists.artists?.[i] ?? [] };
+        return {
+          id: picked.text.id?.[i] ?? '',
+          name: picked.text.name?.[i] ?? '',
+          album: picked.text.album?.[i] ?? '',
+          artists: picked.lists.artists?.[i] ?? [],
+        };
       });
     },
     rows: async (rows) => {
       const loaded = await lab.loaded();
-      for (let i = 1; i < rows.length; i++) if (rows[i] <= rows[i - 1]) throw new Error('rows must be ascending and distinct');
-      if (rows.length > 0 && rows[rows.length - 1] >= loaded.rowCount) throw new Error(`row ${rows[rows.length - 1]} is past the table's ${loaded.rowCount} rows`);
+      for (let i = 1; i < rows.length; i++)
+        if (rows[i] <= rows[i - 1]) throw new Error('rows must be ascending and distinct');
+      if (rows.length > 0 && rows[rows.length - 1] >= loaded.rowCount)
+        throw new Error(`row ${rows[rows.length - 1]} is past the table's ${loaded.rowCount} rows`);
       // Table row i is the i-th row in rowid order (rowids have gaps where cleaning deleted rows).
       const view = `rows_view_${++rowsViews}`;
-      await loaded.connection.run(`CREATE OR REPLACE TEMP TABLE "${view}_pos" AS SELECT unnest([${Array.from(rows).join(',') || 'NULL'}]::BIGINT[]) AS pos`);
+      await loaded.connection.run(
+        `CREATE OR REPLACE TEMP TABLE "${view}_pos" AS SELECT unnest([${Array.from(rows).join(',') || 'NULL'}]::BIGINT[]) AS pos`,
+      );
       await loaded.connection.run(
         `CREATE OR REPLACE TEMP VIEW "${view}" AS SELECT t.* EXCLUDE (pos) FROM
            (SELECT *, row_number() OVER (ORDER BY rowid) - 1 AS pos FROM "${loaded.relation}") t
            JOIN "${view}_pos" USING (pos) ORDER BY pos`,
       );
       const has = (c: string) => loaded.report.mapped.some((m) => m.column === c);
-      const columns = TABLE_COLUMNS.filter((c) => (c !== 'genre' || has('genre')) && (c !== 'popularity' || has('popularity')));
+      const columns = TABLE_COLUMNS.filter(
+        (c) => (c !== 'genre' || has('genre')) && (c !== 'popularity' || has('popularity')),
+      );
       return readTrackTable(loaded.connection, view, columns);
     },
     close: () => {

@@ -1,6 +1,6 @@
 /** The lab's options: one object shared by the CLI, the notebooks and the dashboard, with documented defaults. */
 import * as path from 'path';
-import { projectRoot } from './dataSource';
+import { projectRoot } from './data-source';
 
 export interface LabOptions {
   /** Data file (CSV or Parquet). Default: LAB_DATA, then data/tracks_features.csv, then generated demo data. */
@@ -27,7 +27,8 @@ export interface LabOptions {
   quiet?: boolean;
 }
 
-export type ResolvedLabOptions = Required<Omit<LabOptions, 'data' | 'demoRows'>> & Pick<LabOptions, 'data' | 'demoRows'>;
+export type ResolvedLabOptions = Required<Omit<LabOptions, 'data' | 'demoRows'>> &
+  Pick<LabOptions, 'data' | 'demoRows'>;
 
 export function resolveLabOptions(options: LabOptions = {}): ResolvedLabOptions {
   const root = projectRoot();
@@ -46,8 +47,11 @@ export function resolveLabOptions(options: LabOptions = {}): ResolvedLabOptions 
     quiet: options.quiet ?? false,
   };
   if (!Number.isInteger(resolved.seed)) throw new Error(`seed must be an integer, got ${resolved.seed}`);
-  if (!Number.isInteger(resolved.k) || resolved.k < 2) throw new Error(`k must be an integer ≥ 2, got ${resolved.k}`);
-  if (!(resolved.flipRate >= 0 && resolved.flipRate < 0.5)) throw new Error(`flipRate must be in [0, 0.5), got ${resolved.flipRate}`);
-  if (!Number.isInteger(resolved.rounds) || resolved.rounds < 1) throw new Error(`rounds must be a positive integer, got ${resolved.rounds}`);
+  if (!Number.isInteger(resolved.k) || resolved.k < 2)
+    throw new Error(`k must be an integer ≥ 2, got ${resolved.k}`);
+  if (!(resolved.flipRate >= 0 && resolved.flipRate < 0.5))
+    throw new Error(`flipRate must be in [0, 0.5), got ${resolved.flipRate}`);
+  if (!Number.isInteger(resolved.rounds) || resolved.rounds < 1)
+    throw new Error(`rounds must be a positive integer, got ${resolved.rounds}`);
   return resolved;
 }

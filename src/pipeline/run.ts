@@ -9,12 +9,27 @@ import { exportFigures } from '../report/export-figures';
 import { runNotebooks } from '../notebooks/run-notebooks';
 import { startStep } from '../util/progress';
 import { buildDashboardInput } from './dashboard';
-import { clusterFigures, explanationFigures, labelFigures, modelFigures, trendFigures, upliftFigures } from './figures';
+import {
+  clusterFigures,
+  explanationFigures,
+  labelFigures,
+  modelFigures,
+  trendFigures,
+  upliftFigures,
+} from './figures';
 import { openLab, type Lab } from './lab';
 import type { LabOptions } from './options';
 import type { ModelStep } from './steps/model';
 import type { Overview } from './steps/overview';
-import { clustersText, explanationText, labelsText, modelText, overviewText, trendsText, upliftText } from './summary';
+import {
+  clustersText,
+  explanationText,
+  labelsText,
+  modelText,
+  overviewText,
+  trendsText,
+  upliftText,
+} from './summary';
 
 export interface RunOutputs {
   /** Execute the notebooks after the pipeline. Default: true. */
@@ -54,7 +69,9 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
     say(labelsText(labels));
     const models = await lab.models();
     say(modelText(models, labels));
-    say(`Saved models/promotion_model.json (+ .meta.json)${models.popularity ? ' and models/popularity_model.json' : ''}`);
+    say(
+      `Saved models/promotion_model.json (+ .meta.json)${models.popularity ? ' and models/popularity_model.json' : ''}`,
+    );
     const explanation = await lab.explanation();
     say(explanationText(explanation));
     const uplift = await lab.uplift();
@@ -62,11 +79,17 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
 
     if (outputs.dashboard ?? true) {
       const figures = {
-        ...trendFigures(trends), ...clusterFigures(clusters), ...labelFigures(labels, models),
-        ...modelFigures(models, labels), ...explanationFigures(explanation), ...upliftFigures(uplift),
+        ...trendFigures(trends),
+        ...clusterFigures(clusters),
+        ...labelFigures(labels, models),
+        ...modelFigures(models, labels),
+        ...explanationFigures(explanation),
+        ...upliftFigures(uplift),
       };
       const figureStep = startStep(`figures (${Object.keys(figures).length})`, { quiet: lab.options.quiet });
-      const written = await exportFigures(figures, path.join(lab.options.outDir, 'figures'), { onProgress: figureStep.update });
+      const written = await exportFigures(figures, path.join(lab.options.outDir, 'figures'), {
+        onProgress: figureStep.update,
+      });
       lab.timings.figures = figureStep.finish(`${written.files.length} files in figures/`);
       const dashStep = startStep('dashboard', { quiet: lab.options.quiet });
       const input = await buildDashboardInput(lab, figures);

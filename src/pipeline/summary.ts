@@ -1,6 +1,6 @@
 /** The run's results in words and small tables, for the terminal (the CLI prints these to stdout). */
 import { formatLoadReport } from '../data/load-report';
-import type { UpliftStudy } from '../model/uplift/upliftStudy';
+import type { UpliftStudy } from '../model/uplift/uplift-study';
 import type { Clusters } from './steps/clusters';
 import type { Explanation } from './steps/explanation';
 import type { Labels } from './steps/labels';
@@ -31,13 +31,18 @@ export function trendsText(t: Trends): string {
     lines.push(`  ${trend.feature.padEnd(17)} ${f3(a).padStart(9)} → ${f3(b).padStart(9)}`);
   }
   lines.push(`Top artists (${t.topArtists.note})`);
-  t.topArtists.rows.slice(0, 10).forEach((r, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${r.name} — ${n(r.tracks)} tracks`));
+  t.topArtists.rows
+    .slice(0, 10)
+    .forEach((r, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${r.name} — ${n(r.tracks)} tracks`));
   return lines.join('\n');
 }
 
 export function clustersText(c: Clusters): string {
-  const lines = [`Mood clusters: k = ${c.k}, inertia ${c.inertia.toFixed(0)}, silhouette ${f3(c.silhouette)} (sample), ${c.iterations} iterations`];
-  for (const p of c.profiles) lines.push(`  ${p.cluster + 1}. ${p.name.padEnd(34)} ${pct(p.share).padStart(6)}  (${n(p.size)} tracks)`);
+  const lines = [
+    `Mood clusters: k = ${c.k}, inertia ${c.inertia.toFixed(0)}, silhouette ${f3(c.silhouette)} (sample), ${c.iterations} iterations`,
+  ];
+  for (const p of c.profiles)
+    lines.push(`  ${p.cluster + 1}. ${p.name.padEnd(34)} ${pct(p.share).padStart(6)}  (${n(p.size)} tracks)`);
   return lines.join('\n');
 }
 
@@ -49,8 +54,13 @@ export function labelsText(l: Labels): string {
     `  rule promotes ${pct(p.ruleBaseRate)}; ${pct(p.flipRate)} of labels flipped (seed ${p.options.seed}) → ${pct(p.labelBaseRate)} labelled promoted`,
     `  noise ceiling (best any model can score against these labels): AUC ${f3(c.auc)}, precision ${f3(c.precision)}, recall ${f3(c.recall)}, F1 ${f3(c.f1)}`,
   ];
-  if (l.popularity) lines.push(`Real target: popularity in the top quarter of its year, base rate ${pct(l.popularity.baseRate)}`);
-  lines.push(`Simulated campaign: ${pct(l.campaign.treatedRate)} treated, true average effect ${f3(l.campaign.averageEffect)}, observed uplift ${f3(l.campaign.observedUplift)}`);
+  if (l.popularity)
+    lines.push(
+      `Real target: popularity in the top quarter of its year, base rate ${pct(l.popularity.baseRate)}`,
+    );
+  lines.push(
+    `Simulated campaign: ${pct(l.campaign.treatedRate)} treated, true average effect ${f3(l.campaign.averageEffect)}, observed uplift ${f3(l.campaign.observedUplift)}`,
+  );
   return lines.join('\n');
 }
 
@@ -66,26 +76,41 @@ function modelLines(name: string, m: TrainedModel): string[] {
 export function modelText(models: ModelStep, labels: Labels): string {
   const c = labels.ceiling;
   const lines = modelLines('Promotion model (rule labels)', models.promotion);
-  lines.push(`  ceiling from 5%-style label noise: AUC ${f3(c.auc)}, precision ${f3(c.precision)}, recall ${f3(c.recall)}, F1 ${f3(c.f1)} — near the ceiling means "learned the rule", not "predicts promotion"`);
+  lines.push(
+    `  ceiling from 5%-style label noise: AUC ${f3(c.auc)}, precision ${f3(c.precision)}, recall ${f3(c.recall)}, F1 ${f3(c.f1)} — near the ceiling means "learned the rule", not "predicts promotion"`,
+  );
   if (models.popularity) lines.push(...modelLines('Popularity model (real target)', models.popularity));
   return lines.join('\n');
 }
 
 export function explanationText(e: Explanation): string {
-  const lines = [`Importance (gain share): ${e.importance.slice(0, 5).map((i) => `${i.feature} ${pct(i.gainShare, 0)}`).join(', ')}`];
+  const lines = [
+    `Importance (gain share): ${e.importance
+      .slice(0, 5)
+      .map((i) => `${i.feature} ${pct(i.gainShare, 0)}`)
+      .join(', ')}`,
+  ];
   for (const x of e.examples) {
-    lines.push(`  ${x.why}: "${x.track.name}" — p = ${f3(x.local.probability)} [${x.text.source}${x.text.fallbackReason ? `: ${x.text.fallbackReason}` : ''}]`);
+    lines.push(
+      `  ${x.why}: "${x.track.name}" — p = ${f3(x.local.probability)} [${x.text.source}${x.text.fallbackReason ? `: ${x.text.fallbackReason}` : ''}]`,
+    );
   }
   return lines.join('\n');
 }
 
 export function upliftText(u: UpliftStudy): string {
-  const lines = [`Uplift (held-out half of the campaign, true average effect ${f3(u.averageEffect ?? NaN)}):`];
+  const lines = [
+    `Uplift (held-out half of the campaign, true average effect ${f3(u.averageEffect ?? NaN)}):`,
+  ];
   for (const l of u.learners) {
-    lines.push(`  ${l.kind}: Qini coefficient ${f3(l.curves.qiniCoefficient)}, AUUC ${f3(l.curves.auuc)}${l.pehe !== undefined ? `, PEHE ${f3(l.pehe)}` : ''}`);
+    lines.push(
+      `  ${l.kind}: Qini coefficient ${f3(l.curves.qiniCoefficient)}, AUUC ${f3(l.curves.auuc)}${l.pehe !== undefined ? `, PEHE ${f3(l.pehe)}` : ''}`,
+    );
     const at10 = l.policies?.find((p) => Math.abs(p.fraction - 0.1) < 1e-9);
     if (at10) {
-      lines.push(`    promoting 10%: uplift policy gains ${at10.upliftPolicy.toFixed(1)}, score policy ${at10.scorePolicy.toFixed(1)}, random ${at10.random.toFixed(1)}, oracle ${at10.oracle.toFixed(1)}; overlap ${pct(at10.overlapShare, 0)}`);
+      lines.push(
+        `    promoting 10%: uplift policy gains ${at10.upliftPolicy.toFixed(1)}, score policy ${at10.scorePolicy.toFixed(1)}, random ${at10.random.toFixed(1)}, oracle ${at10.oracle.toFixed(1)}; overlap ${pct(at10.overlapShare, 0)}`,
+      );
     }
   }
   return lines.join('\n');

@@ -17,7 +17,8 @@ export function reportSourceFile(relative: string): string {
     if (path.dirname(dir) === dir) break;
   }
   const found = candidates.find((file) => fs.existsSync(file));
-  if (!found) throw new Error(`cannot find src/report/${relative} (looked in ${candidates.slice(0, 3).join(', ')} …)`);
+  if (!found)
+    throw new Error(`cannot find src/report/${relative} (looked in ${candidates.slice(0, 3).join(', ')} …)`);
   return found;
 }
 
@@ -29,7 +30,10 @@ export interface BundleOptions {
 export const BUNDLE_DEFAULTS: Required<BundleOptions> = { minify: true };
 
 /** The browser bundle as JavaScript source text. */
-export function bundleClient(entry: string = reportSourceFile('client/main.ts'), options: BundleOptions = {}): string {
+export function bundleClient(
+  entry: string = reportSourceFile('client/main.ts'),
+  options: BundleOptions = {},
+): string {
   const { minify } = { ...BUNDLE_DEFAULTS, ...options };
   const result = buildSync({
     entryPoints: [entry],

@@ -27,7 +27,9 @@ export async function launchChromium(executablePath?: string): Promise<Browser> 
   const found = findChromium(executablePath);
   if (!found) {
     const tried = executablePath ?? process.env.LAB_CHROMIUM ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
-    throw new Error(`Chromium not found at ${tried}; install it (apt-get install chromium) or set LAB_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${tried}; install it (apt-get install chromium) or set LAB_CHROMIUM`,
+    );
   }
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: found, args: CHROMIUM_ARGS, headless: true });

@@ -53,7 +53,10 @@ export async function exportDashboard(
   const plotly = path.join(assets, 'plotly.min.js');
   await copyPlotly(plotly);
   written(plotly);
-  await write(path.join(assets, 'style.css'), await fs.promises.readFile(reportSourceFile('style.css'), 'utf8'));
+  await write(
+    path.join(assets, 'style.css'),
+    await fs.promises.readFile(reportSourceFile('style.css'), 'utf8'),
+  );
   await write(path.join(assets, 'app.js'), bundleClient(undefined, { minify }));
 
   for (const key of PAGE_KEYS) {
@@ -63,7 +66,10 @@ export async function exportDashboard(
     const bodyHtml = renderBlocks(blocks, data);
     const usesPlotly = data.figures.length > 0 || data.widgets.some((w) => w.kind === 'trackPicker');
     await write(path.join(assets, `data-${key}.js`), dataScript(data));
-    await write(path.join(outDir, PAGE_FILES[key].file), renderPageShell({ key, title: page.title, meta: input.meta, bodyHtml, usesPlotly }));
+    await write(
+      path.join(outDir, PAGE_FILES[key].file),
+      renderPageShell({ key, title: page.title, meta: input.meta, bodyHtml, usesPlotly }),
+    );
   }
   return { files };
 }

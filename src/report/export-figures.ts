@@ -30,8 +30,18 @@ export const EXPORT_FIGURES_DEFAULTS = { png: 'auto', width: 900, height: 520, s
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** A standalone page drawing one figure with the dark theme; `plotlySrc` is relative to the page. */
-export function figurePage(name: string, figure: Figure, plotlySrc: string, size: { width: number; height: number }): string {
-  const layout = { template: DARK_TEMPLATE, width: size.width, height: size.height, ...(figure.layout ?? {}) };
+export function figurePage(
+  name: string,
+  figure: Figure,
+  plotlySrc: string,
+  size: { width: number; height: number },
+): string {
+  const layout = {
+    template: DARK_TEMPLATE,
+    width: size.width,
+    height: size.height,
+    ...(figure.layout ?? {}),
+  };
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title>
 <style>html,body{margin:0;background:${DARK_THEME.background}}#figure{display:inline-block}</style></head>
@@ -51,11 +61,16 @@ export async function exportFigures(
 ): Promise<{ files: string[] }> {
   const { png, width, height, scale } = { ...EXPORT_FIGURES_DEFAULTS, ...options };
   for (const [name, figure] of Object.entries(figures)) {
-    if (!NAME.test(name)) throw new Error(`figure name '${name}' must be letters, digits, '_', '-' or '.' (it becomes a file name)`);
-    if (!figure || !Array.isArray(figure.data)) throw new Error(`figure '${name}' must be a Plotly figure {data: [...], layout}`);
+    if (!NAME.test(name))
+      throw new Error(
+        `figure name '${name}' must be letters, digits, '_', '-' or '.' (it becomes a file name)`,
+      );
+    if (!figure || !Array.isArray(figure.data))
+      throw new Error(`figure '${name}' must be a Plotly figure {data: [...], layout}`);
   }
   const chromium = findChromium(options.chromiumPath);
-  if (png === true && !chromium) throw new Error('PNG export needs Chromium (/usr/bin/chromium or LAB_CHROMIUM)');
+  if (png === true && !chromium)
+    throw new Error('PNG export needs Chromium (/usr/bin/chromium or LAB_CHROMIUM)');
   const makePng = png !== false && chromium !== null;
 
   await fs.promises.mkdir(dir, { recursive: true });
@@ -68,7 +83,10 @@ export async function exportFigures(
   const pages: string[] = [];
   for (const name of names) {
     const figure = figures[name];
-    const size = { width: Number(figure.layout?.width ?? width), height: Number(figure.layout?.height ?? height) };
+    const size = {
+      width: Number(figure.layout?.width ?? width),
+      height: Number(figure.layout?.height ?? height),
+    };
     const file = path.resolve(dir, `${name}.html`);
     await fs.promises.writeFile(file, figurePage(name, figure, 'plotly.min.js', size), 'utf8');
     files.push(file);
@@ -79,7 +97,10 @@ export async function exportFigures(
 
   const browser = await launchChromium(chromium ?? undefined);
   try {
-    const context = await browser.newContext({ deviceScaleFactor: scale, viewport: { width: width + 40, height: height + 40 } });
+    const context = await browser.newContext({
+      deviceScaleFactor: scale,
+      viewport: { width: width + 40, height: height + 40 },
+    });
     const page = await context.newPage();
     // Parsing plotly.js takes about a second: load the first page once, then redraw each figure in place.
     await page.goto(`file://${pages[0]}`);
@@ -96,7 +117,11 @@ export async function exportFigures(
       if (i > 0) {
         await page.evaluate(
           ([data, lay, conf]) => {
-            const plotly = (globalThis as unknown as { Plotly: { newPlot(...args: unknown[]): Promise<unknown>; purge(id: string): void } }).Plotly;
+            const plotly = (
+              globalThis as unknown as {
+                Plotly: { newPlot(...args: unknown[]): Promise<unknown>; purge(id: string): void };
+              }
+            ).Plotly;
             plotly.purge('figure');
             return plotly.newPlot('figure', data, lay, conf).then(() => undefined);
           },

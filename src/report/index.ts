@@ -23,7 +23,25 @@ export { findChromium, launchChromium } from './chromium';
 export { waterfallFigure } from './client/waterfall';
 export { PAGE_KEYS } from './types';
 export type {
-  Block, Cell, ChoiceBlock, DashboardInput, DashboardMeta, DataSource, Figure, FigureBlock, MetricCard, MetricsBlock,
-  Page, PageKey, PickerTrack, RowBlock, SampleColumn, TableBlock, TextBlock, TrackExplanation, TrackExplorerBlock,
-  TrackPickerBlock, TrackSample,
+  Block,
+  Cell,
+  ChoiceBlock,
+  DashboardInput,
+  DashboardMeta,
+  DataSource,
+  Figure,
+  FigureBlock,
+  MetricCard,
+  MetricsBlock,
+  Page,
+  PageKey,
+  PickerTrack,
+  RowBlock,
+  SampleColumn,
+  TableBlock,
+  TextBlock,
+  TrackExplanation,
+  TrackExplorerBlock,
+  TrackPickerBlock,
+  TrackSample,
 } from './types';

@@ -15,7 +15,11 @@ export function provenanceBlocks(meta: DashboardMeta): Block[] {
         { label: 'Data source', value: dataSource.kind === 'demo' ? 'Demo (generated)' : 'Real file' },
         { label: 'Rows read', value: dataSource.rowsRead },
         { label: 'Rows kept', value: dataSource.rows },
-        { label: 'Rows dropped', value: dropped, note: `${((100 * dropped) / Math.max(1, dataSource.rowsRead)).toFixed(2)} % of rows read` },
+        {
+          label: 'Rows dropped',
+          value: dropped,
+          note: `${((100 * dropped) / Math.max(1, dataSource.rowsRead)).toFixed(2)} % of rows read`,
+        },
       ],
     },
     {

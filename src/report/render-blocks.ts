@@ -63,7 +63,10 @@ function renderBlock(block: Block, data: PageData): string {
         .map((option, i) => `<option value="${i}">${escapeHtml(option.label)}</option>`)
         .join('');
       const panels = block.options
-        .map((option, i) => `<div class="choice-panel"${i === 0 ? '' : ' hidden'}>${renderBlocks(option.blocks, data)}</div>`)
+        .map(
+          (option, i) =>
+            `<div class="choice-panel"${i === 0 ? '' : ' hidden'}>${renderBlocks(option.blocks, data)}</div>`,
+        )
         .join('');
       return (
         `<div class="choice"><label class="choice-label">${escapeHtml(block.label)} ` +

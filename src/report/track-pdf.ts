@@ -56,14 +56,23 @@ export function trackInsightHtml(insight: TrackInsight, plotlyUrl: string): stri
     ['Prediction', insight.probability >= threshold ? 'Promote' : 'Do not promote'],
     ...(insight.cluster ? [['Mood cluster', `${insight.cluster.id}: ${insight.cluster.label}`]] : []),
   ]
-    .map(([label, value]) => `<div class="card"><div class="l">${escapeHtml(label)}</div><div class="v">${escapeHtml(value)}</div></div>`)
+    .map(
+      ([label, value]) =>
+        `<div class="card"><div class="l">${escapeHtml(label)}</div><div class="v">${escapeHtml(value)}</div></div>`,
+    )
     .join('');
   const rows = insight.featureNames
-    .map((name, i) => `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(formatValue(insight.features[i]))}</td>` +
-      (insight.shap ? `<td>${escapeHtml(insight.shap.values[i].toFixed(4))}</td>` : '') + '</tr>')
+    .map(
+      (name, i) =>
+        `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(formatValue(insight.features[i]))}</td>` +
+        (insight.shap ? `<td>${escapeHtml(insight.shap.values[i].toFixed(4))}</td>` : '') +
+        '</tr>',
+    )
     .join('');
   const figure = insight.shap ? waterfallFigure(insight.featureNames, insight.features, insight.shap) : null;
-  const layout = figure ? { ...figure.layout, width: 700, paper_bgcolor: '#fff', plot_bgcolor: '#fff' } : null;
+  const layout = figure
+    ? { ...figure.layout, width: 700, paper_bgcolor: '#fff', plot_bgcolor: '#fff' }
+    : null;
   const explanation = insight.explanation
     ? `<h2>Explanation</h2><div class="tag">${insight.explanation.source === 'llm' ? `LLM explanation${insight.explanation.model ? ` (${escapeHtml(insight.explanation.model)})` : ''}` : 'Offline explanation (template, no LLM)'}</div><div class="expl">${escapeHtml(insight.explanation.text)}</div>`
     : '';
@@ -88,23 +97,39 @@ ${insight.provenance ? `<div class="foot">${escapeHtml(insight.provenance)}</div
 }
 
 /** Writes one track's insight page as a PDF to `outPath`. */
-export async function renderTrackPdf(insight: TrackInsight, outPath: string, options: TrackPdfOptions = {}): Promise<{ file: string }> {
+export async function renderTrackPdf(
+  insight: TrackInsight,
+  outPath: string,
+  options: TrackPdfOptions = {},
+): Promise<{ file: string }> {
   if (!insight?.track?.id) throw new Error('renderTrackPdf: insight.track.id is required');
   if (insight.features.length !== insight.featureNames.length) {
-    throw new Error(`renderTrackPdf: ${insight.featureNames.length} feature names but ${insight.features.length} values`);
+    throw new Error(
+      `renderTrackPdf: ${insight.featureNames.length} feature names but ${insight.features.length} values`,
+    );
   }
-  if (!(insight.probability >= 0 && insight.probability <= 1)) throw new Error(`renderTrackPdf: probability must be in [0, 1], got ${insight.probability}`);
+  if (!(insight.probability >= 0 && insight.probability <= 1))
+    throw new Error(`renderTrackPdf: probability must be in [0, 1], got ${insight.probability}`);
   const { format } = { ...TRACK_PDF_DEFAULTS, ...options };
   const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lab-track-pdf-'));
   const browser = await launchChromium(options.chromiumPath);
   try {
     const htmlFile = path.join(work, 'track.html');
-    await fs.promises.writeFile(htmlFile, trackInsightHtml(insight, pathToFileURL(plotlyBundlePath()).href), 'utf8');
+    await fs.promises.writeFile(
+      htmlFile,
+      trackInsightHtml(insight, pathToFileURL(plotlyBundlePath()).href),
+      'utf8',
+    );
     const page = await browser.newPage();
     await page.goto(pathToFileURL(htmlFile).href);
     await page.waitForSelector('body[data-drawn="1"]', { timeout: 30000 });
     await fs.promises.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
-    await page.pdf({ path: outPath, format, printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
+    await page.pdf({
+      path: outPath,
+      format,
+      printBackground: true,
+      margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
+    });
   } finally {
     await browser.close();
     await fs.promises.rm(work, { recursive: true, force: true });

@@ -28,18 +28,26 @@ export const TRACK_SAMPLE_DEFAULTS = { size: 5000 } as const;
 
 const NUMERIC_SHOWN: { key: NumericColumn; label: string; digits: number }[] = [
   { key: 'year', label: 'Year', digits: 0 },
-  ...AUDIO_FEATURES.map((key) => ({ key, label: key[0].toUpperCase() + key.slice(1), digits: key === 'tempo' || key === 'loudness' ? 1 : 3 })),
+  ...AUDIO_FEATURES.map((key) => ({
+    key,
+    label: key[0].toUpperCase() + key.slice(1),
+    digits: key === 'tempo' || key === 'loudness' ? 1 : 3,
+  })),
   { key: 'duration_min', label: 'Duration (min)', digits: 2 },
   { key: 'popularity', label: 'Popularity', digits: 0 },
 ];
 
 export function buildTrackSample(table: TrackTable, options: TrackSampleOptions): TrackSample {
   const size = options.size ?? TRACK_SAMPLE_DEFAULTS.size;
-  if (!Number.isInteger(size) || size < 1) throw new Error(`track sample size must be a positive integer, got ${size}`);
-  if (!Number.isFinite(options.seed)) throw new Error(`track sample seed must be a finite number, got ${options.seed}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`track sample size must be a positive integer, got ${size}`);
+  if (!Number.isFinite(options.seed))
+    throw new Error(`track sample seed must be a finite number, got ${options.seed}`);
   for (const [key, extra] of Object.entries(options.extra ?? {})) {
     if (extra.values.length !== table.length) {
-      throw new Error(`extra column '${key}' has ${extra.values.length} values; expected one per table row (${table.length})`);
+      throw new Error(
+        `extra column '${key}' has ${extra.values.length} values; expected one per table row (${table.length})`,
+      );
     }
   }
   const picks = sampleIndices(table.length, size, options.seed);
@@ -53,7 +61,10 @@ export function buildTrackSample(table: TrackTable, options: TrackSampleOptions)
   };
   // Six decimals is what the source file prints; float64 noise beyond that would be ~40 % of the page data.
   const number = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : null);
-  for (const [key, label] of [['id', 'ID'], ['name', 'Track']] as const) {
+  for (const [key, label] of [
+    ['id', 'ID'],
+    ['name', 'Track'],
+  ] as const) {
     const values = table.text[key];
     if (values) add({ key, label, type: 'text' }, (r) => values[r]);
   }

@@ -5,11 +5,19 @@
 import { PAGE_KEYS, type Block, type DashboardInput } from './types';
 
 function fail(path: string, expected: string, got: unknown): never {
-  const shown = typeof got === 'object' ? (Array.isArray(got) ? 'an array' : got === null ? 'null' : 'an object') : JSON.stringify(got);
+  const shown =
+    typeof got === 'object'
+      ? Array.isArray(got)
+        ? 'an array'
+        : got === null
+          ? 'null'
+          : 'an object'
+      : JSON.stringify(got);
   throw new Error(`dashboard input: ${path} must be ${expected}, got ${shown}`);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function validateBlock(block: Block, path: string): void {
   if (!isObject(block)) fail(path, 'a block object', block);
@@ -45,34 +53,53 @@ function validateBlock(block: Block, path: string): void {
       if (!Array.isArray(block.options) || block.options.length === 0) {
         fail(`${path}.options`, 'a non-empty array of {label, blocks}', block.options);
       }
-      block.options.forEach((o, i) => o.blocks.forEach((b, j) => validateBlock(b, `${path}.options[${i}].blocks[${j}]`)));
+      block.options.forEach((o, i) =>
+        o.blocks.forEach((b, j) => validateBlock(b, `${path}.options[${i}].blocks[${j}]`)),
+      );
       return;
     case 'trackExplorer': {
       const { columns, rows } = block.sample ?? {};
-      if (!Array.isArray(columns) || !Array.isArray(rows)) fail(`${path}.sample`, 'a TrackSample {columns, rows}', block.sample);
+      if (!Array.isArray(columns) || !Array.isArray(rows))
+        fail(`${path}.sample`, 'a TrackSample {columns, rows}', block.sample);
       rows.forEach((row, i) => {
-        if (!Array.isArray(row) || row.length !== columns.length) fail(`${path}.sample.rows[${i}]`, `an array of ${columns.length} cells`, row);
+        if (!Array.isArray(row) || row.length !== columns.length)
+          fail(`${path}.sample.rows[${i}]`, `an array of ${columns.length} cells`, row);
       });
       const keys = new Set(columns.map((c) => c.key));
-      for (const key of [...(block.rangeFilters ?? []), ...(block.searchColumns ?? []), ...(block.yearColumn ? [block.yearColumn] : [])]) {
-        if (!keys.has(key)) fail(`${path} filter column`, `one of the sample's columns (${[...keys].join(', ')})`, key);
+      for (const key of [
+        ...(block.rangeFilters ?? []),
+        ...(block.searchColumns ?? []),
+        ...(block.yearColumn ? [block.yearColumn] : []),
+      ]) {
+        if (!keys.has(key))
+          fail(`${path} filter column`, `one of the sample's columns (${[...keys].join(', ')})`, key);
       }
       return;
     }
     case 'trackPicker':
       if (!isObject(block.model)) fail(`${path}.model`, "a model in XGBoost's JSON format", block.model);
-      if (!Array.isArray(block.featureNames)) fail(`${path}.featureNames`, 'an array of feature names', block.featureNames);
+      if (!Array.isArray(block.featureNames))
+        fail(`${path}.featureNames`, 'an array of feature names', block.featureNames);
       if (!Array.isArray(block.tracks)) fail(`${path}.tracks`, 'an array of PickerTrack', block.tracks);
       block.tracks.forEach((track, i) => {
         if (!Array.isArray(track.features) || track.features.length !== block.featureNames.length) {
-          fail(`${path}.tracks[${i}].features`, `${block.featureNames.length} values (one per feature)`, track.features);
+          fail(
+            `${path}.tracks[${i}].features`,
+            `${block.featureNames.length} values (one per feature)`,
+            track.features,
+          );
         }
         const p = track.nativeProbability;
-        if (typeof p !== 'number' || !(p >= 0 && p <= 1)) fail(`${path}.tracks[${i}].nativeProbability`, 'a probability in [0, 1]', p);
+        if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+          fail(`${path}.tracks[${i}].nativeProbability`, 'a probability in [0, 1]', p);
       });
       return;
     default:
-      fail(`${path}.kind`, 'one of metrics, figure, table, text, row, choice, trackExplorer, trackPicker', (block as { kind: unknown }).kind);
+      fail(
+        `${path}.kind`,
+        'one of metrics, figure, table, text, row, choice, trackExplorer, trackPicker',
+        (block as { kind: unknown }).kind,
+      );
   }
 }
 
@@ -92,7 +119,8 @@ export function validateDashboardInput(input: DashboardInput): void {
   if (!isObject(input.pages)) fail('pages', `an object with ${PAGE_KEYS.join(', ')}`, input.pages);
   for (const key of PAGE_KEYS) {
     const page = input.pages[key];
-    if (!isObject(page) || !Array.isArray(page.blocks)) fail(`pages.${key}`, 'a page {title, blocks: [...]}', page);
+    if (!isObject(page) || !Array.isArray(page.blocks))
+      fail(`pages.${key}`, 'a page {title, blocks: [...]}', page);
     page.blocks.forEach((block, i) => validateBlock(block, `pages.${key}.blocks[${i}]`));
   }
 }

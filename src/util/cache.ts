@@ -8,7 +8,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const TYPED = {
-  Float64Array, Float32Array, Int32Array, Uint32Array, Uint8Array, Int8Array, Int16Array, Uint16Array,
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Uint8Array,
+  Int8Array,
+  Int16Array,
+  Uint16Array,
 } as const;
 type TypedName = keyof typeof TYPED;
 
@@ -66,7 +73,11 @@ export interface DiskCacheOptions {
 export interface DiskCache {
   readonly dir: string;
   /** The cached value for (step, key), or compute, store and return it. `hit` says which happened. */
-  getOrCompute<T>(step: string, key: unknown, compute: () => Promise<T> | T): Promise<{ value: T; hit: boolean }>;
+  getOrCompute<T>(
+    step: string,
+    key: unknown,
+    compute: () => Promise<T> | T,
+  ): Promise<{ value: T; hit: boolean }>;
   /** The file a (step, key) is stored in. */
   fileFor(step: string, key: unknown): string;
 }

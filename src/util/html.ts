@@ -2,7 +2,13 @@
  * Escaping for text from data (track, album and artist names are untrusted) in HTML and in inline
  * `<script>` JSON. Every page and notebook output goes through these two functions.
  */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text safe inside HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {

@@ -3,7 +3,7 @@
  * and one track's SHAP waterfall drawn as floating bars from the base value to the track's margin.
  */
 import type { FeatureImportance } from '../explain/importance';
-import type { LocalExplanation } from '../explain/localExplanation';
+import type { LocalExplanation } from '../explain/local-explanation';
 import type { MeanAbsShap, ShapSummary } from '../explain/shap';
 import { createRandom } from '../util/random';
 import { DARK_THEME, SPOTIFY_GREEN, seriesColor, themedAxis, themedLayout, type Theme } from './theme';

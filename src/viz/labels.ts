@@ -3,8 +3,8 @@
  * ceiling those flips put on any model — next to the original app's reported table and, when given, a trained
  * model's scores. The point of the chart: the original's table sits on the ceiling, so it measured the noise.
  */
-import type { NoiseCeiling } from '../label/noiseCeiling';
-import type { PromotionLabels } from '../label/promotionRule';
+import type { NoiseCeiling } from '../label/noise-ceiling';
+import type { PromotionLabels } from '../label/promotion-rule';
 import { panel } from './grid';
 import { DARK_THEME, seriesColor, themedAxis, themedLayout, type Theme } from './theme';
 import type { Figure, PlotlyTrace } from './types';

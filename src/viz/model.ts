@@ -5,7 +5,7 @@
 import type { CalibrationBin } from '../model/metrics/calibration';
 import type { ConfusionMatrix } from '../model/metrics/confusion';
 import type { CeilingComparisonRow, ClassifierEvaluation } from '../model/metrics/evaluate';
-import type { ThresholdPoint } from '../model/metrics/thresholdSweep';
+import type { ThresholdPoint } from '../model/metrics/threshold-sweep';
 import { DARK_THEME, seriesColor, themedAxis, themedLayout, type Theme } from './theme';
 import type { Figure } from './types';
 

@@ -1,8 +1,8 @@
 /** Top artists / albums as horizontal bars, largest at the top, with the counting note as a caption. */
-import type { TopEntities } from '../analysis/topEntities';
+import type { TopEntities } from '../analysis/top-entities';
 import { DARK_THEME, SPOTIFY_GREEN, themedAxis, themedLayout, type Theme } from './theme';
 import type { Figure } from './types';
-import { wrapText } from './wrapText';
+import { wrapText } from './wrap-text';
 
 export interface TopEntitiesFigureOptions {
   /** Figure title. Default: 'Top artists by track count' / 'Top albums by track count'. */

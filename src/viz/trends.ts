@@ -2,7 +2,7 @@
  * Trend figures: yearly feature means as lines with their interval bands, and decade means as bars with error
  * bars. One panel per feature, because tempo (BPM), loudness (dB) and the 0–1 features share no axis.
  */
-import type { PeriodMeans } from '../analysis/periodMeans';
+import type { PeriodMeans } from '../analysis/period-means';
 import type { NumericColumn } from '../data/schema';
 import { gridLayout, panel } from './grid';
 import { DARK_THEME, seriesColor, themedLayout, withAlpha, type Theme } from './theme';
@@ -128,7 +128,10 @@ export function decadeBarsFigure(means: PeriodMeans, options: TrendFigureOptions
         : {}),
     };
   });
-  return { data, layout: panelsLayout(means, trends, o, o.title ?? 'Audio features by decade', { bargap: 0.15 }) };
+  return {
+    data,
+    layout: panelsLayout(means, trends, o, o.title ?? 'Audio features by decade', { bargap: 0.15 }),
+  };
 }
 
 /** One panel per feature on a grid, the title saying which interval the bands or bars show. */
@@ -142,7 +145,15 @@ function panelsLayout(
   const rows = Math.ceil(trends.length / o.columns);
   return themedLayout(
     o.showInterval ? `${title} — mean with ${interval(means)}` : title,
-    { ...gridLayout(trends.map((t) => t.feature), o.columns, o.theme), height: 80 + rows * o.rowHeight, ...extra },
+    {
+      ...gridLayout(
+        trends.map((t) => t.feature),
+        o.columns,
+        o.theme,
+      ),
+      height: 80 + rows * o.rowHeight,
+      ...extra,
+    },
     o.theme,
   );
 }

@@ -1,6 +1,6 @@
 /** Figures of the uplift study: Qini or uplift curves per policy, and the true lift each targeting policy delivers. */
-import type { PolicyAtBudget } from '../model/uplift/policyComparison';
-import type { UpliftCurves } from '../model/uplift/upliftCurves';
+import type { PolicyAtBudget } from '../model/uplift/policy-comparison';
+import type { UpliftCurves } from '../model/uplift/uplift-curves';
 import { DARK_THEME, seriesColor, themedAxis, themedLayout, type Theme } from './theme';
 import type { Figure, PlotlyTrace } from './types';
 

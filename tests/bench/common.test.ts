@@ -12,13 +12,17 @@ test('runMeasured reports wall time, peak RSS and output of a child', () => {
 });
 
 test('runMeasured throws with the child stderr when it fails', () => {
-  expect(() => runMeasured(process.execPath, ['-e', 'console.error("boom"); process.exit(3)'])).toThrow(/exited with 3[\s\S]*boom/);
+  expect(() => runMeasured(process.execPath, ['-e', 'console.error("boom"); process.exit(3)'])).toThrow(
+    /exited with 3[\s\S]*boom/,
+  );
 });
 
 test('median, benchLine and formatTable', () => {
   expect(median([3, 1, 2])).toBe(2);
   expect(median([4, 1, 2, 3])).toBe(2.5);
-  expect(benchLine('load', 0.2345, 0.5, 0.35)).toBe('bench load: ours/python wall 0.23x, rss 0.50x (target ≤ 0.35x)');
+  expect(benchLine('load', 0.2345, 0.5, 0.35)).toBe(
+    'bench load: ours/python wall 0.23x, rss 0.50x (target ≤ 0.35x)',
+  );
   expect(formatTable(['stage', 's'], [['load', 1.234]])).toBe('stage     s\n-----  ----\nload   1.23');
 });
 

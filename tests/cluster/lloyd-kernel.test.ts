@@ -77,7 +77,17 @@ describe('Lloyd kernel', () => {
     const bound = new Float64Array(blocks * stride);
     for (let pass = 0; pass < 12; pass++) {
       kernel(data.values, centers, plainLabels, plain, 0, blocks, rows);
-      kernel(data.values, boundedCenters(centers, previous, k, d), boundLabels, bound, 0, blocks, rows, upper, lower);
+      kernel(
+        data.values,
+        boundedCenters(centers, previous, k, d),
+        boundLabels,
+        bound,
+        0,
+        blocks,
+        rows,
+        upper,
+        lower,
+      );
       expect(boundLabels).toEqual(plainLabels);
       // Sums, counts and changed labels agree exactly; the bounded pass leaves inertia to assignmentInertia.
       for (let b = 0; b < blocks; b++) {
@@ -106,8 +116,21 @@ describe('Lloyd kernel', () => {
     const kept = Int32Array.from(boundLabels);
     lower.fill(1e9);
     upper.fill(0);
-    const reversed = Float64Array.from({ length: k * d }, (_, t) => centers[(k - 1 - Math.floor(t / d)) * d + (t % d)]);
-    kernel(data.values, boundedCenters(reversed, reversed, k, d), boundLabels, bound, 0, blocks, rows, upper, lower);
+    const reversed = Float64Array.from(
+      { length: k * d },
+      (_, t) => centers[(k - 1 - Math.floor(t / d)) * d + (t % d)],
+    );
+    kernel(
+      data.values,
+      boundedCenters(reversed, reversed, k, d),
+      boundLabels,
+      bound,
+      0,
+      blocks,
+      rows,
+      upper,
+      lower,
+    );
     expect(boundLabels).toEqual(kept);
     kernel(data.values, reversed, plainLabels, plain, 0, blocks, rows);
     expect(plainLabels).not.toEqual(kept);

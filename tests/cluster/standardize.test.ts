@@ -67,14 +67,22 @@ test('standardize in place overwrites the input and gives the same values as a c
 test('standardizedFeatureMatrix equals standardize(featureMatrixFromTable) bit for bit, and names bad columns', () => {
   const n = 1000;
   const wave = (f: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i * f) * 7 + f);
-  const table = { length: n, numeric: { energy: wave(0.37), loudness: wave(1.3), tempo: wave(0.011) }, text: {}, lists: {} };
+  const table = {
+    length: n,
+    numeric: { energy: wave(0.37), loudness: wave(1.3), tempo: wave(0.011) },
+    text: {},
+    lists: {},
+  };
   const features = ['energy', 'loudness', 'tempo'] as const;
   const fused = standardizedFeatureMatrix(table, features);
   const twoStep = standardize(featureMatrixFromTable(table, features));
   expect(fused.matrix.values).toEqual(twoStep.matrix.values);
   expect(fused.scaler.mean).toEqual(twoStep.scaler.mean);
   expect(fused.scaler.sd).toEqual(twoStep.scaler.sd);
-  const withNaN = { ...table, numeric: { ...table.numeric, tempo: Float64Array.from(table.numeric.tempo).fill(NaN, 5, 6) } };
+  const withNaN = {
+    ...table,
+    numeric: { ...table.numeric, tempo: Float64Array.from(table.numeric.tempo).fill(NaN, 5, 6) },
+  };
   expect(() => standardizedFeatureMatrix(withNaN, features)).toThrow(/'tempo' is NaN at row 5/);
   const flat = { ...table, numeric: { ...table.numeric, energy: new Float64Array(n).fill(0.5) } };
   expect(() => standardizedFeatureMatrix(flat, features)).toThrow(/'energy' is constant/);

@@ -49,11 +49,15 @@ test('semicolon delimiter is detected; a forced wrong delimiter names the proble
   const text = csvText([row({}, 1), row({}, 2)]).replace(/,/g, ';');
   const r = await report(writeFixture(text));
   expect([r.dialect?.delimiter, r.rowsKept]).toEqual([';', 2]);
-  expect((await dataError(writeFixture(text), { delimiter: ',' })).message).toMatch(/only one column.*delimiter/);
+  expect((await dataError(writeFixture(text), { delimiter: ',' })).message).toMatch(
+    /only one column.*delimiter/,
+  );
 });
 
 test('BOM and CRLF', async () => {
-  const file = writeFixture(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([row({}, 1), row({}, 2)], '\r\n'))]));
+  const file = writeFixture(
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText([row({}, 1), row({}, 2)], '\r\n'))]),
+  );
   const r = await report(file);
   expect([r.dialect?.bom, r.dialect?.newline, r.rowsKept, r.rowsRejected]).toEqual([true, 'CRLF', 2, 0]);
   expect(r.mapped[0]).toEqual({ column: 'id', source: 'id' });
@@ -62,7 +66,9 @@ test('BOM and CRLF', async () => {
 test('latin-1 bytes: re-read as latin-1, noted, nothing lost', async () => {
   const text = csvText([row({ name: 'Caf\u00e9' }, 1), row({}, 2)]);
   const loaded = await loadTracks(writeFixture(Buffer.from(text, 'latin1')));
-  const names = (await loaded.connection.runAndReadAll(`SELECT name FROM tracks ORDER BY name`)).getRowsJS().flat();
+  const names = (await loaded.connection.runAndReadAll(`SELECT name FROM tracks ORDER BY name`))
+    .getRowsJS()
+    .flat();
   loaded.close();
   expect(names).toEqual(['Café', 'Song 2']);
   expect(loaded.report.dialect?.encoding).toBe('latin-1');
@@ -92,7 +98,9 @@ test('missing required column: one error listing what is needed', async () => {
 });
 
 test('extra columns are reported and ignored', async () => {
-  const text = csvText([row({}, 1)]).replace(/\n/g, ',extra\n').replace(/^(.*?),extra/, '$1,liked');
+  const text = csvText([row({}, 1)])
+    .replace(/\n/g, ',extra\n')
+    .replace(/^(.*?),extra/, '$1,liked');
   const r = await report(writeFixture(text));
   expect([r.extra, r.rowsKept]).toEqual([['liked'], 1]);
 });
@@ -105,8 +113,21 @@ test('non-numeric in a numeric column: rejected with line and column', async () 
 });
 
 test('NaN / Inf and out-of-range values are counted cleaning drops', async () => {
-  const r = await report(writeFixture(csvText([row({}, 1), row({ energy: 'NaN' }, 2), row({ tempo: 'Infinity' }, 3), row({ loudness: '-99' }, 4)])));
-  expect(r.cleaning.byReason).toEqual({ 'not_finite:energy': 1, 'not_finite:tempo': 1, 'out_of_range:loudness': 1 });
+  const r = await report(
+    writeFixture(
+      csvText([
+        row({}, 1),
+        row({ energy: 'NaN' }, 2),
+        row({ tempo: 'Infinity' }, 3),
+        row({ loudness: '-99' }, 4),
+      ]),
+    ),
+  );
+  expect(r.cleaning.byReason).toEqual({
+    'not_finite:energy': 1,
+    'not_finite:tempo': 1,
+    'out_of_range:loudness': 1,
+  });
   expect(r.rowsRead).toBe(4);
 });
 

@@ -11,7 +11,10 @@ describe('detectLayout', () => {
   });
 
   test('the 1921–2020 layout (data.csv order, popularity, no album)', () => {
-    const header = 'valence,year,acousticness,artists,danceability,duration_ms,energy,explicit,id,instrumentalness,key,liveness,loudness,mode,name,popularity,release_date,speechiness,tempo'.split(',');
+    const header =
+      'valence,year,acousticness,artists,danceability,duration_ms,energy,explicit,id,instrumentalness,key,liveness,loudness,mode,name,popularity,release_date,speechiness,tempo'.split(
+        ',',
+      );
     const layout = detectLayout(header, 'data.csv');
     expect(layout.name).toBe('spotify_1921_2020');
     expect(layout.notFound).toContain('album');
@@ -19,10 +22,32 @@ describe('detectLayout', () => {
   });
 
   test('renamed columns: Title, Artist, Top Genre, bpm, nrgy, dur (seconds)', () => {
-    const header = ['Title', 'Artist', 'Top Genre', 'Year', 'bpm', 'nrgy', 'dnce', 'dB', 'live', 'val', 'dur', 'acous', 'spch', 'instrumentalness', 'pop'];
+    const header = [
+      'Title',
+      'Artist',
+      'Top Genre',
+      'Year',
+      'bpm',
+      'nrgy',
+      'dnce',
+      'dB',
+      'live',
+      'val',
+      'dur',
+      'acous',
+      'spch',
+      'instrumentalness',
+      'pop',
+    ];
     const layout = detectLayout(header, 'top10s.csv');
     const source = (t: string) => layout.mapped.find((m) => m.target === t)?.source;
-    expect([source('name'), source('artists'), source('genre'), source('tempo'), source('popularity')]).toEqual(['Title', 'Artist', 'Top Genre', 'bpm', 'pop']);
+    expect([
+      source('name'),
+      source('artists'),
+      source('genre'),
+      source('tempo'),
+      source('popularity'),
+    ]).toEqual(['Title', 'Artist', 'Top Genre', 'bpm', 'pop']);
     expect(layout.mapped.find((m) => m.target === 'duration_ms')?.durationUnit).toBe('s');
     expect(layout.name).toBe('mapped');
   });

@@ -3,7 +3,11 @@ import { loadTracks, LoadedTracks } from '../../src/data/load';
 import { column, listColumn, textColumn } from '../../src/data/schema';
 import { csvText, row, writeFixture } from './fixtures';
 
-async function withLoad<T>(file: string, use: (loaded: LoadedTracks) => Promise<T>, options = {}): Promise<T> {
+async function withLoad<T>(
+  file: string,
+  use: (loaded: LoadedTracks) => Promise<T>,
+  options = {},
+): Promise<T> {
   const loaded = await loadTracks(file, options);
   try {
     return await use(loaded);
@@ -27,8 +31,16 @@ describe('loadTracks: contract of the cleaned table', () => {
       return Object.fromEntries(rows.map((r) => [r.column_name, r.column_type]));
     });
     expect(types).toMatchObject({
-      id: 'VARCHAR', name: 'VARCHAR', artists: 'VARCHAR[]', artist_ids: 'VARCHAR[]', explicit: 'BOOLEAN',
-      tempo: 'DOUBLE', year: 'DOUBLE', duration_min: 'DOUBLE', release_year: 'INTEGER', release_month: 'INTEGER',
+      id: 'VARCHAR',
+      name: 'VARCHAR',
+      artists: 'VARCHAR[]',
+      artist_ids: 'VARCHAR[]',
+      explicit: 'BOOLEAN',
+      tempo: 'DOUBLE',
+      year: 'DOUBLE',
+      duration_min: 'DOUBLE',
+      release_year: 'INTEGER',
+      release_month: 'INTEGER',
     });
     expect(types).not.toHaveProperty('popularity');
   });
@@ -36,13 +48,28 @@ describe('loadTracks: contract of the cleaned table', () => {
   test('values: lists, quoted commas, dates, duration_min, toTable', async () => {
     await withLoad(file, async (l) => {
       expect(l.rowCount).toBe(3);
-      const rows = (await l.connection.runAndReadAll(`SELECT id, name, artists, explicit, release_year, release_month, release_day, duration_min FROM ${l.relation} ORDER BY id`)).getRowsJS();
-      expect(rows[0]).toEqual(['id1', 'Song 1', ["Guns N' Roses", 'Slash'], true, 1987, 7, 0, 200000 / 60000]);
+      const rows = (
+        await l.connection.runAndReadAll(
+          `SELECT id, name, artists, explicit, release_year, release_month, release_day, duration_min FROM ${l.relation} ORDER BY id`,
+        )
+      ).getRowsJS();
+      expect(rows[0]).toEqual([
+        'id1',
+        'Song 1',
+        ["Guns N' Roses", 'Slash'],
+        true,
+        1987,
+        7,
+        0,
+        200000 / 60000,
+      ]);
       expect(rows[1].slice(0, 2)).toEqual(['id2', 'Hello, World']);
       expect(rows[1].slice(4, 7)).toEqual([2001, 0, 0]);
       const table = await l.toTable(['id', 'tempo', 'artists', 'explicit']);
       expect(table.length).toBe(3);
-      const order = textColumn(table, 'id').map((id, i) => [id, i] as const).sort()[0][1];
+      const order = textColumn(table, 'id')
+        .map((id, i) => [id, i] as const)
+        .sort()[0][1];
       expect(listColumn(table, 'artists')[order]).toEqual(["Guns N' Roses", 'Slash']);
       expect(column(table, 'tempo')[order]).toBe(120);
       expect(table.explicit![order]).toBe(1);
@@ -51,20 +78,40 @@ describe('loadTracks: contract of the cleaned table', () => {
 
   test('`columns` narrows the table but not the rows', async () => {
     const dirty = writeFixture(csvText([row({}, 1), row({ album: '' }, 2), row({ tempo: '0' }, 3)]));
-    const narrow = await withLoad(dirty, async (l) => {
-      const cols = (await l.connection.runAndReadAll(`SELECT * FROM ${l.relation}`)).columnNames();
-      return { cols, n: l.rowCount };
-    }, { columns: ['year', 'energy'] });
+    const narrow = await withLoad(
+      dirty,
+      async (l) => {
+        const cols = (await l.connection.runAndReadAll(`SELECT * FROM ${l.relation}`)).columnNames();
+        return { cols, n: l.rowCount };
+      },
+      { columns: ['year', 'energy'] },
+    );
     expect(narrow).toEqual({ cols: ['year', 'energy'], n: 1 });
   });
 
   test('percent-scaled features are divided by 100 and reported; m:ss durations parsed', async () => {
-    const text = 'track_name,artist,danceability,energy,loudness,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration,year\n' +
+    const text =
+      'track_name,artist,danceability,energy,loudness,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration,year\n' +
       'A,X,50,60,-5,5,20,0,10,40,120,3:20,2001\nB,Y,70,80,-6,3,10,2,20,90,100,4:05,2002\n';
     await withLoad(writeFixture(text), async (l) => {
-      expect(l.report.percentScaled.sort()).toEqual(['acousticness', 'danceability', 'energy', 'instrumentalness', 'liveness', 'speechiness', 'valence']);
-      const rows = (await l.connection.runAndReadAll(`SELECT danceability, duration_ms, artists FROM ${l.relation} ORDER BY name`)).getRowsJS();
-      expect(rows).toEqual([[0.5, 200000, ['X']], [0.7, 245000, ['Y']]]);
+      expect(l.report.percentScaled.sort()).toEqual([
+        'acousticness',
+        'danceability',
+        'energy',
+        'instrumentalness',
+        'liveness',
+        'speechiness',
+        'valence',
+      ]);
+      const rows = (
+        await l.connection.runAndReadAll(
+          `SELECT danceability, duration_ms, artists FROM ${l.relation} ORDER BY name`,
+        )
+      ).getRowsJS();
+      expect(rows).toEqual([
+        [0.5, 200000, ['X']],
+        [0.7, 245000, ['Y']],
+      ]);
       expect(l.report.mapped.find((m) => m.column === 'duration_ms')?.note).toContain('m:ss');
     });
   });
@@ -73,12 +120,16 @@ describe('loadTracks: contract of the cleaned table', () => {
     const parquet = file.replace(/\.csv$/, '.parquet');
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    await connection.run(`COPY (SELECT * FROM read_csv('${file}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${file}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
     connection.closeSync();
     instance.closeSync();
     await withLoad(parquet, async (l) => {
       expect([l.report.format, l.report.layout, l.rowCount]).toEqual(['parquet', 'tracks_features_1.2m', 3]);
-      const artists = (await l.connection.runAndReadAll(`SELECT artists FROM ${l.relation} WHERE id = 'id1'`)).getRowsJS();
+      const artists = (
+        await l.connection.runAndReadAll(`SELECT artists FROM ${l.relation} WHERE id = 'id1'`)
+      ).getRowsJS();
       expect(artists).toEqual([[["Guns N' Roses", 'Slash']]]);
     });
   });
@@ -110,19 +161,30 @@ describe('loadTracks: cleaning', () => {
     );
     await withLoad(file, async (l) => {
       expect(l.report.cleaning.byReason).toEqual({
-        empty_name: 1, empty_album: 1, year_zero: 1, tempo_zero: 2, 'missing:energy': 1, 'not_finite:loudness': 1,
-        'not_finite:valence': 1, 'out_of_range:danceability': 1, duration_not_positive: 1,
+        empty_name: 1,
+        empty_album: 1,
+        year_zero: 1,
+        tempo_zero: 2,
+        'missing:energy': 1,
+        'not_finite:loudness': 1,
+        'not_finite:valence': 1,
+        'out_of_range:danceability': 1,
+        duration_not_positive: 1,
       });
       expect(Object.keys(l.report.cleaning.byReason)[0]).toBe('empty_name');
       expect(l.report.cleaning.examples.tempo_zero).toEqual(['id5', 'id6']);
       expect([l.report.rowsRead, l.report.rowsKept, l.report.cleaning.dropped]).toEqual([12, 2, 10]);
-      const ids = (await l.connection.runAndReadAll(`SELECT id FROM ${l.relation} ORDER BY id`)).getRowsJS().flat();
+      const ids = (await l.connection.runAndReadAll(`SELECT id FROM ${l.relation} ORDER BY id`))
+        .getRowsJS()
+        .flat();
       expect(ids).toEqual(['id1', 'id12']);
     });
   });
 
   test('duplicated ids are counted, not dropped', async () => {
-    const file = writeFixture(csvText([row({}, 1), row({ id: 'id1' }, 2), row({ id: 'id1' }, 3), row({}, 4)]));
+    const file = writeFixture(
+      csvText([row({}, 1), row({ id: 'id1' }, 2), row({ id: 'id1' }, 3), row({}, 4)]),
+    );
     await withLoad(file, async (l) => {
       expect(l.report.duplicateIds).toBe(2);
       expect(l.rowCount).toBe(4);

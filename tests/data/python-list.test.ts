@@ -6,7 +6,7 @@ const CASES: [string | null, string[]][] = [
   ['["Guns N\' Roses"]', ["Guns N' Roses"]],
   ["['Earth, Wind & Fire', 'X']", ['Earth, Wind & Fire', 'X']],
   ["['It\\'s \"x\"']", ['It\'s "x"']],
-  ['["Guns N\' Roses", \'Slash\']', ["Guns N' Roses", 'Slash']],
+  ["[\"Guns N' Roses\", 'Slash']", ["Guns N' Roses", 'Slash']],
   ["['back\\\\slash']", ['back\\slash']],
   ['[]', []],
   ['Coldplay', ['Coldplay']],

@@ -1,4 +1,4 @@
-import type { LocalExplanation } from '../../src/explain/localExplanation';
+import type { LocalExplanation } from '../../src/explain/local-explanation';
 import type { TrackIdentity } from '../../src/explain/prompt';
 
 export const TOKEN = 'hf_testSECRETtoken12345';

@@ -1,9 +1,9 @@
 import { beeswarmFromShap, explainRow, meanAbsShap, shapSummary, shapValues } from '../../src/explain/shap';
 import { featureImportance, importanceFromScores } from '../../src/explain/importance';
 import { featureMatrix } from '../../src/model/features';
-import { predictDense } from '../../src/model/trainPromotionModel';
+import { predictDense } from '../../src/model/train-promotion-model';
 import { DMatrix, train, type Booster } from '../../src/model/xgboost';
-import { promotionTable } from '../model/promotionFixture';
+import { promotionTable } from '../model/promotion-fixture';
 
 const { table, labels } = promotionTable(1500, 9);
 const matrix = featureMatrix(table);

@@ -30,7 +30,6 @@ export interface WithPageOptions {
 
 export const WITH_PAGE_DEFAULTS = { viewport: { width: 1280, height: 900 }, timeoutMs: 30_000 } as const;
 
-
 const LOCAL_SCHEMES = ['file:', 'data:', 'blob:'];
 
 function isLocal(url: string): boolean {

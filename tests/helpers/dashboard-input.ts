@@ -23,7 +23,14 @@ interface FixtureNode {
   /** Training rows reaching the node (XGBoost's sum_hessian); TreeSHAP weighs unknown branches by it. */
   cover: number;
 }
-const leaf = (value: number, cover: number): FixtureNode => ({ left: -1, right: -1, feature: 0, value, defaultLeft: 0, cover });
+const leaf = (value: number, cover: number): FixtureNode => ({
+  left: -1,
+  right: -1,
+  feature: 0,
+  value,
+  defaultLeft: 0,
+  cover,
+});
 const FIXTURE_TREES: FixtureNode[][] = [
   [
     { left: 1, right: 2, feature: f('energy'), value: 0.6, defaultLeft: 1, cover: 10.5 },
@@ -32,7 +39,11 @@ const FIXTURE_TREES: FixtureNode[][] = [
     leaf(0.1, 1.75),
     leaf(0.6, 2.5),
   ],
-  [{ left: 1, right: 2, feature: f('danceability'), value: 0.75, defaultLeft: 1, cover: 10.5 }, leaf(-0.2, 7.25), leaf(0.7, 3.25)],
+  [
+    { left: 1, right: 2, feature: f('danceability'), value: 0.75, defaultLeft: 1, cover: 10.5 },
+    leaf(-0.2, 7.25),
+    leaf(0.7, 3.25),
+  ],
 ];
 const BASE_MARGIN = Math.log(0.3 / 0.7);
 
@@ -44,18 +55,28 @@ const BASE_MARGIN = Math.log(0.3 / 0.7);
 export function fixtureModel(): unknown {
   const tree = (id: number, nodes: FixtureNode[]) => ({
     base_weights: nodes.map((n) => n.value),
-    categories: [], categories_nodes: [], categories_segments: [], categories_sizes: [],
+    categories: [],
+    categories_nodes: [],
+    categories_segments: [],
+    categories_sizes: [],
     default_left: nodes.map((n) => n.defaultLeft),
     id,
     left_children: nodes.map((n) => n.left),
     loss_changes: nodes.map(() => 0.5),
-    parents: nodes.map((_, i) => (i === 0 ? 2147483647 : nodes.findIndex((p) => p.left === i || p.right === i))),
+    parents: nodes.map((_, i) =>
+      i === 0 ? 2147483647 : nodes.findIndex((p) => p.left === i || p.right === i),
+    ),
     right_children: nodes.map((n) => n.right),
     split_conditions: nodes.map((n) => n.value),
     split_indices: nodes.map((n) => n.feature),
     split_type: nodes.map(() => 0),
     sum_hessian: nodes.map((n) => n.cover),
-    tree_param: { num_deleted: '0', num_feature: String(FEATURES.length), num_nodes: String(nodes.length), size_leaf_vector: '0' },
+    tree_param: {
+      num_deleted: '0',
+      num_feature: String(FEATURES.length),
+      num_nodes: String(nodes.length),
+      size_leaf_vector: '0',
+    },
   });
   return {
     learner: {
@@ -70,7 +91,13 @@ export function fixtureModel(): unknown {
         },
         name: 'gbtree',
       },
-      learner_model_param: { base_score: '3E-1', boost_from_average: '1', num_class: '0', num_feature: String(FEATURES.length), num_target: '1' },
+      learner_model_param: {
+        base_score: '3E-1',
+        boost_from_average: '1',
+        num_class: '0',
+        num_feature: String(FEATURES.length),
+        num_target: '1',
+      },
       objective: { name: 'binary:logistic', reg_loss_param: { scale_pos_weight: '1' } },
     },
     version: [1, 7, 4],
@@ -89,7 +116,12 @@ export function expectedProbability(features: (number | null)[]): number {
 }
 
 /** A tree's expected output when only the features in `known` are known (others follow cover weights). */
-function conditionalValue(nodes: FixtureNode[], node: number, row: (number | null)[], known: Set<number>): number {
+function conditionalValue(
+  nodes: FixtureNode[],
+  node: number,
+  row: (number | null)[],
+  known: Set<number>,
+): number {
   const n = nodes[node];
   if (n.left === -1) return n.value;
   if (known.has(n.feature)) {
@@ -99,7 +131,11 @@ function conditionalValue(nodes: FixtureNode[], node: number, row: (number | nul
   }
   const l = nodes[n.left];
   const r = nodes[n.right];
-  return (l.cover * conditionalValue(nodes, n.left, row, known) + r.cover * conditionalValue(nodes, n.right, row, known)) / n.cover;
+  return (
+    (l.cover * conditionalValue(nodes, n.left, row, known) +
+      r.cover * conditionalValue(nodes, n.right, row, known)) /
+    n.cover
+  );
 }
 
 /**
@@ -120,7 +156,8 @@ export function expectedShap(row: (number | null)[]): { values: number[]; bias: 
       if (mask & (1 << i)) continue;
       let size = 0;
       for (let b = mask; b; b &= b - 1) size++;
-      phi += ((factorial(size) * factorial(m - size - 1)) / factorial(m)) * (value(mask | (1 << i)) - value(mask));
+      phi +=
+        ((factorial(size) * factorial(m - size - 1)) / factorial(m)) * (value(mask | (1 << i)) - value(mask));
     }
     return phi;
   });
@@ -150,9 +187,15 @@ export function fixtureTable(seed = 7): TrackTable {
     text: {
       id: Array.from({ length: n }, (_, i) => `id${String(i).padStart(3, '0')}`),
       name: names,
-      album: Array.from({ length: n }, (_, i) => (i === 3 ? `</script><b>Album X</b>` : `Album ${String.fromCharCode(65 + (i % 6))}`)),
+      album: Array.from({ length: n }, (_, i) =>
+        i === 3 ? `</script><b>Album X</b>` : `Album ${String.fromCharCode(65 + (i % 6))}`,
+      ),
     },
-    lists: { artists: Array.from({ length: n }, (_, i) => (i === 3 ? [HOSTILE_NAME] : [`Artist ${i % 4}`, ...(i % 7 === 0 ? ["Guns N' Roses"] : [])])) },
+    lists: {
+      artists: Array.from({ length: n }, (_, i) =>
+        i === 3 ? [HOSTILE_NAME] : [`Artist ${i % 4}`, ...(i % 7 === 0 ? ["Guns N' Roses"] : [])],
+      ),
+    },
   };
 }
 
@@ -173,13 +216,18 @@ export interface DashboardFixture {
 
 export function dashboardFixture(seed = 7): DashboardFixture {
   const table = fixtureTable(seed);
-  const probabilities = Array.from({ length: table.length }, (_, r) => expectedProbability(featureRow(table, r)));
+  const probabilities = Array.from({ length: table.length }, (_, r) =>
+    expectedProbability(featureRow(table, r)),
+  );
   const clusters = Array.from({ length: table.length }, (_, r) => (table.numeric.energy![r] > 0.5 ? 1 : 0));
   const sampleSize = 50;
   const sample = buildTrackSample(table, {
     size: sampleSize,
     seed,
-    extra: { cluster: { label: 'Cluster', values: clusters, digits: 0 }, promoted_prob: { label: 'P(promoted)', values: probabilities } },
+    extra: {
+      cluster: { label: 'Cluster', values: clusters, digits: 0 },
+      promoted_prob: { label: 'P(promoted)', values: probabilities },
+    },
   });
   const tracks: PickerTrack[] = [0, 1, 2, 3, 4, 5, 10, 11].map((r) => ({
     id: table.text.id![r],
@@ -188,13 +236,27 @@ export function dashboardFixture(seed = 7): DashboardFixture {
     artists: table.lists.artists![r],
     features: featureRow(table, r),
     nativeProbability: probabilities[r],
-    explanation: { text: `Track ${table.text.name![r]} scores ${probabilities[r].toFixed(2)}.`, source: r % 2 ? 'llm' : 'offline', model: r % 2 ? 'test-model' : undefined },
+    explanation: {
+      text: `Track ${table.text.name![r]} scores ${probabilities[r].toFixed(2)}.`,
+      source: r % 2 ? 'llm' : 'offline',
+      model: r % 2 ? 'test-model' : undefined,
+    },
   }));
   const years = Array.from(table.numeric.year!);
   const energy = Array.from(table.numeric.energy!);
-  const histogram = { data: [{ type: 'histogram', x: energy, name: 'energy' }], layout: { title: { text: 'Energy' } } };
+  const histogram = {
+    data: [{ type: 'histogram', x: energy, name: 'energy' }],
+    layout: { title: { text: 'Energy' } },
+  };
   const scatter = (cluster: number) => ({
-    data: [{ type: 'scatter', mode: 'markers', x: years.filter((_, r) => clusters[r] === cluster), y: energy.filter((_, r) => clusters[r] === cluster) }],
+    data: [
+      {
+        type: 'scatter',
+        mode: 'markers',
+        x: years.filter((_, r) => clusters[r] === cluster),
+        y: energy.filter((_, r) => clusters[r] === cluster),
+      },
+    ],
     layout: { title: { text: `Cluster ${cluster}` } },
   });
   const input: DashboardInput = {
@@ -204,23 +266,65 @@ export function dashboardFixture(seed = 7): DashboardFixture {
       seed,
       versions: { node: process.version, xgboost: '1.7.4 (fixture)' },
       date: '2026-01-02T03:04:05Z',
-      dataSource: { kind: 'demo', path: 'data/demo.csv', rows: table.length, rowsRead: table.length + 5, dropsByReason: { 'year = 0': 2, 'tempo = 0': 3 } },
+      dataSource: {
+        kind: 'demo',
+        path: 'data/demo.csv',
+        rows: table.length,
+        rowsRead: table.length + 5,
+        dropsByReason: { 'year = 0': 2, 'tempo = 0': 3 },
+      },
     },
     pages: {
-      home: { title: 'Spotify Insights Lab', blocks: [{ kind: 'text', text: '# What this is\n\nA **lab** over `tracks_features.csv`.\n\n- one\n- two' }] },
+      home: {
+        title: 'Spotify Insights Lab',
+        blocks: [
+          { kind: 'text', text: '# What this is\n\nA **lab** over `tracks_features.csv`.\n\n- one\n- two' },
+        ],
+      },
       global: {
         title: 'Global Dashboard',
         blocks: [
-          { kind: 'metrics', cards: [{ label: 'Tracks', value: table.length }, { label: 'Mean energy', value: energy.reduce((a, b) => a + b, 0) / energy.length, note: HOSTILE_NAME }] },
-          { kind: 'row', blocks: [{ kind: 'figure', title: 'Energy', figure: histogram }, { kind: 'figure', title: 'Energy by year', figure: scatter(0) }] },
-          { kind: 'table', title: 'Top artists', columns: ['Artist', 'Tracks'], rows: [[HOSTILE_NAME, 1], ['Artist 0', 15]] },
+          {
+            kind: 'metrics',
+            cards: [
+              { label: 'Tracks', value: table.length },
+              {
+                label: 'Mean energy',
+                value: energy.reduce((a, b) => a + b, 0) / energy.length,
+                note: HOSTILE_NAME,
+              },
+            ],
+          },
+          {
+            kind: 'row',
+            blocks: [
+              { kind: 'figure', title: 'Energy', figure: histogram },
+              { kind: 'figure', title: 'Energy by year', figure: scatter(0) },
+            ],
+          },
+          {
+            kind: 'table',
+            title: 'Top artists',
+            columns: ['Artist', 'Tracks'],
+            rows: [
+              [HOSTILE_NAME, 1],
+              ['Artist 0', 15],
+            ],
+          },
         ],
       },
       explorer: { title: 'Track Explorer', blocks: [{ kind: 'trackExplorer', sample, pageSize: 20 }] },
       clusters: {
         title: 'Mood Clusters',
         blocks: [
-          { kind: 'choice', label: 'Cluster', options: [0, 1].map((c) => ({ label: `Cluster ${c}`, blocks: [{ kind: 'figure' as const, figure: scatter(c) }] })) },
+          {
+            kind: 'choice',
+            label: 'Cluster',
+            options: [0, 1].map((c) => ({
+              label: `Cluster ${c}`,
+              blocks: [{ kind: 'figure' as const, figure: scatter(c) }],
+            })),
+          },
         ],
       },
       model: {

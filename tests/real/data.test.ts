@@ -9,7 +9,10 @@ import { loadTracks } from '../../src/data/load';
 const DATA = path.resolve(__dirname, '../../../shared/data');
 
 /** pandas: rows, and rows surviving the cleaning rules (name/album non-empty, year ≠ 0, tempo ≠ 0, BOUNDS, duration > 0). */
-function pandasCounts(file: string, rename: Record<string, string>): { rows: number; kept: number; tempoZero: number; duplicateIds: number } {
+function pandasCounts(
+  file: string,
+  rename: Record<string, string>,
+): { rows: number; kept: number; tempoZero: number; duplicateIds: number } {
   const script = `
 import json, sys, numpy as np, pandas as pd
 d = pd.read_csv(sys.argv[1], keep_default_na=False, na_values=['']).rename(columns=json.loads(sys.argv[2]))
@@ -25,7 +28,9 @@ for c, (lo, hi) in bounds.items():
 ids = d.loc[keep, 'id'].astype(str)
 print(json.dumps(dict(rows=len(d), kept=int(keep.sum()), tempoZero=int((d['tempo'] == 0).sum()), duplicateIds=int(ids[ids != ''].duplicated().sum()))))
 `;
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file, JSON.stringify(rename)], { encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', script, file, JSON.stringify(rename)], { encoding: 'utf8' }),
+  );
 }
 
 test('tracks_features_real_subset.csv: renamed id/name, two extra columns', async () => {
@@ -34,10 +39,24 @@ test('tracks_features_real_subset.csv: renamed id/name, two extra columns', asyn
   const loaded = await loadTracks(file);
   try {
     const r = loaded.report;
-    expect(r.mapped).toEqual(expect.arrayContaining([{ column: 'id', source: 'track_id' }, { column: 'name', source: 'track_name' }]));
+    expect(r.mapped).toEqual(
+      expect.arrayContaining([
+        { column: 'id', source: 'track_id' },
+        { column: 'name', source: 'track_name' },
+      ]),
+    );
     expect(r.extra).toEqual(['liked_x', 'liked_y']);
-    expect([r.rowsRead, r.rowsKept, r.rowsRejected, r.duplicateIds]).toEqual([expected.rows, expected.kept, 0, expected.duplicateIds]);
-    const first = (await loaded.connection.runAndReadAll(`SELECT artists, explicit, release_year FROM tracks WHERE id = '1wsRitfRRtWyEapl0q22o8'`)).getRowsJS();
+    expect([r.rowsRead, r.rowsKept, r.rowsRejected, r.duplicateIds]).toEqual([
+      expected.rows,
+      expected.kept,
+      0,
+      expected.duplicateIds,
+    ]);
+    const first = (
+      await loaded.connection.runAndReadAll(
+        `SELECT artists, explicit, release_year FROM tracks WHERE id = '1wsRitfRRtWyEapl0q22o8'`,
+      )
+    ).getRowsJS();
     expect(first).toEqual([[['Rage Against The Machine'], true, 1999]]);
   } finally {
     loaded.close();
@@ -56,9 +75,13 @@ test('spotify_600k_format_20k_real.csv: the 1921–2020 layout with popularity, 
     expect([r.rowsRead, r.rowsKept, r.rowsRejected]).toEqual([expected.rows, expected.kept, 0]);
     expect(r.cleaning.byReason.tempo_zero).toBe(expected.tempoZero);
     expect(r.duplicateIds).toBe(expected.duplicateIds);
-    const types = (await loaded.connection.runAndReadAll(`SELECT typeof(popularity), typeof(artists) FROM tracks LIMIT 1`)).getRowsJS();
+    const types = (
+      await loaded.connection.runAndReadAll(`SELECT typeof(popularity), typeof(artists) FROM tracks LIMIT 1`)
+    ).getRowsJS();
     expect(types).toEqual([['DOUBLE', 'VARCHAR[]']]);
-    const coldplay = (await loaded.connection.runAndReadAll(`SELECT artists FROM tracks WHERE id = '3AJwUDP919kvQ9QcozQPxg'`)).getRowsJS();
+    const coldplay = (
+      await loaded.connection.runAndReadAll(`SELECT artists FROM tracks WHERE id = '3AJwUDP919kvQ9QcozQPxg'`)
+    ).getRowsJS();
     expect(coldplay).toEqual([[['Coldplay']]]);
   } finally {
     loaded.close();

@@ -26,7 +26,10 @@ const NAVIGATION_TIMEOUT_MS = 120_000;
 
 export async function openBrowserSession(siteDir: string): Promise<BrowserSession> {
   const browser: Browser = await launchChromium();
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   const allowed = pathToFileURL(path.resolve(siteDir)).href + '/';
   return {
     async withPage(file, fn) {

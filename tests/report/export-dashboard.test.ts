@@ -11,7 +11,15 @@ import { Booster, DMatrix } from '../../src/model/xgboost';
 import { exportDashboard } from '../../src/report/export-dashboard';
 import { PAGE_FILES } from '../../src/report/page-shell';
 import { PAGE_KEYS } from '../../src/report/types';
-import { COMMA_NAME, FEATURES, HOSTILE_NAME, dashboardFixture, expectedProbability, expectedShap, fixtureModel } from '../helpers/dashboard-input';
+import {
+  COMMA_NAME,
+  FEATURES,
+  HOSTILE_NAME,
+  dashboardFixture,
+  expectedProbability,
+  expectedShap,
+  fixtureModel,
+} from '../helpers/dashboard-input';
 import { openBrowserSession, type BrowserSession, type PageReport } from './browser-session';
 
 // Real browser work on a shared 2-core machine: allow for load, the assertions carry no timing.
@@ -28,7 +36,11 @@ let savedToken: string | undefined;
 function nativeProbabilities(): void {
   const booster = Booster.fromJson(JSON.stringify(fixtureModel()));
   const rows = fixture.tracks.map((t) => t.features.map((v) => (v === null ? NaN : v)));
-  const matrix = DMatrix.fromDense({ data: Float32Array.from(rows.flat()), rows: rows.length, cols: FEATURES.length });
+  const matrix = DMatrix.fromDense({
+    data: Float32Array.from(rows.flat()),
+    rows: rows.length,
+    cols: FEATURES.length,
+  });
   const probabilities = booster.predict(matrix);
   fixture.tracks.forEach((track, i) => (track.nativeProbability = probabilities[i]));
   matrix.free();
@@ -54,7 +66,9 @@ afterAll(async () => {
 /** Waits until every visible figure mount holds a drawn plot; returns how many there are. */
 async function waitForFigures(page: Page): Promise<number> {
   await page.waitForFunction(() => {
-    const mounts = Array.from(document.querySelectorAll<HTMLElement>('[data-figure], [data-waterfall]')).filter((el) => el.offsetParent !== null);
+    const mounts = Array.from(
+      document.querySelectorAll<HTMLElement>('[data-figure], [data-waterfall]'),
+    ).filter((el) => el.offsetParent !== null);
     return mounts.every((el) => el.querySelector('.main-svg'));
   });
   return page.locator('[data-figure]:visible, [data-waterfall]:visible').count();
@@ -79,7 +93,9 @@ test('writes five pages, one shared plotly, the app, the style and one data scri
   expect(relative).toEqual(
     [
       ...Object.values(PAGE_FILES).map((p) => p.file),
-      'assets/app.js', 'assets/plotly.min.js', 'assets/style.css',
+      'assets/app.js',
+      'assets/plotly.min.js',
+      'assets/style.css',
       ...PAGE_KEYS.map((k) => `assets/data-${k}.js`),
     ].sort(),
   );
@@ -109,7 +125,14 @@ const FIGURES_PER_PAGE = { home: 0, global: 2, explorer: 0, clusters: 1, model: 
 test('walking the sidebar from Home: every page opens from disk, draws every chart, no error, no request outside', async () => {
   await session.withPage('index.html', async (page, report) => {
     const home = (await page.locator('main').textContent()) ?? '';
-    for (const needle of ['Demo (generated)', 'year = 0', 'tempo = 0', 'npm start -- --demo --seed 7', '2026-01-02T03:04:05Z', '1.7.4 (fixture)']) {
+    for (const needle of [
+      'Demo (generated)',
+      'year = 0',
+      'tempo = 0',
+      'npm start -- --demo --seed 7',
+      '2026-01-02T03:04:05Z',
+      '1.7.4 (fixture)',
+    ]) {
       expect(home).toContain(needle);
     }
     await expect(page.locator('main h2').first().textContent()).resolves.toBe('What this is');
@@ -128,7 +151,9 @@ test('walking the sidebar from Home: every page opens from disk, draws every cha
         await page.selectOption('.choice-select', '1');
         await expect(page.locator('.choice-panel').nth(0).isHidden()).resolves.toBe(true);
         expect(await waitForFigures(page)).toBe(1);
-        await expect(page.locator('.choice-panel').nth(1).locator('.main-svg').count()).resolves.toBeGreaterThan(0);
+        await expect(
+          page.locator('.choice-panel').nth(1).locator('.main-svg').count(),
+        ).resolves.toBeGreaterThan(0);
       }
     }
     expectClean(report);
@@ -136,18 +161,26 @@ test('walking the sidebar from Home: every page opens from disk, draws every cha
 });
 
 const setSlider = (page: Page, key: string, bound: 'min' | 'max', value: number) =>
-  page.evaluate(([k, b, v]) => {
-    const input = document.querySelector<HTMLInputElement>(`input[data-filter="${k}"][data-bound="${b}"]`)!;
-    input.value = String(v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, [key, bound, value] as const);
+  page.evaluate(
+    ([k, b, v]) => {
+      const input = document.querySelector<HTMLInputElement>(`input[data-filter="${k}"][data-bound="${b}"]`)!;
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [key, bound, value] as const,
+  );
 
 test('explorer: filters change the row count, the table sorts and pages, the CSV holds the filtered rows', async () => {
-  const { sample } = fixture.input.pages.explorer.blocks[0] as Extract<(typeof fixture.input.pages.explorer.blocks)[number], { kind: 'trackExplorer' }>;
+  const { sample } = fixture.input.pages.explorer.blocks[0] as Extract<
+    (typeof fixture.input.pages.explorer.blocks)[number],
+    { kind: 'trackExplorer' }
+  >;
   const col = (key: string) => sample.columns.findIndex((c) => c.key === key);
   const count = (page: Page) => page.locator('.row-count').getAttribute('data-count').then(Number);
   await session.withPage('explorer.html', async (page, report) => {
-    await expect(page.locator('.note').textContent()).resolves.toContain(`sample of ${fixture.sampleSize} tracks (seed 7) out of 60`);
+    await expect(page.locator('.note').textContent()).resolves.toContain(
+      `sample of ${fixture.sampleSize} tracks (seed 7) out of 60`,
+    );
     expect(await count(page)).toBe(fixture.sampleSize);
     await expect(page.locator('.explorer-table tbody tr').count()).resolves.toBe(20);
 
@@ -158,7 +191,9 @@ test('explorer: filters change the row count, the table sorts and pages, the CSV
     expect(await count(page)).toBe(energetic);
 
     await setSlider(page, 'year', 'max', 1989);
-    const both = sample.rows.filter((r) => (r[col('energy')] as number) >= 0.5 && (r[col('year')] as number) <= 1989).length;
+    const both = sample.rows.filter(
+      (r) => (r[col('energy')] as number) >= 0.5 && (r[col('year')] as number) <= 1989,
+    ).length;
     expect(await count(page)).toBe(both);
     await setSlider(page, 'year', 'max', 9999);
     await setSlider(page, 'energy', 'min', 0);
@@ -169,7 +204,9 @@ test('explorer: filters change the row count, the table sorts and pages, the CSV
     await page.fill('input[data-filter="search"]', '');
 
     await page.click('th[data-column="tempo"]');
-    const tempos = await page.locator('.explorer-table tbody tr').evaluateAll((rows, i) => rows.map((r) => Number(r.children[i].textContent)), col('tempo'));
+    const tempos = await page
+      .locator('.explorer-table tbody tr')
+      .evaluateAll((rows, i) => rows.map((r) => Number(r.children[i].textContent)), col('tempo'));
     const allTempos = sample.rows.map((r) => r[col('tempo')] as number).sort((a, b) => b - a);
     expect(tempos).toEqual(allTempos.slice(0, 20));
     await page.click('.page-next');
@@ -186,14 +223,18 @@ test('explorer: filters change the row count, the table sorts and pages, the CSV
     await expect(page.locator('.row-count').getAttribute('data-count')).resolves.toBe('1');
     await expect(page.locator('.explorer-table tbody td').nth(1).textContent()).resolves.toBe(HOSTILE_NAME);
     await expect(page.locator('main img').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
     expectClean(report);
   });
 });
 
 test('the track picker scores every track live, equal to the native probability within 1e-6', async () => {
   await session.withPage('model.html', async (page, report) => {
-    const options = await page.locator('.picker-track option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+    const options = await page
+      .locator('.picker-track option')
+      .evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
     expect(options).toHaveLength(fixture.tracks.length);
     expect(await waitForFigures(page)).toBe(1);
     for (const value of options) {
@@ -215,7 +256,9 @@ test('the track picker scores every track live, equal to the native probability 
       // TreeSHAP in the browser equals the brute-force Shapley values, largest first.
       const largest = [...shap.values].sort((a, b) => Math.abs(b) - Math.abs(a)).slice(0, 3);
       bars.slice(1, 4).forEach((bar, i) => expect(bar).toBeCloseTo(largest[i], 5));
-      await expect(page.locator('.source-tag').textContent()).resolves.toMatch(track.explanation!.source === 'llm' ? /^LLM explanation \(test-model\)/ : /^Offline explanation/);
+      await expect(page.locator('.source-tag').textContent()).resolves.toMatch(
+        track.explanation!.source === 'llm' ? /^LLM explanation \(test-model\)/ : /^Offline explanation/,
+      );
     }
     await page.selectOption('.picker-album', 'Album B');
     const albumTracks = fixture.tracks.filter((t) => t.album === 'Album B').length;
@@ -224,7 +267,9 @@ test('the track picker scores every track live, equal to the native probability 
     await page.fill('.picker-search', 'onerror');
     await expect(page.locator('.picker-track option').count()).resolves.toBe(1);
     await expect(page.locator('.picker-result strong').textContent()).resolves.toBe(HOSTILE_NAME);
-    await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    await expect(
+      page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).resolves.toBeUndefined();
     expectClean(report);
   });
 });

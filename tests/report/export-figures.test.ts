@@ -7,7 +7,10 @@ import { exportFigures, figurePage } from '../../src/report/export-figures';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 test('figure pages load plotly from a relative copy and embed the figure as safe script JSON', () => {
-  const html = figurePage('t', { data: [{ type: 'bar', x: ['</script><b>'], y: [1] }] }, 'plotly.min.js', { width: 300, height: 200 });
+  const html = figurePage('t', { data: [{ type: 'bar', x: ['</script><b>'], y: [1] }] }, 'plotly.min.js', {
+    width: 300,
+    height: 200,
+  });
   expect(html).toContain('<script src="plotly.min.js"></script>');
   expect(html).not.toContain('</script><b>');
   expect(html).toContain('\\u003c/script\\u003e\\u003cb\\u003e');
@@ -16,7 +19,9 @@ test('figure pages load plotly from a relative copy and embed the figure as safe
 test('bad names and figures are refused before anything is written', async () => {
   const dir = path.join(os.tmpdir(), 'lab-figures-never-written');
   await expect(exportFigures({ '../escape': { data: [] } }, dir)).rejects.toThrow(/letters, digits/);
-  await expect(exportFigures({ ok: { layout: {} } as never }, dir)).rejects.toThrow(/must be a Plotly figure/);
+  await expect(exportFigures({ ok: { layout: {} } as never }, dir)).rejects.toThrow(
+    /must be a Plotly figure/,
+  );
   expect(fs.existsSync(dir)).toBe(false);
 });
 
@@ -28,10 +33,17 @@ test('writes NAME.html for every figure and, with Chromium, a PNG of the drawn c
       line: { data: [{ type: 'scatter', x: [1, 2, 3], y: [2, 1, 3] }] },
     };
     const progress: number[] = [];
-    const { files } = await exportFigures(figures, dir, { width: 400, height: 300, scale: 1, onProgress: (done) => progress.push(done) });
+    const { files } = await exportFigures(figures, dir, {
+      width: 400,
+      height: 300,
+      scale: 1,
+      onProgress: (done) => progress.push(done),
+    });
     const names = files.map((f) => path.relative(dir, f)).sort();
     const png = findChromium() !== null;
-    expect(names).toEqual(['bars.html', 'line.html', 'plotly.min.js', ...(png ? ['bars.png', 'line.png'] : [])].sort());
+    expect(names).toEqual(
+      ['bars.html', 'line.html', 'plotly.min.js', ...(png ? ['bars.png', 'line.png'] : [])].sort(),
+    );
     expect(progress).toEqual(png ? [1, 2, 3, 4] : [1, 2]);
     if (png) {
       const bars = fs.readFileSync(path.join(dir, 'bars.png'));

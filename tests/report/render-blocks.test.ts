@@ -29,12 +29,32 @@ test('figures and widgets become numbered mount points with their JSON in the pa
   const figure = { data: [{ type: 'bar', x: [1], y: [2] }] };
   const html = renderBlocks(
     [
-      { kind: 'row', blocks: [{ kind: 'figure', title: 'A', figure }, { kind: 'figure', figure }] },
-      { kind: 'choice', label: 'C', options: [{ label: 'x', blocks: [] }, { label: 'y', blocks: [{ kind: 'figure', figure }] }] },
+      {
+        kind: 'row',
+        blocks: [
+          { kind: 'figure', title: 'A', figure },
+          { kind: 'figure', figure },
+        ],
+      },
+      {
+        kind: 'choice',
+        label: 'C',
+        options: [
+          { label: 'x', blocks: [] },
+          { label: 'y', blocks: [{ kind: 'figure', figure }] },
+        ],
+      },
     ],
     data,
   );
   expect(data.figures).toHaveLength(3);
-  expect(html.match(/data-figure="(\d)"/g)).toEqual(['data-figure="0"', 'data-figure="1"', 'data-figure="2"']);
-  expect(html.match(/<div class="choice-panel"( hidden)?>/g)).toEqual(['<div class="choice-panel">', '<div class="choice-panel" hidden>']);
+  expect(html.match(/data-figure="(\d)"/g)).toEqual([
+    'data-figure="0"',
+    'data-figure="1"',
+    'data-figure="2"',
+  ]);
+  expect(html.match(/<div class="choice-panel"( hidden)?>/g)).toEqual([
+    '<div class="choice-panel">',
+    '<div class="choice-panel" hidden>',
+  ]);
 });

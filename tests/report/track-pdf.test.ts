@@ -3,7 +3,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { renderTrackPdf, trackInsightHtml, type TrackInsight } from '../../src/report/track-pdf';
-import { FEATURES, HOSTILE_NAME, expectedProbability, expectedShap, featureRow, fixtureTable } from '../helpers/dashboard-input';
+import {
+  FEATURES,
+  HOSTILE_NAME,
+  expectedProbability,
+  expectedShap,
+  featureRow,
+  fixtureTable,
+} from '../helpers/dashboard-input';
 
 const table = fixtureTable();
 const features = featureRow(table, 3);
@@ -27,8 +34,12 @@ test('the insight page escapes the track and labels the explanation', () => {
 });
 
 test('bad insights are refused with what was expected', async () => {
-  await expect(renderTrackPdf({ ...insight, features: [1] }, '/tmp/x.pdf')).rejects.toThrow(/11 feature names but 1 values/);
-  await expect(renderTrackPdf({ ...insight, probability: 2 }, '/tmp/x.pdf')).rejects.toThrow(/probability must be in \[0, 1\]/);
+  await expect(renderTrackPdf({ ...insight, features: [1] }, '/tmp/x.pdf')).rejects.toThrow(
+    /11 feature names but 1 values/,
+  );
+  await expect(renderTrackPdf({ ...insight, probability: 2 }, '/tmp/x.pdf')).rejects.toThrow(
+    /probability must be in \[0, 1\]/,
+  );
 });
 
 test('prints one track to a PDF with headless Chromium', async () => {

@@ -4,7 +4,11 @@ import * as path from 'path';
 import { createDiskCache, deserialize, fileFingerprint, serialize, stableHash } from '../../src/util/cache';
 
 test('typed arrays survive serialize/deserialize exactly', () => {
-  const value = { a: new Float64Array([0.1, NaN, -Infinity, 1e-300]), b: new Int32Array([1, -2]), c: [1, 'x'] };
+  const value = {
+    a: new Float64Array([0.1, NaN, -Infinity, 1e-300]),
+    b: new Int32Array([1, -2]),
+    c: [1, 'x'],
+  };
   const back = deserialize<typeof value>(serialize(value));
   expect(back.a).toBeInstanceOf(Float64Array);
   expect(Array.from(back.a)).toEqual([0.1, NaN, -Infinity, 1e-300]);

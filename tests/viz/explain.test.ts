@@ -1,4 +1,4 @@
-import type { LocalExplanation } from '../../src/explain/localExplanation';
+import type { LocalExplanation } from '../../src/explain/local-explanation';
 import { beeswarmFromShap } from '../../src/explain/shap';
 import {
   featureImportanceFigure,

@@ -2,8 +2,8 @@
 import type { CohortComparison } from '../../src/analysis/cohorts';
 import type { CorrelationMatrix } from '../../src/analysis/correlation';
 import type { FeatureHistogram } from '../../src/analysis/histograms';
-import type { PeriodMeans } from '../../src/analysis/periodMeans';
-import type { TopEntities } from '../../src/analysis/topEntities';
+import type { PeriodMeans } from '../../src/analysis/period-means';
+import type { TopEntities } from '../../src/analysis/top-entities';
 
 export const yearly: PeriodMeans = {
   periodYears: 1,

@@ -4,8 +4,8 @@ import { labelSummaryFigure } from '../../src/viz/labels';
 import { topEntitiesFigure } from '../../src/viz/rankings';
 import { LIGHT_THEME, withAlpha } from '../../src/viz/theme';
 import { decadeBarsFigure, yearlyTrendFigure } from '../../src/viz/trends';
-import { wrapText } from '../../src/viz/wrapText';
-import { noiseCeiling } from '../../src/label/noiseCeiling';
+import { wrapText } from '../../src/viz/wrap-text';
+import { noiseCeiling } from '../../src/label/noise-ceiling';
 import type { Figure } from '../../src/viz/types';
 import {
   cohortsSmall,

@@ -1,5 +1,5 @@
-import { upliftCurves } from '../../src/model/uplift/upliftCurves';
-import { comparePolicies } from '../../src/model/uplift/policyComparison';
+import { upliftCurves } from '../../src/model/uplift/uplift-curves';
+import { comparePolicies } from '../../src/model/uplift/policy-comparison';
 import { policyComparisonFigure, upliftCurvesFigure } from '../../src/viz/uplift';
 
 const campaign = { treatment: [1, 0, 1, 0], outcome: [1, 0, 0, 1], trueEffect: [0.4, 0.1, 0.3, -0.2] };

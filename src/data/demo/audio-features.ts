@@ -195,9 +195,7 @@ export function createFeatureSampler(): FeatureSampler {
   const lower = choleskyLower(LATENT_CORRELATION);
   const { tables, shifts, explicitThresholds } = solveEraTables();
   // How each column is rounded: 0 = 3 significant digits, 1 = 3 decimals, 2 = integer.
-  const rounding = COPULA_FEATURES.map((name) =>
-    UNIT_SCALE.has(name) ? 0 : name === 'duration_ms' ? 2 : 1,
-  );
+  const rounding = COPULA_FEATURES.map((name) => (UNIT_SCALE.has(name) ? 0 : name === 'duration_ms' ? 2 : 1));
   const artistScale = Math.sqrt(CATALOG.artistVarianceShare);
   const trackScale = Math.sqrt(1 - CATALOG.artistVarianceShare);
   const independent = new Float64Array(LATENT_SIZE);

@@ -3,7 +3,7 @@
  * resampling counts walked along that order, so B replicates cost O(B·n), not O(B·n log n).
  */
 import { createRandom } from '../../util/random';
-import { checkBinaryInput } from './binaryInput';
+import { checkBinaryInput } from './binary-input';
 import { descendingOrder, runEnds, thresholdCounts, weightedAuc } from './ranking';
 import { aucFromCounts } from './roc';
 import type { OnProgress } from '../../util/progress';

@@ -1,5 +1,5 @@
 /** Reliability (calibration) curve: mean predicted probability vs observed positive rate per probability bin. */
-import { checkBinaryInput } from './binaryInput';
+import { checkBinaryInput } from './binary-input';
 
 export interface CalibrationOptions {
   /** Number of equal-width bins over [0, 1]. Default 10. */

@@ -1,5 +1,5 @@
 /** Confusion matrix at a threshold and the per-class report derived from it. */
-import { checkBinaryInput } from './binaryInput';
+import { checkBinaryInput } from './binary-input';
 
 export interface ConfusionMatrix {
   /** Score ≥ threshold is predicted positive. */

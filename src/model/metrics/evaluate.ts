@@ -4,14 +4,14 @@
  * Nothing here is typed in; the original app's table was.
  */
 import type { OnProgress } from '../../util/progress';
-import { checkBinaryInput } from './binaryInput';
+import { checkBinaryInput } from './binary-input';
 import { descendingOrder, thresholdCounts } from './ranking';
 import { aucFromCounts, rocCurveFromCounts, type RocCurve } from './roc';
 import {
   averagePrecisionFromCounts,
   precisionRecallCurveFromCounts,
   type PrecisionRecallCurve,
-} from './precisionRecall';
+} from './precision-recall';
 import { aucBootstrapInterval, AUC_BOOTSTRAP_DEFAULTS, type AucInterval } from './bootstrap';
 import {
   classificationReport,
@@ -20,7 +20,7 @@ import {
   type ConfusionMatrix,
 } from './confusion';
 import { calibrationCurve, CALIBRATION_DEFAULTS, type CalibrationBin } from './calibration';
-import { thresholdSweepFromCounts, THRESHOLD_SWEEP_DEFAULTS, type ThresholdPoint } from './thresholdSweep';
+import { thresholdSweepFromCounts, THRESHOLD_SWEEP_DEFAULTS, type ThresholdPoint } from './threshold-sweep';
 
 export interface EvaluateOptions {
   /** Decision threshold for the confusion matrix and per-class scores. Default 0.5. */

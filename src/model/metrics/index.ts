@@ -1,10 +1,10 @@
 /** Binary-classification metrics, all computed from labels and scores. */
-export * from './binaryInput';
+export * from './binary-input';
 export * from './ranking';
 export * from './roc';
-export * from './precisionRecall';
+export * from './precision-recall';
 export * from './bootstrap';
 export * from './confusion';
 export * from './calibration';
-export * from './thresholdSweep';
+export * from './threshold-sweep';
 export * from './evaluate';

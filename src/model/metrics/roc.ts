@@ -1,5 +1,5 @@
 /** ROC curve and its area, from one descending sort: O(n log n). */
-import { checkBinaryInput } from './binaryInput';
+import { checkBinaryInput } from './binary-input';
 import { descendingOrder, thinnedIndices, thresholdCounts, type ThresholdCounts } from './ranking';
 
 export interface RocCurve {

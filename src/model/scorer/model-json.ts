@@ -38,10 +38,17 @@ export interface ScorerModel {
 }
 
 const OBJECTIVES: Record<string, OutputTransform> = {
-  'binary:logistic': 'sigmoid', 'reg:logistic': 'sigmoid', 'binary:logitraw': 'identity',
-  'reg:squarederror': 'identity', 'reg:linear': 'identity', 'reg:pseudohubererror': 'identity',
-  'reg:absoluteerror': 'identity', 'reg:squaredlogerror': 'identity',
-  'count:poisson': 'exp', 'reg:gamma': 'exp', 'reg:tweedie': 'exp',
+  'binary:logistic': 'sigmoid',
+  'reg:logistic': 'sigmoid',
+  'binary:logitraw': 'identity',
+  'reg:squarederror': 'identity',
+  'reg:linear': 'identity',
+  'reg:pseudohubererror': 'identity',
+  'reg:absoluteerror': 'identity',
+  'reg:squaredlogerror': 'identity',
+  'count:poisson': 'exp',
+  'reg:gamma': 'exp',
+  'reg:tweedie': 'exp',
 };
 const LOGIT_BASE = new Set(['binary:logistic', 'reg:logistic', 'binary:logitraw']);
 const LOG_BASE = new Set(['count:poisson', 'reg:gamma', 'reg:tweedie']);
@@ -67,7 +74,8 @@ function readTree(raw: unknown, id: number, numFeatures: number): ScorerTree {
   const n = Number((field(raw, 'tree_param', `tree ${id}`) as Json).num_nodes);
   if (!Number.isInteger(n) || n < 1) throw new Error(`Tree ${id}: num_nodes must be a positive integer`);
   const splitType = numbers(raw, 'split_type', n, id);
-  if (splitType.some((t) => t !== 0)) throw new Error(`Tree ${id} has categorical splits, which the scorer does not support`);
+  if (splitType.some((t) => t !== 0))
+    throw new Error(`Tree ${id} has categorical splits, which the scorer does not support`);
   const tree: ScorerTree = {
     left: Int32Array.from(numbers(raw, 'left_children', n, id)),
     right: Int32Array.from(numbers(raw, 'right_children', n, id)),
@@ -83,10 +91,13 @@ function readTree(raw: unknown, id: number, numFeatures: number): ScorerTree {
     if (leaf !== (tree.right[i] === -1)) throw new Error(`Tree ${id}: node ${i} has exactly one child`);
     if (!leaf) {
       for (const child of [tree.left[i], tree.right[i]]) {
-        if (child < 0 || child >= n || child === i) throw new Error(`Tree ${id}: node ${i} points at child ${child} outside 0..${n - 1}`);
+        if (child < 0 || child >= n || child === i)
+          throw new Error(`Tree ${id}: node ${i} points at child ${child} outside 0..${n - 1}`);
       }
       if (tree.feature[i] < 0 || tree.feature[i] >= numFeatures) {
-        throw new Error(`Tree ${id}: node ${i} splits on feature ${tree.feature[i]} but the model has ${numFeatures}`);
+        throw new Error(
+          `Tree ${id}: node ${i} splits on feature ${tree.feature[i]} but the model has ${numFeatures}`,
+        );
       }
     }
   }
@@ -131,15 +142,20 @@ export function parseXGBoostModel(model: string | Uint8Array | object): ScorerMo
   const params = field(learner, 'learner_model_param', 'learner') as Json;
   const objective = String((field(learner, 'objective', 'learner') as Json).name);
   const transform = OBJECTIVES[objective];
-  if (!transform) throw new Error(`The scorer does not support objective '${objective}' (supported: ${Object.keys(OBJECTIVES).join(', ')})`);
+  if (!transform)
+    throw new Error(
+      `The scorer does not support objective '${objective}' (supported: ${Object.keys(OBJECTIVES).join(', ')})`,
+    );
   if (Number(params.num_class ?? 0) > 1 || Number(params.num_target ?? 1) > 1) {
     throw new Error('The scorer supports single-output models only (num_class ≤ 1, num_target = 1)');
   }
   const booster = field(learner, 'gradient_booster', 'learner') as Json;
-  if (booster.name !== 'gbtree') throw new Error(`The scorer supports the gbtree booster only, got '${String(booster.name)}'`);
+  if (booster.name !== 'gbtree')
+    throw new Error(`The scorer supports the gbtree booster only, got '${String(booster.name)}'`);
   const numFeatures = Number(params.num_feature);
   const baseScore = Number(params.base_score);
-  if (!Number.isInteger(numFeatures) || numFeatures < 1) throw new Error('learner_model_param.num_feature must be a positive integer');
+  if (!Number.isInteger(numFeatures) || numFeatures < 1)
+    throw new Error('learner_model_param.num_feature must be a positive integer');
   if (!Number.isFinite(baseScore)) throw new Error('learner_model_param.base_score must be a number');
   const rawTrees = field(field(booster, 'model', 'gradient_booster'), 'trees', 'gradient_booster.model');
   if (!Array.isArray(rawTrees)) throw new Error('gradient_booster.model.trees must be an array');
@@ -150,8 +166,9 @@ export function parseXGBoostModel(model: string | Uint8Array | object): ScorerMo
     baseMargin: baseMarginOf(objective, baseScore),
     objective,
     transform,
-    featureNames: Array.isArray(names) && names.length === numFeatures
-      ? names.map(String)
-      : Array.from({ length: numFeatures }, (_, i) => `f${i}`),
+    featureNames:
+      Array.isArray(names) && names.length === numFeatures
+        ? names.map(String)
+        : Array.from({ length: numFeatures }, (_, i) => `f${i}`),
   };
 }

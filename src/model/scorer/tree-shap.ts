@@ -63,8 +63,16 @@ function unwoundPathSum(p: Path, at: number, depth: number, index: number): numb
 }
 
 function recurse(
-  tree: ScorerTree, row: Float32Array, phi: Float64Array, node: number, depth: number, p: Path, parentAt: number,
-  parentZero: number, parentOne: number, parentFeature: number,
+  tree: ScorerTree,
+  row: Float32Array,
+  phi: Float64Array,
+  node: number,
+  depth: number,
+  p: Path,
+  parentAt: number,
+  parentZero: number,
+  parentOne: number,
+  parentFeature: number,
 ): void {
   const at = parentAt + depth + 1;
   for (let i = 0; i <= depth; i++) {
@@ -99,7 +107,18 @@ function recurse(
     unwindPath(p, at, depth, index);
     depth -= 1;
   }
-  recurse(tree, row, phi, hot, depth + 1, p, at, (tree.cover[hot] / cover) * incomingZero, incomingOne, split);
+  recurse(
+    tree,
+    row,
+    phi,
+    hot,
+    depth + 1,
+    p,
+    at,
+    (tree.cover[hot] / cover) * incomingZero,
+    incomingOne,
+    split,
+  );
   recurse(tree, row, phi, cold, depth + 1, p, at, (tree.cover[cold] / cover) * incomingZero, 0, split);
 }
 
@@ -116,7 +135,10 @@ export function treeShap(model: ScorerModel, row: ArrayLike<number>): Float64Arr
     const maxd = tree.depth + 2;
     const size = (maxd * (maxd + 1)) / 2;
     const path: Path = {
-      feature: new Int32Array(size), zero: new Float64Array(size), one: new Float64Array(size), weight: new Float64Array(size),
+      feature: new Int32Array(size),
+      zero: new Float64Array(size),
+      one: new Float64Array(size),
+      weight: new Float64Array(size),
     };
     // The root enters with a placeholder feature (-1) at depth 0, as in XGBoost; it never receives credit.
     recurse(tree, values, phi, 0, 0, path, 0, 1, 1, -1);

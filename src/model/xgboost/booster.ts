@@ -6,7 +6,15 @@ import { readFileSync, writeFileSync } from 'fs';
 import { DMatrix } from './dmatrix';
 import { NativeHandle } from './handle';
 import {
-  check, copyBytes, copyFloats, copyShape, copyStrings, throwOnUnusedParameters, xgb, type Out, type Pointer,
+  check,
+  copyBytes,
+  copyFloats,
+  copyShape,
+  copyStrings,
+  throwOnUnusedParameters,
+  xgb,
+  type Out,
+  type Pointer,
 } from './native';
 
 /** XGBoost parameters by their XGBoost names (`max_depth`, `eta`, `tree_method`, …). */
@@ -56,7 +64,8 @@ export function parseEvalLine(line: string, setNames: string[]): EvalResult {
     const key = token.slice(0, colon);
     // Set names may hold '-', so match the known names (longest first) rather than splitting.
     const name = [...setNames].sort((a, b) => b.length - a.length).find((n) => key.startsWith(`${n}-`));
-    if (name === undefined || colon < 0) throw new Error(`Unexpected XGBoost eval token '${token}' in '${line}'`);
+    if (name === undefined || colon < 0)
+      throw new Error(`Unexpected XGBoost eval token '${token}' in '${line}'`);
     (result[name] ??= {})[key.slice(name.length + 1)] = Number(token.slice(colon + 1));
   }
   return result;
@@ -66,22 +75,35 @@ export function parseEvalLine(line: string, setNames: string[]): EvalResult {
 function validateModelBytes(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new Error('Cannot load an XGBoost model from an empty buffer');
   let i = 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
   let j = i + 1;
-  while (j < bytes.length && (bytes[j] === 0x20 || bytes[j] === 0x0a || bytes[j] === 0x0d || bytes[j] === 0x09)) j++;
+  while (
+    j < bytes.length &&
+    (bytes[j] === 0x20 || bytes[j] === 0x0a || bytes[j] === 0x0d || bytes[j] === 0x09)
+  )
+    j++;
   // JSON text opens with '[' or with '{' and a quoted key; UBJSON opens with '{' and a type marker, and the
   // legacy binary format with neither: XGBoost judges those.
-  const jsonText = bytes[i] === 0x5b || (bytes[i] === 0x7b && (bytes[j] === 0x22 || bytes[j] === 0x7d || j >= bytes.length));
+  const jsonText =
+    bytes[i] === 0x5b || (bytes[i] === 0x7b && (bytes[j] === 0x22 || bytes[j] === 0x7d || j >= bytes.length));
   if (!jsonText) return;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
   } catch (err) {
-    throw new Error(`Not a complete XGBoost model: the JSON does not parse (truncated?): ${(err as Error).message}`);
+    throw new Error(
+      `Not a complete XGBoost model: the JSON does not parse (truncated?): ${(err as Error).message}`,
+    );
   }
   const learner = (parsed as { learner?: unknown }).learner;
   if (typeof learner !== 'object' || learner === null) {
-    throw new Error('Not an XGBoost model: the JSON has no "learner" object (expected XGBoost\'s save_model JSON)');
+    throw new Error(
+      'Not an XGBoost model: the JSON has no "learner" object (expected XGBoost\'s save_model JSON)',
+    );
   }
 }
 
@@ -93,7 +115,14 @@ export class Booster extends NativeHandle {
   /** A new booster with `params`; `cache` lists the matrices it will train and evaluate on. */
   static create(params: XGBoostParams = {}, cache: DMatrix[] = []): Booster {
     const out: Out<Pointer> = [null];
-    check(xgb().XGBoosterCreate(cache.map((m) => m.ptr), cache.length, out), 'creating a Booster');
+    check(
+      xgb().XGBoosterCreate(
+        cache.map((m) => m.ptr),
+        cache.length,
+        out,
+      ),
+      'creating a Booster',
+    );
     const booster = new Booster(out[0]!);
     // As Python does: makes XGBoost report parameters it did not use, which we turn into an error.
     booster.setParams({ validate_parameters: true, ...params });
@@ -154,7 +183,17 @@ export class Booster extends NativeHandle {
     if (sets.length === 0) return {};
     const out: Out<string> = [null];
     const names = sets.map((s) => s.name);
-    check(xgb().XGBoosterEvalOneIter(this.ptr, iteration, sets.map((s) => s.matrix.ptr), names, sets.length, out), 'evaluating');
+    check(
+      xgb().XGBoosterEvalOneIter(
+        this.ptr,
+        iteration,
+        sets.map((s) => s.matrix.ptr),
+        names,
+        sets.length,
+        out,
+      ),
+      'evaluating',
+    );
     throwOnUnusedParameters();
     return parseEvalLine(out[0] ?? '', names);
   }
@@ -162,7 +201,8 @@ export class Booster extends NativeHandle {
   /** One prediction per row (row-major rows × groups for multi-class). */
   predict(dmat: DMatrix, options: PredictOptions = {}): Float32Array {
     const { output, iterationEnd } = { ...PREDICT_DEFAULTS, ...options };
-    if (output !== 'probability' && output !== 'margin') throw new Error(`output must be 'probability' or 'margin', got '${output}'`);
+    if (output !== 'probability' && output !== 'margin')
+      throw new Error(`output must be 'probability' or 'margin', got '${output}'`);
     return this.predictRaw(dmat, output === 'margin' ? 1 : 0, iterationEnd).values;
   }
 
@@ -173,19 +213,38 @@ export class Booster extends NativeHandle {
     return { values, rows: shape[0], width };
   }
 
-  private predictRaw(dmat: DMatrix, type: number, iterationEnd: number): { values: Float32Array; shape: number[] } {
-    if (!Number.isInteger(iterationEnd) || iterationEnd < 0) throw new Error(`iterationEnd must be an integer ≥ 0, got ${iterationEnd}`);
+  private predictRaw(
+    dmat: DMatrix,
+    type: number,
+    iterationEnd: number,
+  ): { values: Float32Array; shape: number[] } {
+    if (!Number.isInteger(iterationEnd) || iterationEnd < 0)
+      throw new Error(`iterationEnd must be an integer ≥ 0, got ${iterationEnd}`);
     const features = this.numFeatures();
     if (features > 0 && dmat.cols !== features) {
-      throw new Error(`The model was trained on ${features} features but the matrix has ${dmat.cols} columns`);
+      throw new Error(
+        `The model was trained on ${features} features but the matrix has ${dmat.cols} columns`,
+      );
     }
-    const config = JSON.stringify({ type, training: false, iteration_begin: 0, iteration_end: iterationEnd, strict_shape: false });
+    const config = JSON.stringify({
+      type,
+      training: false,
+      iteration_begin: 0,
+      iteration_end: iterationEnd,
+      strict_shape: false,
+    });
     const shapeOut: Out<Pointer> = [null];
     const dim: Out<number> = [null];
     const result: Out<Pointer> = [null];
     check(xgb().XGBoosterPredictFromDMatrix(this.ptr, dmat.ptr, config, shapeOut, dim, result), 'predicting');
     const shape = copyShape(shapeOut[0], Number(dim[0]));
-    return { values: copyFloats(result[0], shape.reduce((a, b) => a * b, 1)), shape };
+    return {
+      values: copyFloats(
+        result[0],
+        shape.reduce((a, b) => a * b, 1),
+      ),
+      shape,
+    };
   }
 
   /** Feature importance: feature name (`f0`, … unless names are given) → score; unused features are absent. */
@@ -197,7 +256,10 @@ export class Booster extends NativeHandle {
     const dim: Out<number> = [null];
     const shape: Out<Pointer> = [null];
     const scores: Out<Pointer> = [null];
-    check(xgb().XGBoosterFeatureScore(this.ptr, JSON.stringify(config), nFeatures, names, dim, shape, scores), 'computing feature scores');
+    check(
+      xgb().XGBoosterFeatureScore(this.ptr, JSON.stringify(config), nFeatures, names, dim, shape, scores),
+      'computing feature scores',
+    );
     const n = Number(nFeatures[0]);
     const features = copyStrings(names[0], n);
     const values = copyFloats(scores[0], n);
@@ -208,7 +270,10 @@ export class Booster extends NativeHandle {
   toJson(): Uint8Array {
     const length: Out<number> = [null];
     const data: Out<Pointer> = [null];
-    check(xgb().XGBoosterSaveModelToBuffer(this.ptr, JSON.stringify({ format: 'json' }), length, data), 'saving the model');
+    check(
+      xgb().XGBoosterSaveModelToBuffer(this.ptr, JSON.stringify({ format: 'json' }), length, data),
+      'saving the model',
+    );
     return copyBytes(data[0], Number(length[0]));
   }
 
@@ -221,7 +286,17 @@ export class Booster extends NativeHandle {
   dump(options: { withStats?: boolean; format?: 'text' | 'json' } = {}): string[] {
     const length: Out<number> = [null];
     const out: Out<Pointer> = [null];
-    check(xgb().XGBoosterDumpModelEx(this.ptr, '', options.withStats ? 1 : 0, options.format ?? 'text', length, out), 'dumping the model');
+    check(
+      xgb().XGBoosterDumpModelEx(
+        this.ptr,
+        '',
+        options.withStats ? 1 : 0,
+        options.format ?? 'text',
+        length,
+        out,
+      ),
+      'dumping the model',
+    );
     return copyStrings(out[0], Number(length[0]));
   }
 

@@ -30,14 +30,16 @@ export function isFloat32Array(value: unknown): value is Float32Array {
 
 function checkPerRow(name: string, values: Float32Array, rows: number): void {
   if (!isFloat32Array(values)) throw new Error(`${name} must be a Float32Array`);
-  if (values.length !== rows) throw new Error(`${name} has ${values.length} values, expected one per row (${rows})`);
+  if (values.length !== rows)
+    throw new Error(`${name} has ${values.length} values, expected one per row (${rows})`);
 }
 
 /** Throws unless `values` holds one finite value per row. */
 export function validateLabels(values: Float32Array, rows: number): void {
   checkPerRow('labels', values, rows);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new Error(`labels must be finite numbers; row ${i} holds ${values[i]}`);
+    if (!Number.isFinite(values[i]))
+      throw new Error(`labels must be finite numbers; row ${i} holds ${values[i]}`);
   }
 }
 
@@ -57,7 +59,9 @@ export function validateDenseMatrix(matrix: DenseMatrix): void {
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a positive integer, got ${rows}`);
   if (!Number.isInteger(cols) || cols < 1) throw new Error(`cols must be a positive integer, got ${cols}`);
   if (data.length !== rows * cols) {
-    throw new Error(`matrix data has ${data.length} values, expected rows × cols = ${rows} × ${cols} = ${rows * cols}`);
+    throw new Error(
+      `matrix data has ${data.length} values, expected rows × cols = ${rows} × ${cols} = ${rows * cols}`,
+    );
   }
   if (matrix.labels) validateLabels(matrix.labels, rows);
   if (matrix.weights) validateWeights(matrix.weights, rows);
@@ -79,7 +83,10 @@ export class DMatrix extends NativeHandle {
     validateDenseMatrix(matrix);
     const { nthread } = { ...DMATRIX_DEFAULTS, ...options };
     const out: Out<Pointer> = [null];
-    check(xgb().XGDMatrixCreateFromMat_omp(matrix.data, matrix.rows, matrix.cols, NaN, out, nthread), 'creating a DMatrix');
+    check(
+      xgb().XGDMatrixCreateFromMat_omp(matrix.data, matrix.rows, matrix.cols, NaN, out, nthread),
+      'creating a DMatrix',
+    );
     const dmat = new DMatrix(out[0]!, matrix.rows, matrix.cols);
     if (matrix.labels) dmat.setLabels(matrix.labels);
     if (matrix.weights) dmat.setWeights(matrix.weights);

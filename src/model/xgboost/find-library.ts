@@ -33,7 +33,8 @@ function libraryFileNames(platform: NodeJS.Platform): string[] {
 /** Candidate library files, most specific first. */
 export function libraryCandidates(ctx: LibrarySearchContext): string[] {
   const names = libraryFileNames(ctx.platform);
-  const inDirs = (dirs: string[]): string[] => dirs.flatMap((dir) => names.map((name) => path.join(dir, name)));
+  const inDirs = (dirs: string[]): string[] =>
+    dirs.flatMap((dir) => names.map((name) => path.join(dir, name)));
   const dirs: string[] = [];
   const multiarch = DEBIAN_MULTIARCH[ctx.arch];
   if (ctx.platform === 'linux') {
@@ -41,7 +42,12 @@ export function libraryCandidates(ctx: LibrarySearchContext): string[] {
     dirs.push('/usr/lib', '/usr/local/lib', '/usr/lib64');
   }
   if (ctx.platform === 'darwin') {
-    dirs.push('/opt/homebrew/opt/xgboost/lib', '/opt/homebrew/lib', '/usr/local/opt/xgboost/lib', '/usr/local/lib');
+    dirs.push(
+      '/opt/homebrew/opt/xgboost/lib',
+      '/opt/homebrew/lib',
+      '/usr/local/opt/xgboost/lib',
+      '/usr/local/lib',
+    );
   }
   return [...inDirs(dirs), ...inDirs(ctx.pythonLibDirs)];
 }
@@ -80,12 +86,15 @@ export function findXGBoostLibrary(
   const override = env.XGBOOST_LIBRARY_PATH;
   if (override) {
     if (!exists(override)) {
-      throw new Error(`XGBOOST_LIBRARY_PATH=${override} does not exist; point it at libxgboost's shared library file`);
+      throw new Error(
+        `XGBOOST_LIBRARY_PATH=${override} does not exist; point it at libxgboost's shared library file`,
+      );
     }
     if (exists === existsSync && statSync(override).isDirectory()) {
       const inside = libraryFileNames(ctx.platform ?? process.platform).map((n) => path.join(override, n));
       const found = inside.find(exists);
-      if (!found) throw new Error(`XGBOOST_LIBRARY_PATH=${override} is a folder without ${inside.join(' or ')}`);
+      if (!found)
+        throw new Error(`XGBOOST_LIBRARY_PATH=${override} is a folder without ${inside.join(' or ')}`);
       return found;
     }
     return override;

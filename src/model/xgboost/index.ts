@@ -31,7 +31,13 @@
  */
 export { Booster, PREDICT_DEFAULTS, parseEvalLine } from './booster';
 export type {
-  ContributionOptions, EvalResult, EvalSet, ImportanceType, PredictOptions, ShapMatrix, XGBoostParams,
+  ContributionOptions,
+  EvalResult,
+  EvalSet,
+  ImportanceType,
+  PredictOptions,
+  ShapMatrix,
+  XGBoostParams,
 } from './booster';
 export { DMatrix, DMATRIX_DEFAULTS, validateDenseMatrix } from './dmatrix';
 export type { DMatrixOptions, DenseMatrix } from './dmatrix';

@@ -19,7 +19,14 @@ export interface XGBoostApi {
   XGBoostVersion(major: Out<number>, minor: Out<number>, patch: Out<number>): void;
   XGBGetLastError(): string;
   XGBRegisterLogCallback(cb: unknown): number;
-  XGDMatrixCreateFromMat_omp(data: Float32Array, rows: number, cols: number, missing: number, out: Out<Pointer>, nthread: number): number;
+  XGDMatrixCreateFromMat_omp(
+    data: Float32Array,
+    rows: number,
+    cols: number,
+    missing: number,
+    out: Out<Pointer>,
+    nthread: number,
+  ): number;
   XGDMatrixSetFloatInfo(handle: Pointer, field: string, values: Float32Array, length: number): number;
   XGDMatrixNumRow(handle: Pointer, out: Out<number>): number;
   XGDMatrixNumCol(handle: Pointer, out: Out<number>): number;
@@ -28,14 +35,48 @@ export interface XGBoostApi {
   XGBoosterFree(handle: Pointer): number;
   XGBoosterSetParam(handle: Pointer, name: string, value: string): number;
   XGBoosterUpdateOneIter(handle: Pointer, iteration: number, dtrain: Pointer): number;
-  XGBoosterEvalOneIter(handle: Pointer, iteration: number, sets: Pointer[], names: string[], length: number, out: Out<string>): number;
-  XGBoosterPredictFromDMatrix(handle: Pointer, dmat: Pointer, config: string, shape: Out<Pointer>, dim: Out<number>, result: Out<Pointer>): number;
-  XGBoosterFeatureScore(handle: Pointer, config: string, nFeatures: Out<number>, features: Out<Pointer>, dim: Out<number>, shape: Out<Pointer>, scores: Out<Pointer>): number;
+  XGBoosterEvalOneIter(
+    handle: Pointer,
+    iteration: number,
+    sets: Pointer[],
+    names: string[],
+    length: number,
+    out: Out<string>,
+  ): number;
+  XGBoosterPredictFromDMatrix(
+    handle: Pointer,
+    dmat: Pointer,
+    config: string,
+    shape: Out<Pointer>,
+    dim: Out<number>,
+    result: Out<Pointer>,
+  ): number;
+  XGBoosterFeatureScore(
+    handle: Pointer,
+    config: string,
+    nFeatures: Out<number>,
+    features: Out<Pointer>,
+    dim: Out<number>,
+    shape: Out<Pointer>,
+    scores: Out<Pointer>,
+  ): number;
   XGBoosterLoadModelFromBuffer(handle: Pointer, buffer: Uint8Array, length: number): number;
-  XGBoosterSaveModelToBuffer(handle: Pointer, config: string, length: Out<number>, data: Out<Pointer>): number;
+  XGBoosterSaveModelToBuffer(
+    handle: Pointer,
+    config: string,
+    length: Out<number>,
+    data: Out<Pointer>,
+  ): number;
   XGBoosterLoadModel(handle: Pointer, file: string): number;
   XGBoosterSaveModel(handle: Pointer, file: string): number;
-  XGBoosterDumpModelEx(handle: Pointer, fmap: string, withStats: number, format: string, length: Out<number>, out: Out<Pointer>): number;
+  XGBoosterDumpModelEx(
+    handle: Pointer,
+    fmap: string,
+    withStats: number,
+    format: string,
+    length: Out<number>,
+    out: Out<Pointer>,
+  ): number;
   XGBoosterGetNumFeature(handle: Pointer, out: Out<number>): number;
   XGBoosterBoostedRounds(handle: Pointer, out: Out<number>): number;
   XGBoosterSetAttr(handle: Pointer, key: string, value: string | null): number;
@@ -151,7 +192,9 @@ export function throwOnUnusedParameters(): void {
   const unused = lines.find((line) => /Parameters: \{.*\} are not used\./s.test(line));
   if (unused) {
     const text = /Parameters: \{.*\} are not used\./s.exec(unused)![0].replace(/\s+/g, ' ');
-    throw new Error(`XGBoost rejected the parameters: ${text} Check the spelling against XGBoost's parameter list.`);
+    throw new Error(
+      `XGBoost rejected the parameters: ${text} Check the spelling against XGBoost's parameter list.`,
+    );
   }
 }
 

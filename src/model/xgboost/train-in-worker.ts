@@ -35,7 +35,8 @@ const ENTRY = 'train-worker-entry.js';
 function workerEntry(): string {
   // tslab and jest both compile this module to a file in this folder, so __dirname finds the entry beside it.
   const file = path.join(__dirname, ENTRY);
-  if (!existsSync(file)) throw new Error(`The training worker entry ${file} is missing; reinstall the project`);
+  if (!existsSync(file))
+    throw new Error(`The training worker entry ${file} is missing; reinstall the project`);
   return file;
 }
 
@@ -43,13 +44,16 @@ function transferable(array: Float32Array | undefined, into: ArrayBuffer[]): voi
   if (!array) return;
   const buffer = array.buffer;
   const whole = array.byteOffset === 0 && array.byteLength === buffer.byteLength;
-    // A tag check, not instanceof: under jest the array comes from the sandbox's realm.
+  // A tag check, not instanceof: under jest the array comes from the sandbox's realm.
   const plain = Object.prototype.toString.call(buffer) === '[object ArrayBuffer]';
   if (whole && plain && !into.includes(buffer as ArrayBuffer)) into.push(buffer as ArrayBuffer);
 }
 
 /** Trains in a Worker; resolves with the model as XGBoost JSON bytes and the eval history. */
-export async function trainInWorker(train: DenseMatrix, options: TrainInWorkerOptions = {}): Promise<WorkerTrainResult> {
+export async function trainInWorker(
+  train: DenseMatrix,
+  options: TrainInWorkerOptions = {},
+): Promise<WorkerTrainResult> {
   const evals = options.evals ?? [];
   validateDenseMatrix(train);
   for (const e of evals) validateDenseMatrix(e.matrix);

@@ -23,7 +23,8 @@ export function runTrainingWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('train-worker must run inside a worker_threads Worker');
   const job = workerData as TrainingJob;
-  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void =>
+    port.postMessage(message, transfer);
   try {
     const result = train(job.train, {
       ...job.settings,
@@ -33,7 +34,13 @@ export function runTrainingWorker(): void {
     const model = result.booster.toJson();
     result.booster.free();
     post(
-      { type: 'done', model, history: result.history, bestIteration: result.bestIteration, bestScore: result.bestScore },
+      {
+        type: 'done',
+        model,
+        history: result.history,
+        bestIteration: result.bestIteration,
+        bestScore: result.bestScore,
+      },
       [model.buffer as ArrayBuffer],
     );
   } catch (err) {

@@ -45,7 +45,11 @@ export interface TrainOptions extends TrainSettings {
 }
 
 export const TRAIN_DEFAULTS: Required<Omit<TrainSettings, 'maximize'>> = {
-  params: {}, rounds: 100, earlyStoppingRounds: 0, seed: 0, nthread: 0,
+  params: {},
+  rounds: 100,
+  earlyStoppingRounds: 0,
+  seed: 0,
+  nthread: 0,
 };
 
 export interface TrainResult {
@@ -78,12 +82,14 @@ function checkLabelsForObjective(params: XGBoostParams, name: string, labels: Fl
 
 function validateSettings(settings: Required<Omit<TrainSettings, 'maximize'>>): void {
   const { rounds, earlyStoppingRounds, seed, nthread } = settings;
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`rounds must be a positive integer, got ${rounds}`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`rounds must be a positive integer, got ${rounds}`);
   if (!Number.isInteger(earlyStoppingRounds) || earlyStoppingRounds < 0) {
     throw new Error(`earlyStoppingRounds must be an integer ≥ 0, got ${earlyStoppingRounds}`);
   }
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
-  if (!Number.isInteger(nthread) || nthread < 0) throw new Error(`nthread must be an integer ≥ 0, got ${nthread}`);
+  if (!Number.isInteger(nthread) || nthread < 0)
+    throw new Error(`nthread must be an integer ≥ 0, got ${nthread}`);
 }
 
 /** Trains a booster on `dtrain` (a DMatrix, or a DenseMatrix that is wrapped and freed here). */
@@ -101,7 +107,8 @@ export function train(dtrain: DMatrix | DenseMatrix, options: TrainOptions = {})
     const train = asMatrix(dtrain);
     const evals = (options.evals ?? []).map((e) => ({ name: e.name, matrix: asMatrix(e.matrix) }));
     const names = new Set(evals.map((e) => e.name));
-    if (names.size !== evals.length) throw new Error(`eval set names must be distinct, got ${[...evals.map((e) => e.name)]}`);
+    if (names.size !== evals.length)
+      throw new Error(`eval set names must be distinct, got ${[...evals.map((e) => e.name)]}`);
     if (settings.earlyStoppingRounds > 0 && evals.length === 0) {
       throw new Error('earlyStoppingRounds needs at least one eval set (the last one decides)');
     }
@@ -131,7 +138,8 @@ function boostRounds(
       booster.update(train, round);
       const result = booster.evaluate(evals, round);
       for (const [set, metrics] of Object.entries(result)) {
-        for (const [metric, value] of Object.entries(metrics)) ((history[set] ??= {})[metric] ??= []).push(value);
+        for (const [metric, value] of Object.entries(metrics))
+          ((history[set] ??= {})[metric] ??= []).push(value);
       }
       options.onRound?.({ round, rounds: settings.rounds, evals: result });
       options.onProgress?.(round + 1, settings.rounds);

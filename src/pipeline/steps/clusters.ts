@@ -33,8 +33,16 @@ export interface ClusterStepOptions {
 }
 
 export async function computeClusters(table: TrackTable, options: ClusterStepOptions): Promise<Clusters> {
-  const mood = await moodClusters(table, { k: options.k, seed: options.seed, onProgress: options.onProgress });
-  const elbow = await elbowCurve(mood.matrix, { seed: options.seed, kMax: Math.max(10, options.k), onProgress: options.onElbowProgress });
+  const mood = await moodClusters(table, {
+    k: options.k,
+    seed: options.seed,
+    onProgress: options.onProgress,
+  });
+  const elbow = await elbowCurve(mood.matrix, {
+    seed: options.seed,
+    kMax: Math.max(10, options.k),
+    onProgress: options.onElbowProgress,
+  });
   const { pca: _pca, ...map } = mood.map;
   return {
     k: options.k,

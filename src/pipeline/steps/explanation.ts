@@ -4,11 +4,18 @@
  * SHAP when there is no token or network — labelled as such).
  */
 import type { TrackTable } from '../../data/schema';
-import { explainTrack, type TrackExplanationText } from '../../explain/explainTrack';
+import { explainTrack, type TrackExplanationText } from '../../explain/explain-track';
 import { featureImportance, type FeatureImportance } from '../../explain/importance';
-import type { LocalExplanation } from '../../explain/localExplanation';
+import type { LocalExplanation } from '../../explain/local-explanation';
 import type { TrackIdentity } from '../../explain/prompt';
-import { explainRow, meanAbsShap, shapSummary, shapValues, type MeanAbsShap, type ShapSummary } from '../../explain/shap';
+import {
+  explainRow,
+  meanAbsShap,
+  shapSummary,
+  shapValues,
+  type MeanAbsShap,
+  type ShapSummary,
+} from '../../explain/shap';
 import { featureMatrix } from '../../model/features';
 import { sampleIndices } from '../../util/random';
 import { boosterOf, type TrainedModel } from './model';
@@ -62,7 +69,11 @@ export function exampleRows(model: TrainedModel): { row: number; why: string }[]
   ];
 }
 
-export async function computeExplanation(table: TrackTable, model: TrainedModel, options: ExplanationOptions): Promise<Explanation> {
+export async function computeExplanation(
+  table: TrackTable,
+  model: TrainedModel,
+  options: ExplanationOptions,
+): Promise<Explanation> {
   const booster = boosterOf(model);
   try {
     const features = model.meta.features;
@@ -85,7 +96,11 @@ export async function computeExplanation(table: TrackTable, model: TrainedModel,
     return {
       importance: featureImportance(booster, features),
       meanAbsShap: meanAbsShap(shapValues(booster, sample, iterationEnd), features),
-      beeswarm: shapSummary(booster, matrix, { sampleSize: options.sampleSize ?? 2000, seed: options.seed, iterationEnd }),
+      beeswarm: shapSummary(booster, matrix, {
+        sampleSize: options.sampleSize ?? 2000,
+        seed: options.seed,
+        iterationEnd,
+      }),
       examples,
     };
   } finally {

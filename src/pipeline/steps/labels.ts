@@ -3,10 +3,10 @@
  * target (top popularity within year) where the layout has one; and a simulated randomized campaign.
  */
 import type { TrackTable } from '../../data/schema';
-import { noiseCeiling, realizedCeiling, type NoiseCeiling } from '../../label/noiseCeiling';
-import { popularityTarget, type PopularityTarget } from '../../label/popularityTarget';
-import { promotionLabels, type PromotionLabels } from '../../label/promotionRule';
-import { upliftCampaign, type UpliftCampaign } from '../../label/upliftCampaign';
+import { noiseCeiling, realizedCeiling, type NoiseCeiling } from '../../label/noise-ceiling';
+import { popularityTarget, type PopularityTarget } from '../../label/popularity-target';
+import { promotionLabels, type PromotionLabels } from '../../label/promotion-rule';
+import { upliftCampaign, type UpliftCampaign } from '../../label/uplift-campaign';
 
 export interface Labels {
   promotion: PromotionLabels;
@@ -25,7 +25,10 @@ export function ruleText(promotion: PromotionLabels): string {
   return `(valence > ${o.valenceAbove} and energy > ${o.energyAbove}) or danceability > ${o.danceabilityAbove}`;
 }
 
-export function computeLabels(table: TrackTable, options: { seed: number; flipRate: number; clusters?: Int32Array }): Labels {
+export function computeLabels(
+  table: TrackTable,
+  options: { seed: number; flipRate: number; clusters?: Int32Array },
+): Labels {
   const promotion = promotionLabels(table, { seed: options.seed, flipRate: options.flipRate });
   return {
     promotion,

@@ -4,11 +4,11 @@
  * (model JSON bytes, meta, evaluation) so the step cache can keep them; the booster is rebuilt on demand.
  */
 import type { TrackTable } from '../../data/schema';
-import { realizedCeiling } from '../../label/noiseCeiling';
+import { realizedCeiling } from '../../label/noise-ceiling';
 import { featureMatrix } from '../../model/features';
 import type { ModelMeta } from '../../model/meta';
 import type { ClassifierEvaluation } from '../../model/metrics';
-import { predictDense, trainPromotionModel } from '../../model/trainPromotionModel';
+import { predictDense, trainPromotionModel } from '../../model/train-promotion-model';
 import type { EvalHistory } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
@@ -47,7 +47,11 @@ async function trainOne(
   // The ceiling is measured on the very test rows the model is scored on: their flip share differs from the
   // overall rate by sampling noise, enough to put a model "above" a ceiling computed from the overall rate.
   const ceiling = ruleLabels
-    ? (rows: Uint32Array) => realizedCeiling(Uint8Array.from(rows, (r) => ruleLabels[r]), Uint8Array.from(rows, (r) => labels[r]))
+    ? (rows: Uint32Array) =>
+        realizedCeiling(
+          Uint8Array.from(rows, (r) => ruleLabels[r]),
+          Uint8Array.from(rows, (r) => labels[r]),
+        )
     : undefined;
   const model = await trainPromotionModel(table, labels, {
     rounds: options.rounds,
@@ -73,11 +77,18 @@ async function trainOne(
   }
 }
 
-export async function computeModels(table: TrackTable, labels: Labels, options: ModelStepOptions): Promise<ModelStep> {
+export async function computeModels(
+  table: TrackTable,
+  labels: Labels,
+  options: ModelStepOptions,
+): Promise<ModelStep> {
   const promotion = await trainOne(
     table,
     labels.promotion.labels,
-    { definition: `promoted = ${ruleText(labels.promotion)}, then ${(100 * labels.promotion.flipRate).toFixed(1)}% of labels flipped (seeded)`, flipRate: labels.promotion.flipRate },
+    {
+      definition: `promoted = ${ruleText(labels.promotion)}, then ${(100 * labels.promotion.flipRate).toFixed(1)}% of labels flipped (seeded)`,
+      flipRate: labels.promotion.flipRate,
+    },
     options,
     labels.promotion.ruleLabels,
   );
@@ -85,7 +96,11 @@ export async function computeModels(table: TrackTable, labels: Labels, options: 
     ? await trainOne(
         table,
         labels.popularity.labels,
-        { definition: `popularity in the top ${(100 * (1 - labels.popularity.quantile)).toFixed(0)}% of its year`, target: 'popularity', quantile: labels.popularity.quantile },
+        {
+          definition: `popularity in the top ${(100 * (1 - labels.popularity.quantile)).toFixed(0)}% of its year`,
+          target: 'popularity',
+          quantile: labels.popularity.quantile,
+        },
         options,
       )
     : undefined;

@@ -22,7 +22,9 @@ export interface Overview {
 export async function computeOverview(loaded: LoadedTracks): Promise<Overview> {
   const { connection, relation, report } = loaded;
   const columns = new Set(
-    (await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE "${relation}")`)).getRows().map((r) => String(r[0])),
+    (await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE "${relation}")`))
+      .getRows()
+      .map((r) => String(r[0])),
   );
   const albumKey = report.mapped.some((m) => m.column === 'album_id') ? 'album_id' : 'album';
   const row = (

@@ -1,8 +1,18 @@
 /** Trends and exploration over the whole cleaned table, as SQL aggregates in DuckDB. */
 import type { LoadedTracks } from '../../data/load';
 import {
-  compareCohortsSql, correlationMatrixSql, decadeMeansSql, histogramsSql, topAlbumsSql, topArtistsSql, yearlyMeansSql,
-  type CohortComparison, type CorrelationMatrix, type FeatureHistogram, type PeriodMeans, type TopEntities,
+  compareCohortsSql,
+  correlationMatrixSql,
+  decadeMeansSql,
+  histogramsSql,
+  topAlbumsSql,
+  topArtistsSql,
+  yearlyMeansSql,
+  type CohortComparison,
+  type CorrelationMatrix,
+  type FeatureHistogram,
+  type PeriodMeans,
+  type TopEntities,
 } from '../../analysis';
 
 export interface Trends {

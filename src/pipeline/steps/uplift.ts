@@ -4,7 +4,7 @@
  */
 import type { TrackTable } from '../../data/schema';
 import { featureMatrix } from '../../model/features';
-import { upliftStudy, type UpliftStudy } from '../../model/uplift/upliftStudy';
+import { upliftStudy, type UpliftStudy } from '../../model/uplift/uplift-study';
 import type { OnProgress } from '../../util/progress';
 import type { Labels } from './labels';
 
@@ -15,5 +15,8 @@ export function computeUplift(
   options: { seed: number; features: readonly string[]; onProgress?: OnProgress },
 ): UpliftStudy {
   const matrix = featureMatrix(table, options.features);
-  return upliftStudy(matrix, labels.campaign, promotionScores, { seed: options.seed, onProgress: options.onProgress });
+  return upliftStudy(matrix, labels.campaign, promotionScores, {
+    seed: options.seed,
+    onProgress: options.onProgress,
+  });
 }

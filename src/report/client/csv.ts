@@ -6,7 +6,13 @@ export type CsvCell = string | number | string[] | null | undefined;
 
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join('; ') : typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  const text = Array.isArray(value)
+    ? value.join('; ')
+    : typeof value === 'number'
+      ? Number.isFinite(value)
+        ? String(value)
+        : ''
+      : value;
   // A leading = + - @ would make spreadsheets run the cell as a formula; prefixing ' is OWASP's advice.
   const safe = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -25,7 +25,11 @@ const cellText = (value: Row[number]): string =>
 /** Indices of the rows that pass `filter`. A missing (null) value fails a range filter. */
 export function filterRows(columns: SampleColumn[], rows: Row[], filter: ExplorerFilter): number[] {
   const index = new Map(columns.map((c, i) => [c.key, i]));
-  const ranges = Object.entries(filter.ranges).map(([key, [lo, hi]]) => ({ i: index.get(key) ?? -1, lo, hi }));
+  const ranges = Object.entries(filter.ranges).map(([key, [lo, hi]]) => ({
+    i: index.get(key) ?? -1,
+    lo,
+    hi,
+  }));
   const searched = filter.searchColumns.map((key) => index.get(key) ?? -1).filter((i) => i >= 0);
   const needle = filter.search.trim().toLowerCase();
   const kept: number[] = [];
@@ -55,7 +59,9 @@ export function sortRows(rows: Row[], indices: number[], sort: ExplorerSort): nu
       const bMissing = b.v === null || (typeof b.v === 'number' && Number.isNaN(b.v));
       if (aMissing || bMissing) return aMissing === bMissing ? a.order - b.order : aMissing ? 1 : -1;
       const cmp =
-        typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : cellText(a.v).localeCompare(cellText(b.v));
+        typeof a.v === 'number' && typeof b.v === 'number'
+          ? a.v - b.v
+          : cellText(a.v).localeCompare(cellText(b.v));
       return cmp !== 0 ? sign * cmp : a.order - b.order;
     })
     .map((x) => x.r);

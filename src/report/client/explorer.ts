@@ -30,9 +30,12 @@ export function mountExplorer(mount: HTMLElement, block: TrackExplorerBlock): vo
   let visible: number[] = [];
 
   mount.append(
-    el('div', { class: 'note' },
+    el(
+      'div',
+      { class: 'note' },
       `This is a seeded sample of ${rows.length.toLocaleString('en-US')} tracks (seed ${seed}) out of ` +
-      `${populationRows.toLocaleString('en-US')} cleaned tracks; filters, sorting and the CSV download apply to the sample.`),
+        `${populationRows.toLocaleString('en-US')} cleaned tracks; filters, sorting and the CSV download apply to the sample.`,
+    ),
   );
 
   const filters = el('div', { class: 'filters' });
@@ -42,13 +45,20 @@ export function mountExplorer(mount: HTMLElement, block: TrackExplorerBlock): vo
     ranges[key] = [lo, hi];
     const isYear = key === yearColumn;
     const step = isYear ? '1' : String((hi - lo) / 100 || 1);
-    const digits = isYear ? 0 : column.digits ?? 3;
+    const digits = isYear ? 0 : (column.digits ?? 3);
     const shown = el('span', { class: 'filter-value' });
-    const show = (): void => void (shown.textContent = `${formatNumber(ranges[key][0], digits)} – ${formatNumber(ranges[key][1], digits)}`);
+    const show = (): void =>
+      void (shown.textContent = `${formatNumber(ranges[key][0], digits)} – ${formatNumber(ranges[key][1], digits)}`);
     const slider = (bound: 0 | 1): HTMLInputElement => {
       const input = el('input', {
-        type: 'range', min: String(lo), max: String(hi), step, value: String(bound === 0 ? lo : hi),
-        'data-filter': key, 'data-bound': bound === 0 ? 'min' : 'max', 'aria-label': `${column.label} ${bound === 0 ? 'minimum' : 'maximum'}`,
+        type: 'range',
+        min: String(lo),
+        max: String(hi),
+        step,
+        value: String(bound === 0 ? lo : hi),
+        'data-filter': key,
+        'data-bound': bound === 0 ? 'min' : 'max',
+        'aria-label': `${column.label} ${bound === 0 ? 'minimum' : 'maximum'}`,
       });
       input.addEventListener('input', () => {
         // The last step of a float slider can land a hair under max; snap the ends so "all" means all.
@@ -62,9 +72,21 @@ export function mountExplorer(mount: HTMLElement, block: TrackExplorerBlock): vo
       return input;
     };
     show();
-    filters.append(el('div', { class: 'filter' }, el('label', {}, `${column.label}: `, shown), el('div', { class: 'range-pair' }, slider(0), slider(1))));
+    filters.append(
+      el(
+        'div',
+        { class: 'filter' },
+        el('label', {}, `${column.label}: `, shown),
+        el('div', { class: 'range-pair' }, slider(0), slider(1)),
+      ),
+    );
   }
-  const searchBox = el('input', { type: 'search', placeholder: `Search ${searchColumns.join(', ')}`, 'aria-label': 'Search tracks', 'data-filter': 'search' });
+  const searchBox = el('input', {
+    type: 'search',
+    placeholder: `Search ${searchColumns.join(', ')}`,
+    'aria-label': 'Search tracks',
+    'data-filter': 'search',
+  });
   searchBox.addEventListener('input', () => {
     search = searchBox.value;
     pageNumber = 0;
@@ -78,8 +100,14 @@ export function mountExplorer(mount: HTMLElement, block: TrackExplorerBlock): vo
   const prev = el('button', { type: 'button', class: 'page-prev' }, '‹ Prev');
   const next = el('button', { type: 'button', class: 'page-next' }, 'Next ›');
   const download = el('button', { type: 'button', class: 'primary download-csv' }, 'Download CSV');
-  prev.addEventListener('click', () => { pageNumber = Math.max(0, pageNumber - 1); renderTable(); });
-  next.addEventListener('click', () => { pageNumber += 1; renderTable(); });
+  prev.addEventListener('click', () => {
+    pageNumber = Math.max(0, pageNumber - 1);
+    renderTable();
+  });
+  next.addEventListener('click', () => {
+    pageNumber += 1;
+    renderTable();
+  });
   download.addEventListener('click', () => downloadCsv());
   mount.append(el('div', { class: 'toolbar' }, count, download, prev, pageLabel, next));
 
@@ -87,14 +115,19 @@ export function mountExplorer(mount: HTMLElement, block: TrackExplorerBlock): vo
   columns.forEach((column, i) => {
     const th = el('th', { class: 'sortable', 'data-column': column.key, title: 'Sort' }, column.label);
     th.addEventListener('click', () => {
-      sort = sort && sort.column === i ? { column: i, descending: !sort.descending } : { column: i, descending: column.type === 'number' };
+      sort =
+        sort && sort.column === i
+          ? { column: i, descending: !sort.descending }
+          : { column: i, descending: column.type === 'number' };
       pageNumber = 0;
       update();
     });
     head.append(th);
   });
   const body = el('tbody');
-  mount.append(el('div', { class: 'table-wrap' }, el('table', { class: 'explorer-table' }, el('thead', {}, head), body)));
+  mount.append(
+    el('div', { class: 'table-wrap' }, el('table', { class: 'explorer-table' }, el('thead', {}, head), body)),
+  );
 
   function update(): void {
     const kept = filterRows(columns, rows, { ranges, search, searchColumns });
@@ -116,16 +149,30 @@ export function mountExplorer(mount: HTMLElement, block: TrackExplorerBlock): vo
     pageLabel.textContent = `page ${pageNumber + 1} of ${pages}`;
     body.replaceChildren(
       ...visible.slice(pageNumber * pageSize, (pageNumber + 1) * pageSize).map((r) =>
-        el('tr', {}, ...rows[r].map((value, i) => {
-          const text = value === null ? '' : Array.isArray(value) ? value.join(', ') : typeof value === 'number' ? formatNumber(value, columns[i].digits ?? 3) : value;
-          return el('td', { title: text }, text);
-        })),
+        el(
+          'tr',
+          {},
+          ...rows[r].map((value, i) => {
+            const text =
+              value === null
+                ? ''
+                : Array.isArray(value)
+                  ? value.join(', ')
+                  : typeof value === 'number'
+                    ? formatNumber(value, columns[i].digits ?? 3)
+                    : value;
+            return el('td', { title: text }, text);
+          }),
+        ),
       ),
     );
   }
 
   function downloadCsv(): void {
-    const csv = toCsv(columns.map((c) => c.key), visible.map((r) => rows[r]));
+    const csv = toCsv(
+      columns.map((c) => c.key),
+      visible.map((r) => rows[r]),
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const link = el('a', { href: url, download: `tracks-sample-filtered-${visible.length}.csv` });
     document.body.append(link);

@@ -14,7 +14,9 @@ function start(): void {
 
   document.querySelectorAll<HTMLElement>('.choice').forEach((choice) => {
     const select = choice.querySelector<HTMLSelectElement>('.choice-select');
-    const panels = Array.from(choice.children).filter((c): c is HTMLElement => c.classList.contains('choice-panel'));
+    const panels = Array.from(choice.children).filter((c): c is HTMLElement =>
+      c.classList.contains('choice-panel'),
+    );
     select?.addEventListener('change', () => {
       panels.forEach((panel, i) => (panel.hidden = String(i) !== select.value));
       drawVisibleFigures(choice, data.figures);

@@ -18,16 +18,27 @@ export function mountPicker(mount: HTMLElement, block: TrackPickerBlock): void {
   const tracks = block.tracks;
   const albums = Array.from(new Set(tracks.map((t) => t.album))).sort((a, b) => a.localeCompare(b));
 
-  const albumSelect = el('select', { class: 'picker-album', 'aria-label': 'Album' },
+  const albumSelect = el(
+    'select',
+    { class: 'picker-album', 'aria-label': 'Album' },
     el('option', { value: ALL_ALBUMS }, `All albums (${albums.length})`),
-    ...albums.map((album) => el('option', { value: album }, album || '(no album)')));
-  const searchBox = el('input', { type: 'search', class: 'picker-search', placeholder: 'Track or artist name', 'aria-label': 'Search tracks' });
+    ...albums.map((album) => el('option', { value: album }, album || '(no album)')),
+  );
+  const searchBox = el('input', {
+    type: 'search',
+    class: 'picker-search',
+    placeholder: 'Track or artist name',
+    'aria-label': 'Search tracks',
+  });
   const trackSelect = el('select', { class: 'picker-track', 'aria-label': 'Track' });
   mount.append(
-    el('div', { class: 'picker' },
+    el(
+      'div',
+      { class: 'picker' },
       el('div', {}, el('label', {}, 'Album'), albumSelect),
       el('div', {}, el('label', {}, 'Search'), searchBox),
-      el('div', {}, el('label', {}, 'Track'), trackSelect)),
+      el('div', {}, el('label', {}, 'Track'), trackSelect),
+    ),
   );
   const result = el('div', { class: 'picker-result' });
   mount.append(result);
@@ -48,10 +59,14 @@ export function mountPicker(mount: HTMLElement, block: TrackPickerBlock): void {
     const matching = tracks
       .map((track, i) => ({ track, i }))
       .filter(({ track }) => album === ALL_ALBUMS || track.album === album)
-      .filter(({ track }) => !needle || `${track.name} ${track.artists.join(' ')}`.toLowerCase().includes(needle));
+      .filter(
+        ({ track }) => !needle || `${track.name} ${track.artists.join(' ')}`.toLowerCase().includes(needle),
+      );
     const current = trackSelect.value;
     trackSelect.replaceChildren(
-      ...matching.map(({ track, i }) => el('option', { value: String(i) }, `${track.name} — ${track.artists.join(', ')}`)),
+      ...matching.map(({ track, i }) =>
+        el('option', { value: String(i) }, `${track.name} — ${track.artists.join(', ')}`),
+      ),
     );
     if (matching.some(({ i }) => String(i) === current)) trackSelect.value = current;
     show();
@@ -64,27 +79,61 @@ export function mountPicker(mount: HTMLElement, block: TrackPickerBlock): void {
       return;
     }
     const live = scorer.probability(track.features);
-    const card = (label: string, value: string, note: string, attrs: Record<string, string> = {}): HTMLElement =>
-      el('div', { class: 'metric', ...attrs }, el('div', { class: 'metric-label' }, label),
-        el('div', { class: 'metric-value' }, value), el('div', { class: 'metric-note' }, note));
-    const metrics = el('div', { class: 'metrics' },
-      card('Promotion probability', live.toFixed(4), 'scored live in your browser from the model JSON',
-        { 'data-live-probability': String(live), 'data-track-id': track.id }),
-      card('Native probability', track.nativeProbability.toFixed(4), 'libxgboost, at export time',
-        { 'data-native-probability': String(track.nativeProbability) }),
+    const card = (
+      label: string,
+      value: string,
+      note: string,
+      attrs: Record<string, string> = {},
+    ): HTMLElement =>
+      el(
+        'div',
+        { class: 'metric', ...attrs },
+        el('div', { class: 'metric-label' }, label),
+        el('div', { class: 'metric-value' }, value),
+        el('div', { class: 'metric-note' }, note),
+      );
+    const metrics = el(
+      'div',
+      { class: 'metrics' },
+      card('Promotion probability', live.toFixed(4), 'scored live in your browser from the model JSON', {
+        'data-live-probability': String(live),
+        'data-track-id': track.id,
+      }),
+      card('Native probability', track.nativeProbability.toFixed(4), 'libxgboost, at export time', {
+        'data-native-probability': String(track.nativeProbability),
+      }),
       card('Prediction', live >= 0.5 ? 'Promote' : 'Do not promote', 'threshold 0.5'),
     );
-    const header = el('p', {}, el('strong', {}, track.name), ` by ${track.artists.join(', ')} — album `, el('em', {}, track.album));
+    const header = el(
+      'p',
+      {},
+      el('strong', {}, track.name),
+      ` by ${track.artists.join(', ')} — album `,
+      el('em', {}, track.album),
+    );
     const shap = liveShap(track) ?? track.shap ?? null;
     const figureMount = el('div', { class: 'figure', 'data-waterfall': '1' });
     const children: Node[] = [header, metrics];
-    if (shap) children.push(el('section', { class: 'block' }, el('h3', {}, 'Why: SHAP waterfall'), figureMount));
+    if (shap)
+      children.push(el('section', { class: 'block' }, el('h3', {}, 'Why: SHAP waterfall'), figureMount));
     if (track.explanation) {
-      const tag = track.explanation.source === 'llm'
-        ? `LLM explanation${track.explanation.model ? ` (${track.explanation.model})` : ''}`
-        : 'Offline explanation (template, no LLM)';
-      children.push(el('section', { class: 'block' }, el('h3', {}, 'Explanation'),
-        el('div', { class: 'explanation' }, el('span', { class: 'source-tag' }, tag), el('div', {}, track.explanation.text))));
+      const tag =
+        track.explanation.source === 'llm'
+          ? `LLM explanation${track.explanation.model ? ` (${track.explanation.model})` : ''}`
+          : 'Offline explanation (template, no LLM)';
+      children.push(
+        el(
+          'section',
+          { class: 'block' },
+          el('h3', {}, 'Explanation'),
+          el(
+            'div',
+            { class: 'explanation' },
+            el('span', { class: 'source-tag' }, tag),
+            el('div', {}, track.explanation.text),
+          ),
+        ),
+      );
     }
     result.replaceChildren(...children);
     if (shap) void drawFigure(figureMount, waterfallFigure(block.featureNames, track.features, shap));

@@ -16,7 +16,9 @@ const toRow = (features: (number | null)[]): number[] => features.map((v) => (v 
 export function createLiveScorer(model: unknown, featureNames: string[]): LiveScorer {
   const parsed = parseXGBoostModel(model as object);
   if (parsed.transform !== 'sigmoid') {
-    throw new Error(`the track picker needs a probability model (binary:logistic), this one is ${parsed.objective}`);
+    throw new Error(
+      `the track picker needs a probability model (binary:logistic), this one is ${parsed.objective}`,
+    );
   }
   if (parsed.numFeatures !== featureNames.length) {
     throw new Error(`the model has ${parsed.numFeatures} features, the picker lists ${featureNames.length}`);

@@ -27,7 +27,9 @@ export function waterfallFigure(
   options: WaterfallOptions = {},
 ): Figure {
   const { maxFeatures } = { ...WATERFALL_DEFAULTS, ...options };
-  const order = shap.values.map((v, i) => i).sort((a, b) => Math.abs(shap.values[b]) - Math.abs(shap.values[a]));
+  const order = shap.values
+    .map((v, i) => i)
+    .sort((a, b) => Math.abs(shap.values[b]) - Math.abs(shap.values[a]));
   const shown = order.slice(0, maxFeatures);
   const rest = order.slice(maxFeatures).reduce((sum, i) => sum + shap.values[i], 0);
   const label = (i: number): string => {
@@ -35,8 +37,18 @@ export function waterfallFigure(
     return `${featureNames[i]} = ${v === null || Number.isNaN(v) ? 'missing' : Number(v.toPrecision(4))}`;
   };
   const margin = shap.bias + shap.values.reduce((a, b) => a + b, 0);
-  const y = ['base value', ...shown.map(label), ...(order.length > maxFeatures ? [`${order.length - maxFeatures} other features`] : []), 'prediction'];
-  const x = [shap.bias, ...shown.map((i) => shap.values[i]), ...(order.length > maxFeatures ? [rest] : []), margin];
+  const y = [
+    'base value',
+    ...shown.map(label),
+    ...(order.length > maxFeatures ? [`${order.length - maxFeatures} other features`] : []),
+    'prediction',
+  ];
+  const x = [
+    shap.bias,
+    ...shown.map((i) => shap.values[i]),
+    ...(order.length > maxFeatures ? [rest] : []),
+    margin,
+  ];
   const measure = ['absolute', ...x.slice(1, -1).map(() => 'relative'), 'total'];
   return {
     data: [
@@ -46,7 +58,9 @@ export function waterfallFigure(
         y,
         x,
         measure,
-        text: x.map((v, i) => (i === 0 || i === x.length - 1 ? v.toFixed(3) : (v >= 0 ? '+' : '') + v.toFixed(3))),
+        text: x.map((v, i) =>
+          i === 0 || i === x.length - 1 ? v.toFixed(3) : (v >= 0 ? '+' : '') + v.toFixed(3),
+        ),
         textposition: 'outside',
         increasing: { marker: { color: '#1DB954' } },
         decreasing: { marker: { color: '#ff5d5d' } },
@@ -55,7 +69,9 @@ export function waterfallFigure(
       },
     ],
     layout: {
-      title: { text: `SHAP contributions (log-odds): base ${shap.bias.toFixed(3)} → ${margin.toFixed(3)} = p ${logistic(margin).toFixed(3)}` },
+      title: {
+        text: `SHAP contributions (log-odds): base ${shap.bias.toFixed(3)} → ${margin.toFixed(3)} = p ${logistic(margin).toFixed(3)}`,
+      },
       yaxis: { autorange: 'reversed', automargin: true },
       xaxis: { title: { text: 'margin (log-odds)' } },
       height: 120 + 34 * y.length,

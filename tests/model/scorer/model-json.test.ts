@@ -24,8 +24,12 @@ describe('parseXGBoostModel', () => {
     const json = JSON.stringify(tinyModel());
     expect(() => parseXGBoostModel(json.slice(0, 100))).toThrow('truncated?');
     expect(() => parseXGBoostModel({ a: 1 })).toThrow('missing "learner"');
-    expect(() => parseXGBoostModel(tinyModel({ objective: 'multi:softprob' }))).toThrow("objective 'multi:softprob'");
-    const broken = tinyModel() as { learner: { gradient_booster: { model: { trees: Array<Record<string, unknown>> } } } };
+    expect(() => parseXGBoostModel(tinyModel({ objective: 'multi:softprob' }))).toThrow(
+      "objective 'multi:softprob'",
+    );
+    const broken = tinyModel() as {
+      learner: { gradient_booster: { model: { trees: Array<Record<string, unknown>> } } };
+    };
     broken.learner.gradient_booster.model.trees[0].left_children = [5, -1, -1];
     expect(() => parseXGBoostModel(broken)).toThrow('node 0 points at child 5');
     const categorical = tinyModel() as typeof broken;

@@ -55,7 +55,10 @@ describe('scoreRows against the native library', () => {
 
   it('equals XGBoost for a regression objective (identity link)', () => {
     const set = syntheticBinary(2000, 3, 4);
-    const { booster } = train(set, { params: { objective: 'reg:squarederror', tree_method: 'hist' }, rounds: 10 });
+    const { booster } = train(set, {
+      params: { objective: 'reg:squarederror', tree_method: 'hist' },
+      rounds: 10,
+    });
     const dmat = DMatrix.fromDense(set);
     const ours = scoreRows(parseXGBoostModel(Booster.fromJson(booster.toJson()).toJson()), set.data);
     const native = booster.predict(dmat);

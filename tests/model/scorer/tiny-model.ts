@@ -1,11 +1,18 @@
 /** A hand-written one-split XGBoost JSON model whose outputs can be worked out on paper. */
-export function tinyModel(options: { threshold?: number; objective?: string; baseScore?: string } = {}): object {
+export function tinyModel(
+  options: { threshold?: number; objective?: string; baseScore?: string } = {},
+): object {
   return {
     learner: {
       attributes: {},
       feature_names: [],
       feature_types: [],
-      learner_model_param: { base_score: options.baseScore ?? '5E-1', num_class: '0', num_feature: '2', num_target: '1' },
+      learner_model_param: {
+        base_score: options.baseScore ?? '5E-1',
+        num_class: '0',
+        num_feature: '2',
+        num_target: '1',
+      },
       objective: { name: options.objective ?? 'binary:logistic' },
       gradient_booster: {
         name: 'gbtree',

@@ -4,7 +4,7 @@ import { syntheticBinary } from '../xgboost/synthetic';
 import { tinyModel } from './tiny-model';
 
 describe('treeShap', () => {
-  it('splits one tree\'s output into the feature effect and the cover-weighted mean, by hand', () => {
+  it("splits one tree's output into the feature effect and the cover-weighted mean, by hand", () => {
     const model = parseXGBoostModel(tinyModel());
     // Mean leaf value = (-1·4 + 2·6) / 10 = 0.8; a row going left gets -1 - 0.8 on f0; f1 is never used.
     const phi = treeShap(model, [0.3, 7]);

@@ -91,15 +91,17 @@ describe('Booster', () => {
     narrow.free();
   });
 
-  it('surfaces XGBoost\'s own error for a bad parameter value, and refuses a freed booster', () => {
+  it("surfaces XGBoost's own error for a bad parameter value, and refuses a freed booster", () => {
     const b = Booster.create({ max_depth: 'deep' }, [dmat]);
-    expect(() => b.update(dmat, 0)).toThrow("Invalid Parameter format for max_depth expect int but value='deep'");
+    expect(() => b.update(dmat, 0)).toThrow(
+      "Invalid Parameter format for max_depth expect int but value='deep'",
+    );
     b.free();
     expect(() => b.predict(dmat)).toThrow('This Booster was freed');
     expect(() => b.free()).toThrow('already freed');
   });
 
-  it('rejects unknown parameters with XGBoost\'s list of unused ones', () => {
+  it("rejects unknown parameters with XGBoost's list of unused ones", () => {
     const b = Booster.create({ ...HIST_LOGISTIC, max_dpeth: 3 }, [dmat]);
     expect(() => b.update(dmat, 0)).toThrow('Parameters: { "max_dpeth" } are not used.');
     b.free();

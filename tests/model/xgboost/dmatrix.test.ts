@@ -18,11 +18,15 @@ describe('DMatrix', () => {
     expect(() => DMatrix.fromDense({ data, rows: 2, cols: 3, labels: Float32Array.from([0, NaN]) })).toThrow(
       'labels must be finite numbers; row 1 holds NaN',
     );
-    expect(() => DMatrix.fromDense({ data, rows: 2, cols: 3, labels: Float32Array.from([0]) })).toThrow('one per row (2)');
+    expect(() => DMatrix.fromDense({ data, rows: 2, cols: 3, labels: Float32Array.from([0]) })).toThrow(
+      'one per row (2)',
+    );
   });
 
   it('rejects negative weights', () => {
-    expect(() => DMatrix.fromDense({ data, rows: 2, cols: 3, weights: Float32Array.from([1, -1]) })).toThrow('≥ 0; row 1');
+    expect(() => DMatrix.fromDense({ data, rows: 2, cols: 3, weights: Float32Array.from([1, -1]) })).toThrow(
+      '≥ 0; row 1',
+    );
   });
 
   it('refuses a second free and any use after free', () => {

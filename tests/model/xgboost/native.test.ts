@@ -9,8 +9,11 @@ describe('native library', () => {
   });
 
   it('strips the timestamp, source location and stack trace from XGBoost errors', () => {
-    const raw = '[17:43:12] ./src/objective/regression_obj.cu:148: label must be in [0,1]\nStack trace:\n  [bt] (0) x';
+    const raw =
+      '[17:43:12] ./src/objective/regression_obj.cu:148: label must be in [0,1]\nStack trace:\n  [bt] (0) x';
     expect(cleanErrorText(raw)).toBe('label must be in [0,1]');
-    expect(cleanErrorText('Invalid Parameter format for max_depth')).toBe('Invalid Parameter format for max_depth');
+    expect(cleanErrorText('Invalid Parameter format for max_depth')).toBe(
+      'Invalid Parameter format for max_depth',
+    );
   });
 });

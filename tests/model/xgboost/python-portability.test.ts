@@ -14,7 +14,9 @@ const PYTHON = process.env.XGBOOST_PYTHON ?? '/usr/bin/python3';
 const hasPythonXGBoost = spawnSync(PYTHON, ['-c', 'import xgboost, numpy'], { stdio: 'ignore' }).status === 0;
 const mustRun = process.env.CI === 'true';
 if (!hasPythonXGBoost && !mustRun) {
-  console.warn(`NOTICE: Python xgboost not found at ${PYTHON}: the portability tests are skipped (they run when CI=true)`);
+  console.warn(
+    `NOTICE: Python xgboost not found at ${PYTHON}: the portability tests are skipped (they run when CI=true)`,
+  );
 }
 const maybe = hasPythonXGBoost || mustRun ? describe : describe.skip;
 
@@ -53,7 +55,9 @@ maybe('model portability with Python xgboost', () => {
   ours.save(path.join(folder, 'model.json'));
   const out = (name: string): Float32Array => readFloats(path.join(folder, name));
   beforeAll(() => {
-    execFileSync(PYTHON, ['-c', SCRIPT, folder, String(ROWS), String(COLS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(PYTHON, ['-c', SCRIPT, folder, String(ROWS), String(COLS)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   });
   afterAll(() => {
     dmat.free();

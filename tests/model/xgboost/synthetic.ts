@@ -2,7 +2,12 @@
 import type { DenseMatrix } from '../../../src/model/xgboost';
 import { createRandom } from '../../../src/util/random';
 
-export function syntheticBinary(rows: number, cols: number, seed: number, missingRate = 0.05): DenseMatrix & { labels: Float32Array } {
+export function syntheticBinary(
+  rows: number,
+  cols: number,
+  seed: number,
+  missingRate = 0.05,
+): DenseMatrix & { labels: Float32Array } {
   const rng = createRandom(seed);
   const data = new Float32Array(rows * cols);
   for (let i = 0; i < data.length; i++) data[i] = rng.next() < missingRate ? NaN : rng.normal();
@@ -14,4 +19,9 @@ export function syntheticBinary(rows: number, cols: number, seed: number, missin
   return { data, rows, cols, labels };
 }
 
-export const HIST_LOGISTIC = { objective: 'binary:logistic', tree_method: 'hist', max_depth: 4, eta: 0.3 } as const;
+export const HIST_LOGISTIC = {
+  objective: 'binary:logistic',
+  tree_method: 'hist',
+  max_depth: 4,
+  eta: 0.3,
+} as const;

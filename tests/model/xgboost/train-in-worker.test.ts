@@ -5,13 +5,21 @@ describe('trainInWorker', () => {
   it('trains the same model as train() while reporting progress, and transfers the buffers', async () => {
     const set = syntheticBinary(3000, 4, 5);
     const copy = { ...set, data: set.data.slice(), labels: set.labels.slice() };
-    const settings = { params: { ...HIST_LOGISTIC, eval_metric: 'logloss' }, rounds: 10, seed: 1, nthread: 1 };
+    const settings = {
+      params: { ...HIST_LOGISTIC, eval_metric: 'logloss' },
+      rounds: 10,
+      seed: 1,
+      nthread: 1,
+    };
     const progress: number[] = [];
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
     const result = await trainInWorker(set, {
       ...settings,
-      evals: [{ name: 'train', matrix: copy }].map((e) => ({ ...e, matrix: { ...e.matrix, data: e.matrix.data.slice(), labels: e.matrix.labels.slice() } })),
+      evals: [{ name: 'train', matrix: copy }].map((e) => ({
+        ...e,
+        matrix: { ...e.matrix, data: e.matrix.data.slice(), labels: e.matrix.labels.slice() },
+      })),
       onProgress: (done) => progress.push(done),
     });
     clearInterval(timer);
@@ -36,11 +44,11 @@ describe('trainInWorker', () => {
     expect(set.data.length).toBe(600);
   });
 
-  it('rejects with the worker\'s error', async () => {
+  it("rejects with the worker's error", async () => {
     const set = syntheticBinary(200, 3, 7);
-    await expect(trainInWorker(set, { params: { ...HIST_LOGISTIC, colsample_bytre: 0.5 }, rounds: 2 })).rejects.toThrow(
-      '{ "colsample_bytre" } are not used',
-    );
+    await expect(
+      trainInWorker(set, { params: { ...HIST_LOGISTIC, colsample_bytre: 0.5 }, rounds: 2 }),
+    ).rejects.toThrow('{ "colsample_bytre" } are not used');
     await expect(trainInWorker({ ...set, rows: 201 }, { rounds: 1 })).rejects.toThrow('expected rows × cols');
   });
 });

@@ -11,7 +11,10 @@ describe('train', () => {
     const { booster, history, bestIteration } = train(trainSet, {
       params: { ...HIST_LOGISTIC, eval_metric: ['logloss'].join() },
       rounds: 8,
-      evals: [{ name: 'train', matrix: trainSet }, { name: 'valid', matrix: validSet }],
+      evals: [
+        { name: 'train', matrix: trainSet },
+        { name: 'valid', matrix: validSet },
+      ],
       onRound: (info) => rounds.push(info.round),
       onProgress: (done, total) => progress.push([done, total]),
     });
@@ -60,7 +63,7 @@ describe('train', () => {
     );
   });
 
-  it('surfaces XGBoost\'s own error for labels it refuses when called directly', () => {
+  it("surfaces XGBoost's own error for labels it refuses when called directly", () => {
     const bad = { ...trainSet, labels: trainSet.labels.slice() };
     bad.labels[0] = 3;
     const dmat = DMatrix.fromDense(bad);

@@ -16,5 +16,13 @@ test('a text cell that would run as a spreadsheet formula is defused', () => {
 });
 
 test('toCsv: header then rows, CRLF line ends', () => {
-  expect(toCsv(['a', 'b'], [[1, 'x,y'], [null, ['p', 'q']]])).toBe('a,b\r\n1,"x,y"\r\n,p; q\r\n');
+  expect(
+    toCsv(
+      ['a', 'b'],
+      [
+        [1, 'x,y'],
+        [null, ['p', 'q']],
+      ],
+    ),
+  ).toBe('a,b\r\n1,"x,y"\r\n,p; q\r\n');
 });

@@ -1,0 +1,66 @@
+/**
+ * One track's explanation in words: the cached LLM answer if there is one, else a fresh LLM call, else — on any
+ * failure (no token, no network, HTTP error, rate limit, timeout, malformed answer) — the offline text from the
+ * SHAP values, with the reason. Never throws for a network problem; the notebook always has something to show.
+ */
+import { getCachedExplanation, putCachedExplanation } from './explanation-cache';
+import { LLM_DEFAULTS, LlmError, requestChatCompletion, type LlmOptions } from './llm-client';
+import type { LocalExplanation } from './local-explanation';
+import { offlineExplanation } from './offline-explanation';
+import { buildExplanationPrompt, type PromptOptions, type TrackIdentity } from './prompt';
+
+export interface ExplainTrackOptions extends LlmOptions, PromptOptions {
+  /** Directory of the on-disk cache; no caching when absent. */
+  cacheDir?: string;
+  /** Identifies the promotion model in the cache key (e.g. its data fingerprint). Default 'default'. */
+  predictor?: string;
+  /** Skip the LLM and write the offline text. Default false. */
+  offline?: boolean;
+}
+
+export const EXPLAIN_TRACK_DEFAULTS = { predictor: 'default', offline: false } as const;
+
+export interface TrackExplanationText {
+  text: string;
+  source: 'llm' | 'cache' | 'offline';
+  /** LLM model id when source is llm or cache. */
+  model?: string;
+  /** Why the offline text was used (no token, timeout, HTTP 500 …), token-free. */
+  fallbackReason?: string;
+  promptVersion: string;
+}
+
+export async function explainTrack(
+  track: TrackIdentity,
+  explanation: LocalExplanation,
+  options: ExplainTrackOptions = {},
+): Promise<TrackExplanationText> {
+  const prompt = buildExplanationPrompt(track, explanation, options);
+  const llmModel = options.model ?? LLM_DEFAULTS.model;
+  const key = {
+    llmModel,
+    predictor: options.predictor ?? EXPLAIN_TRACK_DEFAULTS.predictor,
+    trackId: track.id,
+    promptVersion: prompt.version,
+  };
+  const fallback = (reason: string): TrackExplanationText => ({
+    text: offlineExplanation(explanation),
+    source: 'offline',
+    fallbackReason: reason,
+    promptVersion: prompt.version,
+  });
+  if (options.offline ?? EXPLAIN_TRACK_DEFAULTS.offline) return fallback('offline mode');
+  if (options.cacheDir) {
+    const hit = getCachedExplanation(options.cacheDir, key);
+    if (hit) return { text: hit.text, source: 'cache', model: llmModel, promptVersion: prompt.version };
+  }
+  try {
+    const text = await requestChatCompletion(prompt, options);
+    if (options.cacheDir)
+      putCachedExplanation(options.cacheDir, { ...key, text, createdAt: new Date().toISOString() });
+    return { text, source: 'llm', model: llmModel, promptVersion: prompt.version };
+  } catch (error) {
+    if (error instanceof LlmError) return fallback(`${error.kind}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `lab report --track <id>`: one track's insight page (features, promotion probability, SHAP waterfall, mood,
+ * explanation) printed to PDF by headless Chromium — the original app's "coming soon".
+ */
+import * as path from 'path';
+import { explainTrack } from '../explain/explain-track';
+import { explainRow } from '../explain/shap';
+import { featureMatrix } from '../model/features';
+import { renderTrackPdf } from '../report/track-pdf';
+import { openLab } from './lab';
+import type { LabOptions } from './options';
+import { boosterOf } from './steps/model';
+
+export async function reportTrack(options: LabOptions, trackId: string, out?: string): Promise<string> {
+  const lab = await openLab(options);
+  try {
+    const loaded = await lab.loaded();
+    const found = await loaded.connection.runAndReadAll(
+      `SELECT pos FROM (SELECT id, row_number() OVER (ORDER BY rowid) - 1 AS pos FROM "${loaded.relation}") WHERE id = $id LIMIT 1`,
+      { id: trackId },
+    );
+    if (found.getRows().length === 0) throw new Error(`no track with id '${trackId}' in ${lab.source.path}`);
+    const row = Number(found.getRows()[0][0]);
+    const [table, models, clusters] = [await lab.table(), await lab.models(), await lab.clusters()];
+    const [identity] = await lab.identify([row]);
+    const model = models.promotion;
+    const matrix = featureMatrix(table, model.meta.features, [row]);
+    const booster = boosterOf(model);
+    let local;
+    try {
+      local = explainRow(booster, matrix, 0);
+    } finally {
+      booster.free();
+    }
+    const text = await explainTrack(identity, local, {
+      offline: lab.options.offline,
+      cacheDir: lab.options.cacheDir,
+      predictor: lab.fingerprint,
+    });
+    const cluster = clusters.labels[row];
+    const byFeature = new Map(local.contributions.map((c) => [c.feature, c.contribution]));
+    const file = path.resolve(
+      out ??
+        path.join(lab.options.outDir, 'reports', 'tracks', `${trackId.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`),
+    );
+    await renderTrackPdf(
+      {
+        track: { ...identity, year: table.numeric.year?.[row] },
+        featureNames: model.meta.features,
+        features: Array.from(matrix.data, (v) => (Number.isFinite(v) ? v : null)),
+        probability: model.allScores[row],
+        cluster: { id: cluster, label: clusters.profiles[cluster].name },
+        shap: { values: model.meta.features.map((f) => byFeature.get(f) ?? 0), bias: local.baseMargin },
+        explanation:
+          text.source === 'offline'
+            ? { text: text.text, source: 'offline' }
+            : { text: text.text, source: 'llm', model: text.model },
+        provenance: `${lab.source.synthetic ? 'Synthetic demo data' : lab.source.path}; seed ${lab.options.seed}; model test AUC ${model.evaluation.rocAuc.toFixed(3)}`,
+      },
+      file,
+    );
+    return file;
+  } finally {
+    lab.close();
+  }
+}
