@@ -77,9 +77,14 @@ export interface DiskCacheOptions {
   writeFile?: (file: string, text: string) => void;
 }
 
-export interface GetOrComputeOptions {
+export interface GetOrComputeOptions<T> {
   /** Checks a cached value's shape before it is trusted; a failing entry is recomputed. Default: none. */
   shape?: ShapeCheck;
+  /**
+   * Whether a computed value may be stored. A value that holds a stand-in for a real answer (an offline
+   * explanation after a network error) returns false, so the next run tries again. Default: always.
+   */
+  cacheable?: (value: T) => boolean;
 }
 
 export interface DiskCache {
@@ -89,7 +94,7 @@ export interface DiskCache {
     step: string,
     key: unknown,
     compute: () => Promise<T> | T,
-    options?: GetOrComputeOptions,
+    options?: GetOrComputeOptions<T>,
   ): Promise<{ value: T; hit: boolean }>;
   /** The file a (step, key) is stored in. */
   fileFor(step: string, key: unknown): string;
@@ -139,7 +144,7 @@ export function decodeEntry<T>(
   if (header.step !== step) return { problem: `holds step '${header.step}', expected '${step}'` };
   const body = text.slice(newline + 1);
   const bytes = Buffer.byteLength(body);
-  if (bytes !== header.bytes) return { problem: `truncated or padded: ${bytes} of ${header.bytes} bytes` };
+  if (bytes !== header.bytes) return { problem: `${bytes} of ${header.bytes} bytes (truncated or edited)` };
   if (sha256(body) !== header.sha256)
     return { problem: 'content hash mismatch (the file was edited or corrupted)' };
   let value: T;
@@ -184,7 +189,7 @@ export function createDiskCache(options: DiskCacheOptions = {}): DiskCache {
       step: string,
       key: unknown,
       compute: () => Promise<T> | T,
-      getOptions: GetOrComputeOptions = {},
+      getOptions: GetOrComputeOptions<T> = {},
     ) {
       const file = fileFor(step, key);
       if (!options.refresh && fs.existsSync(file)) {
@@ -193,7 +198,7 @@ export function createDiskCache(options: DiskCacheOptions = {}): DiskCache {
         warn(`cache: ${file}: ${read.problem}; recomputing ${step}`);
       }
       const value = await compute();
-      store(file, encodeEntry(step, value));
+      if (getOptions.cacheable?.(value) ?? true) store(file, encodeEntry(step, value));
       return { value, hit: false };
     },
   };

@@ -48,6 +48,26 @@ test('getOrCompute computes once, then hits; refresh recomputes', async () => {
   expect([fresh.hit, fresh.value.n]).toEqual([false, 3]);
 });
 
+test('a value that is not cacheable (a stand-in answer) is returned but not stored: the next call computes again', async () => {
+  const dir = tmpDir('lab-cache-keep-');
+  const cache = createDiskCache({ dir });
+  let answer = 'offline stand-in';
+  const options = { cacheable: (v: { text: string }) => v.text !== 'offline stand-in' };
+  const compute = () => ({ text: answer });
+  expect(await cache.getOrCompute('explanation', 1, compute, options)).toEqual({
+    value: { text: 'offline stand-in' },
+    hit: false,
+  });
+  expect(fs.readdirSync(dir)).toEqual([]);
+  answer = 'from the LLM';
+  expect((await cache.getOrCompute('explanation', 1, compute, options)).hit).toBe(false);
+  answer = 'changed';
+  expect(await cache.getOrCompute('explanation', 1, compute, options)).toEqual({
+    value: { text: 'from the LLM' },
+    hit: true,
+  });
+});
+
 describe('a bad entry is reported in one line and recomputed, never trusted', () => {
   const value = { evaluation: { rocAuc: 0.8125 }, scores: new Float64Array([0.25, 0.75]) };
   const good = encodeEntry('model', value);
@@ -56,7 +76,7 @@ describe('a bad entry is reported in one line and recomputed, never trusted', ()
     ['null', 'null', /no cache header/],
     ['an empty file', '', /empty file/],
     ['a value from before entries had headers', serialize(value), /no cache header/],
-    ['truncated JSON', good.slice(0, good.length - 20), /truncated or padded: \d+ of \d+ bytes/],
+    ['truncated JSON', good.slice(0, good.length - 20), /\d+ of \d+ bytes \(truncated or edited\)/],
     ['an edited value (rocAuc → 0.999)', good.replace('0.8125', '0.9990'), /content hash mismatch/],
     ['another step’s entry', encodeEntry('trends', value), /holds step 'trends', expected 'model'/],
   ];
