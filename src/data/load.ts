@@ -142,6 +142,26 @@ function validate(file: string, options: LoadOptions): void {
     throw new Error(`maxRejectExamples must be an integer ≥ 0, got ${max}`);
 }
 
+/**
+ * `toTable` over a cleaned relation: by default every available column a TrackTable can hold (of `columns`);
+ * requested columns that are not available are left out rather than read as NULL → NaN / false.
+ */
+export function availableTableReader(
+  connection: DuckDBConnection,
+  relation: string,
+  available: ReadonlySet<string>,
+  columns: readonly string[],
+): (requested?: readonly string[]) => Promise<TrackTable> {
+  const known = new Set<string>(LOADED_COLUMNS);
+  const defaults = columns.filter((c) => available.has(c) && TABLE_COLUMNS.includes(c));
+  return (requested) =>
+    readTrackTable(
+      connection,
+      relation,
+      requested ? requested.filter((c) => !known.has(c) || available.has(c)) : defaults,
+    );
+}
+
 /** Run `sql` while polling DuckDB's query progress into `onProgress` (percent). */
 async function runWithProgress(
   connection: DuckDBConnection,
