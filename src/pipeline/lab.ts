@@ -15,6 +15,7 @@ import { createDiskCache, fileFingerprint, type DiskCache } from '../util/cache'
 import { startStep, type StepReporter } from '../util/progress';
 import { resolveDataSource, type DataSource } from './data-source';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './options';
+import { availableColumns, StepSkipped } from './requirements';
 import { computeClusters, type Clusters } from './steps/clusters';
 import { computeExplanation, type Explanation } from './steps/explanation';
 import { computeLabels, type Labels } from './steps/labels';
@@ -24,7 +25,7 @@ import { computeTrends, type Trends } from './steps/trends';
 import { computeUplift } from './steps/uplift';
 
 /** Bump when a step's output changes shape, so old cache files are not read. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** Numeric columns the modelling steps need; text stays in DuckDB until a page needs names. */
 const MODEL_COLUMNS = [
@@ -88,6 +89,11 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
   const timings: Record<string, number> = {};
   const base = { v: CACHE_VERSION, fingerprint, seed: o.seed };
 
+  /** A step that cannot run on this file ends its progress line with the reason, then rethrows. */
+  function skipped(reporter: StepReporter, error: unknown): never {
+    if (error instanceof StepSkipped) reporter.finish(`skipped: ${error.reason}`);
+    throw error;
+  }
   const memo = new Map<string, Promise<unknown>>();
   let rowsViews = 0;
   function once<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -104,7 +110,9 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
   ) {
     return once(name, async () => {
       const reporter = progress(label);
-      const { value, hit } = await cache.getOrCompute(name, { ...base, key }, () => compute(reporter));
+      const { value, hit } = await cache
+        .getOrCompute(name, { ...base, key }, () => compute(reporter))
+        .catch((error: unknown) => skipped(reporter, error));
       timings[name] = reporter.finish(
         `${hit ? 'cached' : 'computed'}${summary ? `: ${summary(value)}` : ''}`,
       );
@@ -131,8 +139,9 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
       once('table', async () => {
         const loaded = await lab.loaded();
         const reporter = progress('columns for modelling');
-        const columns: string[] = [...MODEL_COLUMNS];
-        if (loaded.report.mapped.some((m) => m.column === 'popularity')) columns.push('popularity');
+        // Only the columns the file has: a step sees what is there and says what it does without the rest.
+        const available = availableColumns(loaded);
+        const columns: string[] = [...MODEL_COLUMNS, 'popularity'].filter((c) => available.includes(c));
         const table = await loaded.toTable(columns);
         timings.table = reporter.finish(
           `${table.length.toLocaleString('en-US')} rows × ${columns.length} columns`,
@@ -158,8 +167,14 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
       ),
     labels: () =>
       once('labels', async () => {
+        const table = await lab.table();
         const reporter = progress('labels');
-        const labels = computeLabels(await lab.table(), { seed: o.seed, flipRate: o.flipRate });
+        let labels: Labels;
+        try {
+          labels = computeLabels(table, { seed: o.seed, flipRate: o.flipRate });
+        } catch (error) {
+          return skipped(reporter, error);
+        }
         timings.labels = reporter.finish(
           `rule promotes ${(100 * labels.promotion.ruleBaseRate).toFixed(1)}%, ceiling AUC ${labels.ceiling.auc.toFixed(3)}`,
         );
