@@ -9,6 +9,7 @@ import { exportFigures } from '../report/export-figures';
 import { runNotebooks } from '../notebooks/run-notebooks';
 import { startStep } from '../util/progress';
 import { buildDashboardInput } from './dashboard';
+import { configToEnv } from './config';
 import { allFigures } from './figures';
 import { openLab, type Lab } from './lab';
 import type { LabOptions } from './options';
@@ -30,13 +31,9 @@ export interface RunResult {
   lab: Lab;
 }
 
-/** The environment that makes notebooks open the same data and parameters as this run. */
+/** The environment that makes notebooks open the same data and parameters as this run (LAB_CONFIG). */
 export function labEnv(lab: Lab): Record<string, string> {
-  const env: Record<string, string> = { LAB_SEED: String(lab.options.seed) };
-  if (!lab.source.synthetic) env.LAB_DATA = lab.source.path;
-  if (lab.options.demoRows !== undefined) env.LAB_ROWS = String(lab.options.demoRows);
-  if (lab.options.offline) env.LAB_OFFLINE = '1';
-  return env;
+  return configToEnv({ ...lab.options, data: lab.source.synthetic ? lab.options.data : lab.source.path });
 }
 
 export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Promise<RunResult> {

@@ -8,6 +8,7 @@ import { noiseCeiling, realizedCeiling, type NoiseCeiling } from '../../label/no
 import { popularityTarget, type PopularityTarget } from '../../label/popularity-target';
 import { promotionLabels, type PromotionLabels } from '../../label/promotion-rule';
 import { upliftCampaign, UPLIFT_CAMPAIGN_DEFAULTS, type UpliftCampaign } from '../../label/uplift-campaign';
+import { streamSeed, STREAMS } from '../../util/random';
 import { StepSkipped, stepAvailability } from '../requirements';
 
 export interface Labels {
@@ -94,7 +95,10 @@ export function computeLabels(
 ): Labels {
   const a = stepAvailability('promotion_labels', present(table));
   if (a.status === 'skipped') throw new StepSkipped('labels', a.reason);
-  const promotion = promotionLabels(table, { seed: options.seed, flipRate: options.flipRate });
+  const promotion = promotionLabels(table, {
+    seed: streamSeed(options.seed, STREAMS.labelFlips),
+    flipRate: options.flipRate,
+  });
   const n = table.length;
   const rulePositives = Math.round(promotion.ruleBaseRate * n);
   if (rulePositives === 0 || rulePositives === n)
@@ -114,7 +118,7 @@ export function computeLabels(
     ceiling: noiseCeiling({ flipRate: options.flipRate, rulePositiveRate: promotion.ruleBaseRate }),
     realizedCeiling: realizedCeiling(promotion.ruleLabels, promotion.labels),
     popularity: popularityLabels(table, notes),
-    campaign: campaign(table, options.seed, notes),
+    campaign: campaign(table, streamSeed(options.seed, STREAMS.campaign), notes),
     notes,
   };
 }

@@ -9,9 +9,10 @@ import { featureMatrix } from '../../model/features';
 import type { ModelMeta } from '../../model/meta';
 import { smallTestSetWarning, type ClassifierEvaluation } from '../../model/metrics';
 import { predictDense, trainPromotionModel } from '../../model/train-promotion-model';
-import type { EvalHistory } from '../../model/xgboost';
+import type { EvalHistory, XGBoostParams } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
+import { streamSeed, STREAMS } from '../../util/random';
 import { MINIMUM_ROWS, StepSkipped, WIDE_INTERVAL, stepAvailability } from '../requirements';
 import { ruleText, type Labels } from './labels';
 
@@ -62,6 +63,12 @@ function checkRows(labels: Uint8Array, what: string): string | undefined {
 export interface ModelStepOptions {
   seed: number;
   rounds: number;
+  /** XGBoost parameters over PROMOTION_PARAMS (Python's names: max_depth, eta, …). Default: none. */
+  params?: XGBoostParams;
+  /** Feature columns, in model order. Default: DEFAULT_FEATURES. */
+  features?: readonly string[];
+  /** Rounds without a better validation loss before stopping; 0 = off. Default: 10. */
+  earlyStoppingRounds?: number;
   onProgress?: OnProgress;
 }
 
@@ -69,7 +76,7 @@ async function trainOne(
   table: TrackTable,
   labels: Uint8Array,
   label: { definition: string; [key: string]: unknown },
-  options: ModelStepOptions & { features: string[] },
+  options: ModelStepOptions & { features: readonly string[] },
   ruleLabels?: Uint8Array,
 ): Promise<TrainedModel> {
   // The ceiling is measured on the very test rows the model is scored on: their flip share differs from the
@@ -82,10 +89,12 @@ async function trainOne(
         )
     : undefined;
   const model = await trainPromotionModel(table, labels, {
-    features: options.features,
     rounds: options.rounds,
-    split: { seed: options.seed },
-    seed: options.seed,
+    params: options.params,
+    features: options.features,
+    earlyStoppingRounds: options.earlyStoppingRounds,
+    split: { seed: streamSeed(options.seed, STREAMS.split) },
+    seed: streamSeed(options.seed, STREAMS.xgboost),
     label: { ...label, seed: options.seed },
     noiseCeiling: ceiling,
     onProgress: options.onProgress,
@@ -111,7 +120,15 @@ export async function computeModels(
   labels: Labels,
   options: ModelStepOptions,
 ): Promise<ModelStep> {
-  const { features, note } = modelFeatures(table);
+  // Features asked for by the caller must be in the file; by default, the available subset of the eleven.
+  const { features, note } = options.features
+    ? { features: options.features, note: undefined }
+    : modelFeatures(table);
+  const absent = features.filter((f) => !table.numeric[f as NumericColumn]);
+  if (absent.length)
+    throw new Error(
+      `model: feature(s) ${absent.join(', ')} not in this file; it has ${Object.keys(table.numeric).join(', ')}`,
+    );
   const notes: string[] = note ? [note] : [];
   const promotionWarning = checkRows(labels.promotion.labels, 'promotion model');
   if (promotionWarning) notes.push(promotionWarning);
