@@ -172,9 +172,9 @@ export function availabilityLines(all: readonly Availability[]): string[] {
  */
 export function availableColumns(loaded: {
   report: Pick<LoadReport, 'mapped'>;
-  available?: readonly string[];
+  available?: Iterable<string>;
 }): string[] {
-  if (Array.isArray(loaded.available)) return [...loaded.available];
+  if (loaded.available) return [...loaded.available];
   const mapped = new Set(loaded.report.mapped.map((m) => m.column));
   if (mapped.has('duration_ms')) mapped.add('duration_min');
   if (mapped.has('release_date')) mapped.add('year');
