@@ -368,7 +368,7 @@ async function modelBlocks(
       ? [
           {
             kind: 'text' as const,
-            text: `**A real target.** Popularity in the top quarter of its ${labels.notes.some((n) => n.startsWith('popularity target')) ? 'file' : 'year'} (base rate ${pct(labels.popularity!.baseRate)}): ROC AUC ${f3(popularity.evaluation.rocAuc)}.`,
+            text: `**A real target.** Popularity in the top quarter of its ${labels.popularityScope === 'file' ? 'file' : 'year'} (base rate ${pct(labels.popularity!.baseRate)}): ROC AUC ${f3(popularity.evaluation.rocAuc)}.`,
           },
           ...row([...fig(figures, 'popularity_roc'), ...fig(figures, 'popularity_precision_recall')]),
         ]

@@ -79,7 +79,7 @@ export function labelsText(l: Labels): string {
   ];
   if (l.popularity)
     lines.push(
-      `Real target: popularity in the top quarter of its year, base rate ${pct(l.popularity.baseRate)}`,
+      `Real target: popularity in the top quarter of its ${l.popularityScope === 'file' ? 'file' : 'year'}, base rate ${pct(l.popularity.baseRate)}`,
     );
   lines.push(
     `Simulated campaign: ${pct(l.campaign.treatedRate)} treated, true average effect ${f3(l.campaign.averageEffect)}, observed uplift ${f3(l.campaign.observedUplift)}`,

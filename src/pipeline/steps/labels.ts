@@ -19,6 +19,8 @@ export interface Labels {
   realizedCeiling: NoiseCeiling;
   /** Present when the layout has popularity. */
   popularity?: PopularityTarget;
+  /** 'year': top quarter within each year; 'file': of the whole file (no year column). */
+  popularityScope?: 'year' | 'file';
   campaign: UpliftCampaign;
   /** One line per reduction (popularity without year, campaign features left out, …). */
   notes: string[];
@@ -113,11 +115,13 @@ export function computeLabels(
       `no promotion model: after the seeded flips, ${share(labelPositives, n)} of the ${n} tracks are labelled promoted, so there is nothing to learn`,
     );
   const notes: string[] = [];
+  const popularity = popularityLabels(table, notes);
   return {
     promotion,
     ceiling: noiseCeiling({ flipRate: options.flipRate, rulePositiveRate: promotion.ruleBaseRate }),
     realizedCeiling: realizedCeiling(promotion.ruleLabels, promotion.labels),
-    popularity: popularityLabels(table, notes),
+    popularity,
+    popularityScope: popularity && (table.numeric.year ? 'year' : 'file'),
     campaign: campaign(table, streamSeed(options.seed, STREAMS.campaign), notes),
     notes,
   };
