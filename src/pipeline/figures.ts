@@ -55,7 +55,9 @@ export function clusterFigures(c: Clusters): Figures {
     cluster_elbow: elbowFigure(c.elbow, { chosenK: c.k }),
     cluster_map: clusterMapFigure({ ...c.map, pca: undefined as never }, c.profiles),
     cluster_profiles: clusterProfileFigure(c.profiles),
-    cohort_cluster: cohortFigure(c.byCluster),
+    cohort_cluster: cohortFigure(c.byCluster, {
+      clusterNames: Object.fromEntries(c.profiles.map((p) => [p.cluster, p.name])),
+    }),
   };
 }
 

@@ -9,7 +9,8 @@ import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import { findChromium } from '../report/chromium';
 import type { ImageReply, ImageRequest } from './figure-image-worker';
-import type { PlotlyFigure } from './notebook';
+import type { PlotlyFigure } from './figure-output';
+import { toPalettePng } from './png-palette';
 
 export interface FigureImageOptions {
   /** Image width in CSS pixels when the figure's layout has none. Default: 800. */
@@ -88,7 +89,7 @@ export function figureImage(fig: PlotlyFigure, options: FigureImageOptions = {})
     Atomics.store(renderer.signal, 0, 0);
     if (reply === undefined || reply.id !== request.id) continue;
     if ('error' in reply) return { error: `no static image: ${reply.error}` };
-    return { png: Buffer.from(reply.png, 'base64'), width, height };
+    return { png: toPalettePng(Buffer.from(reply.png, 'base64')), width, height };
   }
 }
 

@@ -7,7 +7,11 @@ import { DARK_THEME, LIGHT_THEME, type Theme } from './theme';
 import type { PlotlyFigure } from './figure-output';
 
 /** `fig` with every colour of `from` replaced by its counterpart in `to` (a copy; `fig` is not changed). */
-export function rethemeFigure(fig: PlotlyFigure, from: Theme = DARK_THEME, to: Theme = LIGHT_THEME): PlotlyFigure {
+export function rethemeFigure(
+  fig: PlotlyFigure,
+  from: Theme = DARK_THEME,
+  to: Theme = LIGHT_THEME,
+): PlotlyFigure {
   const colours = new Map<string, string>();
   // Scale ends first, so the plain colours below win where a colour is in both (plotBackground = scale start).
   for (const [a, b] of [

@@ -54,14 +54,20 @@ export function tableHtml(rows: ReadonlyArray<Record<string, unknown>>, options:
   const shown = rows.slice(0, maxRows);
   const columns = options.columns ?? columnsOf(shown);
   const numeric = columns.map((c) => shown.length > 0 && shown.every((r) => isNumberLike(r[c])));
-  const formats = columns.map((c) => columnFormat(shown.map((r) => r[c]), digits));
+  const formats = columns.map((c) =>
+    columnFormat(
+      shown.map((r) => r[c]),
+      digits,
+    ),
+  );
   const head = columns
     .map((c, j) => `<th${numeric[j] ? ' class="lab-num"' : ''}>${escapeHtml(c)}</th>`)
     .join('');
   const body = shown
     .map((row) => {
       const cells = columns.map(
-        (c, j) => `<td${numeric[j] ? ' class="lab-num"' : ''}>${escapeHtml(formatCell(row[c], formats[j]))}</td>`,
+        (c, j) =>
+          `<td${numeric[j] ? ' class="lab-num"' : ''}>${escapeHtml(formatCell(row[c], formats[j]))}</td>`,
       );
       return `<tr>${cells.join('')}</tr>`;
     })
