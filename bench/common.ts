@@ -10,6 +10,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { writeDemoCsv } from '../src/data/demo';
 
 export interface Measured {
   /** Wall-clock seconds of the child. */
@@ -88,12 +89,42 @@ export function machineSummary(): string {
   return `${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
 }
 
-/** Replace (or append) the section `## title` of bench/RESULTS.md with `body`. */
+/**
+ * Quick mode (`--quick` or BENCH_QUICK=1): small inputs and one run, so CI can run every benchmark in seconds
+ * and none can rot. Its figures say nothing about speed, so it never writes bench/RESULTS.md.
+ */
+export function quickMode(argv: readonly string[] = process.argv): boolean {
+  return argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+}
+
+/**
+ * The positive integer option `--name N`, else `quick` in quick mode, else `full`. Throws naming the option
+ * when the value is not a positive integer.
+ */
+export function intOption(
+  name: string,
+  full: number,
+  quick = full,
+  argv: readonly string[] = process.argv,
+): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return quickMode(argv) ? quick : full;
+  const value = Number(argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} expects a positive integer, got ${argv[i + 1] ?? 'nothing'}`);
+  return value;
+}
+
+/** Replace (or append) the section `## title` of bench/RESULTS.md with `body`; skipped in quick mode. */
 export function writeResultsSection(
   title: string,
   body: string,
   file = path.join(__dirname, 'RESULTS.md'),
 ): void {
+  if (quickMode()) {
+    console.error(`quick mode: bench/RESULTS.md section "${title}" not updated`);
+    return;
+  }
   const heading = `## ${title}`;
   const existing = fs.existsSync(file)
     ? fs.readFileSync(file, 'utf8')
@@ -111,7 +142,8 @@ export async function demoFile(rows: number): Promise<string> {
   const file = path.join(benchCacheDir(), `demo-${rows}-seed42.csv`);
   if (!fs.existsSync(file)) {
     console.error(`generating ${file} …`);
-    const { writeDemoCsv } = await import('../src/data/demo');
+    // A static import above, not `await import()`: run-ts.js registers tsx's require hook only, and Node's
+    // own ESM loader refuses the directory import (ERR_UNSUPPORTED_DIR_IMPORT) on a clean clone.
     await writeDemoCsv(`${file}.tmp`, { rows, seed: 42 });
     fs.renameSync(`${file}.tmp`, file);
   }

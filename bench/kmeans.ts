@@ -1,5 +1,6 @@
 /**
- * k-means, ours vs scikit-learn, side by side: `npm run bench:kmeans [-- --rows N --runs R --iterations I]`.
+ * k-means, ours vs scikit-learn, side by side: `npm run bench:kmeans [-- --rows N --runs R --iterations I]`
+ * (--quick or BENCH_QUICK=1: 20000 rows, 1 run, 10 iterations).
  *
  * Both sides cluster the same seeded 1.2M × 9 standardized matrix shaped like the audio features, with k = 6,
  * from the same k-means++ centers (ours, passed to sklearn as `init=` with n_init=1), tol = 0 and the same
@@ -21,6 +22,7 @@ import {
   benchCacheDir,
   benchLine,
   formatTable,
+  intOption,
   machineSummary,
   median,
   runMeasured,
@@ -39,14 +41,6 @@ interface ChildReport {
   inertia: number;
   iterations: number;
   vmHwmMiB: number;
-}
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer, got ${process.argv[i + 1]}`);
-  return value;
 }
 
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
@@ -149,11 +143,11 @@ function parseReport(stdout: string): ChildReport {
 }
 
 async function main(): Promise<void> {
-  const rows = argument('rows', 1_200_000);
-  const runs = argument('runs', 3);
-  const iterations = argument('iterations', 50);
-  const threads = argument('threads', 2);
-  const seed = argument('seed', 42);
+  const rows = intOption('rows', 1_200_000, 20_000);
+  const runs = intOption('runs', 3, 1);
+  const iterations = intOption('iterations', 50, 10);
+  const threads = intOption('threads', 2);
+  const seed = intOption('seed', 42);
   const cols = AUDIO_FEATURES.length;
   console.error(
     `preparing ${rows.toLocaleString('en-US')} × ${cols} standardized audio-like rows (seed ${seed}) …`,

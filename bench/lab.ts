@@ -3,7 +3,8 @@
  * `lab run --profile original` (the original app's steps on our stack) and bench/reference/original_pipeline.py
  * (pandas + scikit-learn + xgboost), alternating, several runs each. Per stage and end to end: median wall time,
  * peak RSS (whole process tree), ratio ours/Python; checks that both read and kept the same rows and reached
- * AUCs within 0.005. Options: --rows N (default 1204025), --runs N (default 3).
+ * AUCs within 0.005. Options: --rows N (default 1204025), --runs N (default 3), --quick (20000 rows, 1 run;
+ * also BENCH_QUICK=1).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,6 +13,7 @@ import {
   demoFile,
   benchLine,
   formatTable,
+  intOption,
   machineSummary,
   median,
   runMeasured,
@@ -20,15 +22,6 @@ import {
 } from './common';
 
 const TARGET = 0.5;
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} expects a positive integer, got ${process.argv[i + 1]}`);
-  return value;
-}
 
 interface StageReport {
   stages: Record<string, number>;
@@ -50,8 +43,8 @@ const ROWS: [string, (s: Record<string, number>) => number][] = [
 ];
 
 async function main(): Promise<void> {
-  const rows = flag('rows', 1_204_025);
-  const runs = flag('runs', 3);
+  const rows = intOption('rows', 1_204_025, 20_000);
+  const runs = intOption('runs', 3, 1);
   const file = await demoFile(rows);
   const root = path.resolve(__dirname, '..');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-lab-'));

@@ -4,7 +4,7 @@
  * alternating, N runs each; medians of wall time and peak RSS. Last line:
  *   bench load: ours/python wall R.RRx, rss R.RRx (target ≤ 0.35x)
  *
- *   npm run bench:load [-- --rows 1204025 --runs 3]
+ *   npm run bench:load [-- --rows 1204025 --runs 3]   (--quick or BENCH_QUICK=1: 20000 rows, 1 run)
  * The child mode (`--child FILE`) is the measured "ours" side.
  */
 import * as fs from 'fs';
@@ -14,6 +14,7 @@ import {
   demoFile,
   benchLine,
   formatTable,
+  intOption,
   machineSummary,
   median,
   runMeasured,
@@ -22,14 +23,6 @@ import {
 
 const TARGET_WALL = 0.35;
 const TARGET_RSS = 0.4;
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`--${name} expects a positive integer, got ${process.argv[i + 1]}`);
-  return value;
-}
 
 /** The measured work: what the Global Dashboard needs from the file. */
 async function child(file: string): Promise<void> {
@@ -57,8 +50,8 @@ async function child(file: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const rows = flag('rows', 1_204_025);
-  const runs = flag('runs', 3);
+  const rows = intOption('rows', 1_204_025, 20_000);
+  const runs = intOption('runs', 3, 1);
   const file = await demoFile(rows);
   const root = path.resolve(__dirname, '..');
   const ours = () =>

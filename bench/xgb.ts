@@ -2,7 +2,8 @@
  * `npm run bench:xgb`: our XGBoost binding against Python's xgboost (same libxgboost) on the same seeded
  * 1.2M × 12 float32 matrix: 200 rounds, depth 6, eta 0.1, `hist`, 2 threads. Each side runs as its own child
  * process, alternating; we report train wall (matrix build + boosting + model bytes), SHAP on 10k rows, peak
- * RSS and test AUC. Options: --rows N --test-rows N --rounds N --reps N --shap-rows N (smaller while developing).
+ * RSS and test AUC. Options: --rows N --test-rows N --rounds N --reps N --shap-rows N (smaller while developing);
+ * --quick or BENCH_QUICK=1: 20000 rows, 5000 test rows, 20 rounds, 1 rep, SHAP on 1000.
  * Child mode (internal): --side ours --dir DIR.
  */
 import * as fs from 'fs';
@@ -13,6 +14,7 @@ import {
   benchCacheDir,
   benchLine,
   formatTable,
+  intOption,
   machineSummary,
   median,
   runMeasured,
@@ -21,11 +23,6 @@ import {
 
 const COLS = 12;
 const TARGET = 1.1;
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 /** Seeded features with some missing values and a nonlinear, noisy target, written as raw float32 files. */
 function writeData(dir: string, rows: number, testRows: number, seed: number): void {
@@ -146,11 +143,11 @@ function runSide(side: 'ours' | 'python', dir: string): SideResult {
 }
 
 async function main(): Promise<void> {
-  const rows = arg('rows', 1_200_000);
-  const testRows = arg('test-rows', 100_000);
-  const rounds = arg('rounds', 200);
-  const reps = arg('reps', 2);
-  const shapRows = Math.min(arg('shap-rows', 10_000), testRows);
+  const rows = intOption('rows', 1_200_000, 20_000);
+  const testRows = intOption('test-rows', 100_000, 5_000);
+  const rounds = intOption('rounds', 200, 20);
+  const reps = intOption('reps', 2, 1);
+  const shapRows = Math.min(intOption('shap-rows', 10_000, 1_000), testRows);
   const dir = path.join(benchCacheDir(), `xgb-${rows}-${testRows}`);
   fs.mkdirSync(dir, { recursive: true });
   const params = {

@@ -13,6 +13,7 @@ import { saveModel } from '../model/model-store';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
 import { createDiskCache, fileFingerprint, type DiskCache } from '../util/cache';
 import { startStep, type StepReporter } from '../util/progress';
+import { streamSeed, STREAMS } from '../util/random';
 import { resolveDataSource, type DataSource } from './data-source';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './options';
 import { computeClusters, type Clusters } from './steps/clusters';
@@ -24,7 +25,7 @@ import { computeTrends, type Trends } from './steps/trends';
 import { computeUplift } from './steps/uplift';
 
 /** Bump when a step's output changes shape, so old cache files are not read. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** Numeric columns the modelling steps need; text stays in DuckDB until a page needs names. */
 const MODEL_COLUMNS = [
@@ -153,7 +154,12 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
         'clusters',
         `mood clusters (k = ${o.k})`,
         { k: o.k },
-        async (r) => computeClusters(await lab.table(), { k: o.k, seed: o.seed, onProgress: r.update }),
+        async (r) =>
+          computeClusters(await lab.table(), {
+            k: o.k,
+            seed: streamSeed(o.seed, STREAMS.kmeans),
+            onProgress: r.update,
+          }),
         (c) => c.profiles.map((p) => p.name).join(' · '),
       ),
     labels: () =>
@@ -192,7 +198,7 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
         { rounds: o.rounds, flipRate: o.flipRate, offline: o.offline || !process.env.HF_TOKEN },
         async () =>
           computeExplanation(await lab.table(), (await lab.models()).promotion, {
-            seed: o.seed,
+            seed: streamSeed(o.seed, STREAMS.shap),
             offline: o.offline,
             cacheDir: o.cacheDir,
             predictor: fingerprint,
@@ -209,7 +215,7 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
         async (r) => {
           const models = await lab.models();
           return computeUplift(await lab.table(), await lab.labels(), models.promotion.allScores, {
-            seed: o.seed,
+            seed: streamSeed(o.seed, STREAMS.uplift),
             features: models.promotion.meta.features,
             onProgress: r.update,
           });

@@ -1,7 +1,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { benchLine, formatTable, median, runMeasured, writeResultsSection } from '../../bench/common';
+import {
+  benchLine,
+  formatTable,
+  intOption,
+  median,
+  quickMode,
+  runMeasured,
+  writeResultsSection,
+} from '../../bench/common';
 
 test('runMeasured reports wall time, peak RSS and output of a child', () => {
   // The child allocates ~64 MiB and touches it, so its peak RSS must show it.
@@ -35,4 +43,25 @@ test('writeResultsSection replaces its own section only', () => {
   expect(text).toContain('## A\n\nthree');
   expect(text).toContain('## B\n\ntwo');
   expect(text).not.toContain('one');
+});
+
+test('intOption: the flag, else the quick default in quick mode, else the full default', () => {
+  const saved = process.env.BENCH_QUICK;
+  delete process.env.BENCH_QUICK;
+  try {
+    expect(quickMode(['node', 'b.ts'])).toBe(false);
+    expect(quickMode(['node', 'b.ts', '--quick'])).toBe(true);
+    expect(intOption('rows', 1000, 10, ['node', 'b.ts'])).toBe(1000);
+    expect(intOption('rows', 1000, 10, ['node', 'b.ts', '--quick'])).toBe(10);
+    expect(intOption('rows', 1000, 10, ['node', 'b.ts', '--quick', '--rows', '77'])).toBe(77);
+    expect(() => intOption('rows', 1000, 10, ['node', 'b.ts', '--rows', '1.5'])).toThrow(
+      '--rows expects a positive integer, got 1.5',
+    );
+    expect(() => intOption('runs', 3, 1, ['node', 'b.ts', '--runs'])).toThrow('got nothing');
+    process.env.BENCH_QUICK = '1';
+    expect(intOption('rows', 1000, 10, ['node', 'b.ts'])).toBe(10);
+  } finally {
+    if (saved === undefined) delete process.env.BENCH_QUICK;
+    else process.env.BENCH_QUICK = saved;
+  }
 });

@@ -12,6 +12,7 @@ import { predictDense, trainPromotionModel } from '../../model/train-promotion-m
 import type { EvalHistory } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
+import { streamSeed, STREAMS } from '../../util/random';
 import { ruleText, type Labels } from './labels';
 
 export interface TrainedModel {
@@ -55,8 +56,8 @@ async function trainOne(
     : undefined;
   const model = await trainPromotionModel(table, labels, {
     rounds: options.rounds,
-    split: { seed: options.seed },
-    seed: options.seed,
+    split: { seed: streamSeed(options.seed, STREAMS.split) },
+    seed: streamSeed(options.seed, STREAMS.xgboost),
     label: { ...label, seed: options.seed },
     noiseCeiling: ceiling,
     onProgress: options.onProgress,
