@@ -102,8 +102,8 @@ export function figureTitle(fig: PlotlyFigure): string {
 /**
  * Draws with the page's Plotly if it has one (nbconvert's HTML injects it once), else loads it once per page
  * from the Jupyter server, through require.js when the page has it (classic Notebook: plotly's UMD bundle
- * registers as an anonymous AMD module there instead of setting window.Plotly). Until then, and if every URL
- * fails, the static image stays.
+ * may register as an AMD module there instead of setting window.Plotly). Until then, and if every URL fails,
+ * the static image stays (and the chart's div records why in `data-plotly-error`).
  */
 function loaderScript(id: string, payload: string, urls: PlotlyUrl[]): string {
   return `(function () {
@@ -113,8 +113,12 @@ function loaderScript(id: string, payload: string, urls: PlotlyUrl[]): string {
   function draw(Plotly) {
     var el = document.getElementById(id);
     if (!el) { return setTimeout(function () { draw(Plotly); }, 50); }
+    var fallback = el.innerHTML;
     el.innerHTML = '';
-    Plotly.newPlot(el, fig.data, fig.layout, fig.config);
+    return Promise.resolve(Plotly.newPlot(el, fig.data, fig.layout, fig.config)).catch(function (e) {
+      el.innerHTML = fallback;
+      throw e;
+    });
   }
   function fail(reason) {
     var el = document.getElementById(id);
@@ -148,7 +152,11 @@ function loaderScript(id: string, payload: string, urls: PlotlyUrl[]): string {
         var name = 'lab-plotly-' + n;
         var paths = {}; paths[name] = url.replace(/\\.js$/, '');
         window.require.config({ paths: paths });
-        window.require([name], ok, function (e) { window.require.undef(name); no(e); });
+        window.require([name], function (P) {
+          // plotly.js 2 registers an AMD module; plotly.js 3+ only sets window.Plotly.
+          var plotly = P || window.Plotly;
+          plotly ? ok(plotly) : no(new Error('no Plotly from ' + url));
+        }, function (e) { window.require.undef(name); no(e); });
       } else {
         var s = document.createElement('script');
         s.src = url;
@@ -167,6 +175,6 @@ function loaderScript(id: string, payload: string, urls: PlotlyUrl[]): string {
     }, Promise.reject(new Error('no plotly.js URL worked')));
     window.__labPlotly.then(function (P) { window.Plotly = window.Plotly || P; }, function () {});
   }
-  window.__labPlotly.then(draw, fail);
+  window.__labPlotly.then(draw).catch(fail);
 })();`;
 }
