@@ -2,7 +2,7 @@
  * Seeded k-means++ initialization, the greedy variant scikit-learn uses (Arthur & Vassilvitskii 2007, with
  * 2 + ⌊ln k⌋ local trials per center, each trial keeping the candidate that lowers the potential most).
  */
-import { createRandom } from '../util/random';
+import { DEFAULT_SEED, createRandom } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
 
 export interface KMeansPlusPlusOptions {
@@ -12,7 +12,7 @@ export interface KMeansPlusPlusOptions {
   localTrials?: number;
 }
 
-export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: 42 } as const;
+export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: DEFAULT_SEED } as const;
 
 /**
  * Squared distance from every row to row `r`, capped by `cap` (the distance to the closest chosen center),
