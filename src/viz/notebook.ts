@@ -182,9 +182,12 @@ const METRICS_CSS =
   '.lab-label{font-size:12px;opacity:.75}.lab-value{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}' +
   '.lab-ceiling,.lab-note{font-size:12px;opacity:.75}';
 
+/** A sink that takes HTML only (charts then send their HTML, which holds the static image). */
+export type HtmlSink = Pick<DisplaySink, 'html'>;
+
 export interface ShowOptions {
   /** Where the output goes. Default: the running tslab kernel. */
-  display?: DisplaySink;
+  display?: DisplaySink | HtmlSink;
   /** Draw a static PNG fallback (headless Chromium). Default: true; false sends the chart without one. */
   image?: boolean;
   /** Keep the figure's own colours instead of the notebook's light theme. Default: false. */
@@ -195,21 +198,40 @@ let figureCount = 0;
 // Outputs of earlier kernel sessions stay on the page, so ids carry the session too.
 const SESSION = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 
+/** Something that renders itself (a `lab.sql` frame): its whole bundle is shown. */
+export interface HasMimeBundle {
+  toMimeBundle(): Record<string, unknown>;
+}
+
 /**
  * Draws a Plotly figure in the cell's output: interactive where scripts run, a PNG where they do not (see
- * figure-output.ts), in the notebook's light theme.
+ * figure-output.ts), in the notebook's light theme. Or shows a value that renders itself (`toMimeBundle`, e.g.
+ * a `lab.sql` frame).
  */
-export function show(fig: PlotlyFigure, options: ShowOptions = {}): void {
-  validateFigure(fig, 'show');
+export function show(fig: PlotlyFigure | HasMimeBundle, options: ShowOptions = {}): void {
   const sink = options.display ?? tslabSink();
-  const themed = options.keepTheme === true ? fig : notebookFigure(fig);
+  if (typeof (fig as Partial<HasMimeBundle>).toMimeBundle === 'function') {
+    send(sink, { data: (fig as HasMimeBundle).toMimeBundle(), metadata: {} });
+    return;
+  }
+  validateFigure(fig as PlotlyFigure, 'show');
+  const themed = options.keepTheme === true ? (fig as PlotlyFigure) : notebookFigure(fig as PlotlyFigure);
   figureCount += 1;
   const bundle = figureBundle(themed, {
     id: `lab-fig-${SESSION}-${figureCount}`,
     image: options.image === false ? undefined : figureImage(themed),
     plotlyUrls: plotlyUrls(),
   });
-  sink.bundle(bundle.data, bundle.metadata);
+  send(sink, bundle);
+}
+
+/** The whole bundle where the sink takes bundles; else its HTML (a sink that only takes HTML). */
+function send(
+  sink: DisplaySink | HtmlSink,
+  bundle: { data: Record<string, unknown>; metadata: Record<string, unknown> },
+): void {
+  if ('bundle' in sink) sink.bundle(bundle.data, bundle.metadata);
+  else sink.html(String(bundle.data['text/html']));
 }
 
 /**
