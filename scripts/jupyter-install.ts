@@ -3,8 +3,9 @@
  *
  *   node bin/run-ts.js scripts/jupyter-install.ts [--data-dir DIR] [--print]
  *
- * Writes ~/.local/share/jupyter/kernels/tslab/kernel.json (or $JUPYTER_DATA_DIR/…), pointing at this
- * project's node_modules/.bin/tslab. --print shows the kernelspec without writing it.
+ * Writes ~/.local/share/jupyter/kernels/tslab/kernel.json (or $JUPYTER_DATA_DIR/…): this Node and this
+ * project's jupyter/kernels/tslab/launch.js by absolute path, so it works whatever PATH Jupyter has.
+ * --print shows the kernelspec without writing it.
  */
 import * as path from 'path';
 import { PROJECT_ROOT } from '../src/notebooks/execute-notebook';

@@ -3,11 +3,13 @@
  *
  *   node bin/run-ts.js scripts/run-notebooks.ts [--only 01[,02]] [--timeout SECONDS] [--dir DIR] [--out DIR]
  *
- * LAB_DATA, LAB_ROWS and the rest of the environment reach the kernel unchanged. Exit code 1 on the first
- * failing cell, after printing the notebook, the cell's source and the error.
+ * The run configuration (LAB_CONFIG, LAB_DATA, LAB_ROWS, …; see src/pipeline/config.ts) is resolved here, with
+ * relative paths against the directory the command was run from, and handed to every kernel as LAB_CONFIG.
+ * Exit code 1 on the first failing cell, after printing the notebook, the cell's source and the error.
  */
 import * as path from 'path';
 import { NotebookRunError } from '../src/notebooks/execute-notebook';
+import { configFromEnv, configToEnv, resolveConfig } from '../src/pipeline/config';
 import { runNotebooks, type RunNotebooksOptions } from '../src/notebooks/run-notebooks';
 
 const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--timeout SECONDS] [--dir NOTEBOOK_DIR] [--out HTML_DIR]
@@ -47,8 +49,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   let heartbeat: NodeJS.Timeout | undefined;
+  const config = resolveConfig(configFromEnv());
   const runs = await runNotebooks({
     ...parsed,
+    env: { ...configToEnv(config), ...parsed.env },
     onStart: (notebook, i, total) => {
       console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`);
       // nbconvert says nothing until a notebook ends; a line now and then shows a long one is alive.

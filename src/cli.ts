@@ -6,6 +6,8 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { writeDemoCsv } from './data/demo';
+import * as path from 'path';
+import { configFromEnv, mergeConfig, resolveConfig, userCwd } from './pipeline/config';
 import { resolveDataSource } from './pipeline/data-source';
 import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
@@ -39,7 +41,12 @@ Options:
                      with the Python reference); prints the timings as JSON
   --quiet            no progress output
 
-Environment: HF_TOKEN (LLM explanations; never written anywhere), LAB_DATA, LAB_ROWS.`;
+Relative paths resolve against the directory you ran the command from.
+
+Environment: HF_TOKEN (LLM explanations; never written anywhere); the run configuration as LAB_CONFIG (JSON,
+e.g. '{"k": 8}') or LAB_DATA, LAB_ROWS, LAB_SEED, LAB_K, LAB_FLIP_RATE, LAB_ROUNDS, LAB_OFFLINE, LAB_CACHE_DIR,
+LAB_OUT_DIR (flags win over variables, variables over LAB_CONFIG). The executed notebooks get the same
+configuration.`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -81,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const common = {
+  const flags = {
     data: values.data,
     demoRows: numberOption(values.rows, 'rows'),
     seed: numberOption(values.seed, 'seed'),
@@ -92,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
     refresh: values.fresh,
     quiet: values.quiet,
   };
+  // Resolved here, once: relative paths against the user's directory, env below flags.
+  const common = resolveConfig(mergeConfig(configFromEnv(), flags));
   switch (command) {
     case 'run': {
       if (values.profile !== undefined) {
@@ -102,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
           demoRows: common.demoRows,
           seed: common.seed,
         });
-        const result = await runOriginalProfile(source.path, { seed: common.seed ?? 42 });
+        const result = await runOriginalProfile(source.path, { seed: common.seed });
         const text = JSON.stringify(result, null, 2);
         if (values['timings-json']) fs.writeFileSync(values['timings-json'], `${text}\n`);
         console.log(text);
@@ -124,8 +133,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       if (!values.out) throw new Error('lab demo needs --out FILE');
-      if (fs.existsSync(values.out)) throw new Error(`${values.out} exists; choose another --out`);
-      const report = await writeDemoCsv(values.out, { rows: common.demoRows, seed: common.seed });
+      const out = path.resolve(userCwd(), values.out);
+      if (fs.existsSync(out)) throw new Error(`${out} exists; choose another --out`);
+      const report = await writeDemoCsv(out, { rows: common.demoRows, seed: common.seed });
       console.log(JSON.stringify(report, null, 2));
       return 0;
     }

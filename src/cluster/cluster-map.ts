@@ -2,7 +2,7 @@
  * The 2-D cluster map: PCA fitted on every row, drawn from a seeded sample of points — a browser draws 8k
  * points instantly, 1.2M not at all.
  */
-import { sampleIndices } from '../util/random';
+import { DEFAULT_SEED, sampleIndices } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
 import { fitPca, projectRows, type PcaModel } from './pca';
 
@@ -15,7 +15,7 @@ export interface ClusterMapOptions {
   pca?: PcaModel;
 }
 
-export const CLUSTER_MAP_DEFAULTS = { sampleSize: 8000, seed: 42 } as const;
+export const CLUSTER_MAP_DEFAULTS = { sampleSize: 8000, seed: DEFAULT_SEED } as const;
 
 export interface ClusterMap {
   /** Row of each plotted point in the matrix. */

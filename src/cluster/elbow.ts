@@ -3,7 +3,7 @@
  * sample by default — the curve's shape settles long before 1.2M rows, and nine full runs would cost nine
  * times the clustering itself.
  */
-import { sampleIndices } from '../util/random';
+import { DEFAULT_SEED, sampleIndices } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
 import { sharedFloat64 } from './feature-matrix';
 import { kmeans } from './kmeans';
@@ -31,7 +31,7 @@ export const ELBOW_DEFAULTS = {
   kMax: 10,
   sampleSize: 100_000,
   silhouetteSampleSize: 5000,
-  seed: 42,
+  seed: DEFAULT_SEED,
 } as const;
 
 export interface ElbowPoint {

@@ -6,7 +6,7 @@
  * runs them on the calling thread, `kmeansPlusPlusThreaded` (./kmeans-plus-plus-threads) splits each pass over
  * worker threads. Both add the per-block sums in block order, so they pick the same centers.
  */
-import { createRandom } from '../util/random';
+import { DEFAULT_SEED, createRandom } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
 import { compileKMeansPlusPlusKernel, PP_TRIALS, PP_UPDATE } from './kmeans-plus-plus-kernel';
 import { blockCount, BLOCK_ROWS } from './lloyd-kernel';
@@ -18,7 +18,7 @@ export interface KMeansPlusPlusOptions {
   localTrials?: number;
 }
 
-export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: 42 } as const;
+export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: DEFAULT_SEED } as const;
 
 /** The arrays a pass reads and writes (SharedArrayBuffers when threads share them). */
 export interface KMeansPlusPlusBuffers {

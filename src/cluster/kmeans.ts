@@ -19,6 +19,7 @@ import {
   partialsStride,
 } from './lloyd-kernel';
 import { startLloydThreadPool } from './lloyd-workers';
+import { DEFAULT_SEED } from '../util/random';
 
 export interface KMeansOptions {
   /** Number of clusters, ≥ 2. Default: 6 (the original app). */
@@ -46,7 +47,7 @@ export interface KMeansOptions {
 
 export const KMEANS_DEFAULTS = {
   k: 6,
-  seed: 42,
+  seed: DEFAULT_SEED,
   maxIterations: 300,
   tolerance: 1e-4,
   nInit: 1,

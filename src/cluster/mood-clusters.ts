@@ -8,6 +8,7 @@ import { clusterMap, type ClusterMap } from './cluster-map';
 import { kmeans, type KMeansResult } from './kmeans';
 import { clusterProfiles, type ClusterProfile } from './profiles';
 import { standardizedFeatureMatrix, type StandardScaler } from './standardize';
+import { DEFAULT_SEED } from '../util/random';
 
 export interface MoodClusterOptions {
   /** Feature columns. Default: the 9 AUDIO_FEATURES. */
@@ -27,7 +28,7 @@ export interface MoodClusterOptions {
 export const MOOD_CLUSTER_DEFAULTS = {
   features: AUDIO_FEATURES,
   k: 6,
-  seed: 42,
+  seed: DEFAULT_SEED,
   mapSampleSize: 8000,
 } as const;
 

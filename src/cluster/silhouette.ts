@@ -2,7 +2,7 @@
  * Mean silhouette coefficient on a seeded sample of rows (like scikit-learn's `silhouette_score(sample_size=)`):
  * exact silhouettes cost O(n²), 1.4·10¹² distance terms at 1.2M rows; 5k rows take a fraction of a second.
  */
-import { sampleIndices } from '../util/random';
+import { DEFAULT_SEED, sampleIndices } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
 
 export interface SilhouetteOptions {
@@ -12,7 +12,7 @@ export interface SilhouetteOptions {
   seed?: number;
 }
 
-export const SILHOUETTE_DEFAULTS = { sampleSize: 5000, seed: 42 } as const;
+export const SILHOUETTE_DEFAULTS = { sampleSize: 5000, seed: DEFAULT_SEED } as const;
 
 /**
  * Mean over sampled rows of (b − a) / max(a, b), where a is the mean distance to the row's own cluster and b

@@ -5,7 +5,7 @@
  */
 import type { FeatureMatrix } from '../model/features';
 import { DMatrix, type Booster, type ShapMatrix } from '../model/xgboost';
-import { sampleIndices } from '../util/random';
+import { DEFAULT_SEED, sampleIndices } from '../util/random';
 import { localExplanation, type LocalExplanation } from './local-explanation';
 
 /** SHAP values of every row of `matrix` (bias last in each row), using trees [0, iterationEnd) (0 = all). */
@@ -70,7 +70,7 @@ export interface ShapSummaryOptions {
   iterationEnd?: number;
 }
 
-export const SHAP_SUMMARY_DEFAULTS = { sampleSize: 2000, seed: 42, iterationEnd: 0 } as const;
+export const SHAP_SUMMARY_DEFAULTS = { sampleSize: 2000, seed: DEFAULT_SEED, iterationEnd: 0 } as const;
 
 /** Beeswarm data from SHAP values already computed for `matrix`'s rows `rows` (pure). */
 export function beeswarmFromShap(shap: ShapMatrix, matrix: FeatureMatrix, rows: Uint32Array): ShapSummary {

@@ -6,7 +6,7 @@
  */
 import { finiteColumns } from '../analysis/feature-columns';
 import type { TrackTable } from '../data/schema';
-import { sampleIndices } from '../util/random';
+import { DEFAULT_SEED, sampleIndices } from '../util/random';
 
 export interface PromotionRuleOptions {
   /** Valence must exceed this (together with energy). Default: 0.6. */
@@ -26,7 +26,7 @@ export const PROMOTION_RULE_DEFAULTS: Required<PromotionRuleOptions> = {
   energyAbove: 0.6,
   danceabilityAbove: 0.75,
   flipRate: 0.05,
-  seed: 42,
+  seed: DEFAULT_SEED,
 };
 
 export interface PromotionLabels {

@@ -15,7 +15,7 @@
  */
 import { finiteColumns } from '../analysis/feature-columns';
 import type { NumericColumn, TrackTable } from '../data/schema';
-import { createRandom } from '../util/random';
+import { DEFAULT_SEED, createRandom } from '../util/random';
 
 export interface UpliftCampaignOptions {
   /** Seed of the treatment and outcome draws. Default: 42. */
@@ -37,7 +37,7 @@ export interface UpliftCampaignOptions {
 }
 
 export const UPLIFT_CAMPAIGN_DEFAULTS = {
-  seed: 42,
+  seed: DEFAULT_SEED,
   treatmentRate: 0.5,
   baselineIntercept: -1.5,
   baselineWeights: { energy: 0.8, valence: 0.6, loudness: 0.4 } as Partial<Record<NumericColumn, number>>,

@@ -3,7 +3,7 @@
  * carve a validation set out of the training part for early stopping, so the test set is never looked at while
  * training.
  */
-import { createRandom, shuffledIndices } from '../util/random';
+import { DEFAULT_SEED, createRandom, shuffledIndices } from '../util/random';
 
 export interface SplitOptions {
   /** Share of all rows held out for the test set. Default 0.3 (the original app's 70/30). */
@@ -14,7 +14,7 @@ export interface SplitOptions {
   seed?: number;
 }
 
-export const SPLIT_DEFAULTS = { testFraction: 0.3, validationFraction: 0.1, seed: 42 } as const;
+export const SPLIT_DEFAULTS = { testFraction: 0.3, validationFraction: 0.1, seed: DEFAULT_SEED } as const;
 
 export interface StratifiedSplit {
   /** Row indices, ascending. */

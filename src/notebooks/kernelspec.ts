@@ -1,8 +1,10 @@
 /**
- * The tslab kernelspec for a user's own Jupyter. The repository commits jupyter/kernels/tslab/kernel.json
- * with a bare `tslab` command, found through JUPYTER_PATH and PATH when the runner executes notebooks;
- * a JupyterLab the user starts has neither, so the installed copy names node_modules/.bin/tslab absolutely.
- * (`npx tslab install` would do this too, but needs Python's jupyter_client and IPython.)
+ * The tslab kernelspec. The repository commits jupyter/kernels/tslab/kernel.json, which runs
+ * `node {resource_dir}/launch.js`: the launcher finds the project (three folders up) and starts its patched
+ * tslab, so the spec works through JUPYTER_PATH whether or not node_modules/.bin is on PATH (a bare `tslab`
+ * did not). The copy installed for a user's own Jupyter names node and the launcher absolutely, so it also
+ * works when `node` is not on the PATH Jupyter was started with.
+ * (`npx tslab install` would write a spec too, but needs Python's jupyter_client and IPython.)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,25 +19,29 @@ export interface KernelSpec {
 
 export const KERNEL_NAME = 'tslab';
 
+/** The committed kernel folder (kernel.json + launch.js), relative to the project root. */
+export const KERNEL_DIR = path.join('jupyter', 'kernels', KERNEL_NAME);
+
 /** The committed kernelspec, validated. */
 export function committedKernelSpec(projectRoot: string): KernelSpec {
-  const file = path.join(projectRoot, 'jupyter', 'kernels', KERNEL_NAME, 'kernel.json');
+  const file = path.join(projectRoot, KERNEL_DIR, 'kernel.json');
   const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as KernelSpec;
   if (!Array.isArray(spec.argv) || !spec.argv.includes('{connection_file}')) {
     throw new Error(`${file}: expected "argv" with "{connection_file}", got ${JSON.stringify(spec.argv)}`);
   }
+  if (spec.argv[1] !== '{resource_dir}/launch.js') {
+    throw new Error(
+      `${file}: expected argv[1] "{resource_dir}/launch.js", got ${JSON.stringify(spec.argv[1])}`,
+    );
+  }
   return spec;
 }
 
-/** The committed spec with argv[0] replaced by the absolute path of this project's tslab binary. */
-export function userKernelSpec(
-  projectRoot: string,
-  platform: NodeJS.Platform = process.platform,
-): KernelSpec {
+/** The committed spec with node (default: this Node) and the launcher named by absolute paths. */
+export function userKernelSpec(projectRoot: string, nodePath: string = process.execPath): KernelSpec {
   const spec = committedKernelSpec(projectRoot);
-  // npm makes a .cmd shim on Windows; Jupyter cannot start the extensionless script there.
-  const binary = path.join(projectRoot, 'node_modules', '.bin', platform === 'win32' ? 'tslab.cmd' : 'tslab');
-  return { ...spec, argv: [binary, ...spec.argv.slice(1)] };
+  const launcher = path.join(path.resolve(projectRoot), KERNEL_DIR, 'launch.js');
+  return { ...spec, argv: [nodePath, launcher, ...spec.argv.slice(2)] };
 }
 
 /** Jupyter's per-user data folder, as jupyter_core computes it (`jupyter --data-dir`). */
@@ -53,8 +59,9 @@ export function userJupyterDataDir(
 /** Writes the user kernelspec into `<dataDir>/kernels/tslab/kernel.json`; returns that path. */
 export function installKernelSpec(projectRoot: string, dataDir: string = userJupyterDataDir()): string {
   const spec = userKernelSpec(projectRoot);
-  if (!fs.existsSync(spec.argv[0])) {
-    throw new Error(`installKernelSpec: ${spec.argv[0]} is missing; run npm install first`);
+  const tslab = path.join(projectRoot, 'node_modules', 'tslab', 'dist', 'main.js');
+  if (!fs.existsSync(tslab)) {
+    throw new Error(`installKernelSpec: ${tslab} is missing; run npm install first`);
   }
   const target = path.join(dataDir, 'kernels', KERNEL_NAME, 'kernel.json');
   fs.mkdirSync(path.dirname(target), { recursive: true });

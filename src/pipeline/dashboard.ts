@@ -9,7 +9,7 @@ import { featureMatrix } from '../model/features';
 import { DMatrix, xgboostVersion } from '../model/xgboost';
 import { buildTrackSample } from '../report/track-sample';
 import type { Block, DashboardInput, PickerTrack, TableBlock } from '../report/types';
-import { sampleIndices } from '../util/random';
+import { sampleIndices, streamSeed, STREAMS } from '../util/random';
 import type { Figures } from './figures';
 import type { Lab } from './lab';
 import { ruleText } from './steps/labels';
@@ -25,6 +25,11 @@ const fig = (figures: Figures, name: string, caption?: string): Block => ({
   figure: figures[name],
   caption,
 });
+
+/** The Track Explorer's rows: a sample on the run's `samples` stream, independent of the label flips. */
+export function explorerRows(rows: number, seed: number): Uint32Array {
+  return sampleIndices(rows, DASHBOARD_DEFAULTS.explorerRows, streamSeed(seed, STREAMS.samples));
+}
 
 export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<DashboardInput> {
   const [overview, clusters, labels, models, explanation, uplift] = [
@@ -46,7 +51,7 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
     : `Data: \`${lab.source.path}\`.`;
 
   // The explorer: a seeded sample, with each track's mood and promotion probability from this run.
-  const sampleRows = sampleIndices(table.length, DASHBOARD_DEFAULTS.explorerRows, seed);
+  const sampleRows = explorerRows(table.length, seed);
   const sampleTable = await lab.rows(sampleRows);
   const names = clusters.profiles.map((p) => p.name);
   const sample = buildTrackSample(sampleTable, {
@@ -65,7 +70,11 @@ export async function buildDashboardInput(lab: Lab, figures: Figures): Promise<D
 
   // The picker: test-set tracks with features, the native probability, SHAP values and an explanation.
   const testRows = promotion.test.rows;
-  const pickIdx = sampleIndices(testRows.length, DASHBOARD_DEFAULTS.pickerTracks, seed);
+  const pickIdx = sampleIndices(
+    testRows.length,
+    DASHBOARD_DEFAULTS.pickerTracks,
+    streamSeed(seed, STREAMS.samples),
+  );
   const examples = new Map(explanation.examples.map((x) => [x.row, x]));
   const pickerRows = Uint32Array.from(
     new Set([...Array.from(pickIdx, (i) => testRows[i]), ...examples.keys()]),

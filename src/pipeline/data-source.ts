@@ -1,16 +1,21 @@
 /**
- * Which file the lab reads: `--data`, else `LAB_DATA`, else `data/tracks_features.csv` when the user put the
- * real Kaggle file there, else a synthetic demo file generated (once) into `data/`.
+ * Which file the lab reads: the config's `data` (from `--data`, LAB_DATA or LAB_CONFIG; see ./config), else
+ * `data/tracks_features.csv` when the user put the real Kaggle file there, else a synthetic demo file
+ * generated (once) into `data/`. The environment is read by ./config only, so precedence is decided once.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeDemoCsv } from '../data/demo';
 import type { OnProgress } from '../util/progress';
+import { DEFAULT_SEED } from '../util/random';
+import { DEFAULTS, projectRoot } from './config';
+
+export { projectRoot };
 
 export interface DataSourceOptions {
-  /** An explicit data file (CSV or Parquet). Default: `LAB_DATA`, then `data/tracks_features.csv`, then demo. */
+  /** An explicit data file (CSV or Parquet). Default: `data/tracks_features.csv`, then demo. */
   data?: string;
-  /** Rows of the demo file when one is generated. Default: `LAB_ROWS` or 50,000. */
+  /** Rows of the demo file when one is generated. Default: 50,000 (DEFAULTS.demoRows). */
   demoRows?: number;
   /** Seed of the demo file. Default: 42. */
   seed?: number;
@@ -25,28 +30,16 @@ export interface DataSource {
   /** True for generated demo data: every output says so. */
   synthetic: boolean;
   /** How the file was chosen, for the user. */
-  origin: 'option' | 'LAB_DATA' | 'data/tracks_features.csv' | 'demo (generated now)' | 'demo (cached)';
+  origin: 'option' | 'data/tracks_features.csv' | 'demo (generated now)' | 'demo (cached)';
   /** A sentence saying what this data is and how to use the real file instead. */
   description: string;
 }
 
-export const DEFAULT_DEMO_ROWS = 50_000;
-export const DEFAULT_SEED = 42;
-
-/** The project root: the folder of package.json above this file (works from src/, tslab and jest alike). */
-export function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
+export const DEFAULT_DEMO_ROWS = DEFAULTS.demoRows;
 
 export async function resolveDataSource(options: DataSourceOptions = {}): Promise<DataSource> {
   const dataDir = options.dataDir ?? path.join(projectRoot(), 'data');
-  const explicit = options.data ?? process.env.LAB_DATA;
+  const explicit = options.data;
   if (explicit) {
     const file = path.resolve(explicit);
     if (!fs.existsSync(file)) throw new Error(`data file not found: ${file}`);
@@ -55,7 +48,7 @@ export async function resolveDataSource(options: DataSourceOptions = {}): Promis
     return {
       path: file,
       synthetic: false,
-      origin: options.data ? 'option' : 'LAB_DATA',
+      origin: 'option',
       description: `your file ${file}`,
     };
   }
@@ -68,7 +61,7 @@ export async function resolveDataSource(options: DataSourceOptions = {}): Promis
       description: `the real Kaggle file ${real}`,
     };
   }
-  const rows = options.demoRows ?? (process.env.LAB_ROWS ? Number(process.env.LAB_ROWS) : DEFAULT_DEMO_ROWS);
+  const rows = options.demoRows ?? DEFAULT_DEMO_ROWS;
   if (!Number.isInteger(rows) || rows < 1)
     throw new Error(`demo rows must be a positive integer, got ${rows}`);
   const seed = options.seed ?? DEFAULT_SEED;

@@ -17,6 +17,7 @@ import {
   trendFigures,
   upliftFigures,
 } from './figures';
+import { configToEnv } from './config';
 import { openLab, type Lab } from './lab';
 import type { LabOptions } from './options';
 import type { ModelStep } from './steps/model';
@@ -45,13 +46,9 @@ export interface RunResult {
   lab: Lab;
 }
 
-/** The environment that makes notebooks open the same data and parameters as this run. */
+/** The environment that makes notebooks open the same data and parameters as this run (LAB_CONFIG). */
 export function labEnv(lab: Lab): Record<string, string> {
-  const env: Record<string, string> = { LAB_SEED: String(lab.options.seed) };
-  if (!lab.source.synthetic) env.LAB_DATA = lab.source.path;
-  if (lab.options.demoRows !== undefined) env.LAB_ROWS = String(lab.options.demoRows);
-  if (lab.options.offline) env.LAB_OFFLINE = '1';
-  return env;
+  return configToEnv({ ...lab.options, data: lab.source.synthetic ? lab.options.data : lab.source.path });
 }
 
 export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Promise<RunResult> {

@@ -5,7 +5,7 @@
 import type { FeatureImportance } from '../explain/importance';
 import type { LocalExplanation } from '../explain/local-explanation';
 import type { MeanAbsShap, ShapSummary } from '../explain/shap';
-import { createRandom } from '../util/random';
+import { DEFAULT_SEED, createRandom } from '../util/random';
 import { DARK_THEME, SPOTIFY_GREEN, seriesColor, themedAxis, themedLayout, type Theme } from './theme';
 import type { Figure } from './types';
 
@@ -102,7 +102,7 @@ export interface BeeswarmOptions extends ExplainFigureOptions {
 
 /** One row of dots per feature: x = SHAP value, colour = the feature's value (low → high). */
 export function shapBeeswarmFigure(summary: ShapSummary, options: BeeswarmOptions = {}): Figure {
-  const o = { ...EXPLAIN_FIGURE_DEFAULTS, maxFeatures: 11, jitter: 0.3, seed: 42, ...options };
+  const o = { ...EXPLAIN_FIGURE_DEFAULTS, maxFeatures: 11, jitter: 0.3, seed: DEFAULT_SEED, ...options };
   const features = summary.features.slice(0, o.maxFeatures);
   if (features.length === 0) throw new Error('shapBeeswarmFigure: expected at least one feature');
   const rng = createRandom(o.seed);

@@ -231,12 +231,24 @@ let figureCount = 0;
 // Outputs of earlier kernel sessions stay on the page (JupyterLab), so ids carry the session too.
 const SESSION = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 
-/** Draws a Plotly figure in the cell's output (offline; plotly.js inlined by the kernel's first chart). */
-export function show(fig: PlotlyFigure, options: ShowOptions = {}): void {
+/** Something that renders itself (a `lab.sql` frame): its bundle's text/html is shown. */
+export interface HasMimeBundle {
+  toMimeBundle(): Record<string, unknown>;
+}
+
+/**
+ * Draws a Plotly figure in the cell's output (offline; plotly.js inlined by the kernel's first chart), or
+ * shows a value that renders itself (`toMimeBundle`, e.g. a `lab.sql` frame).
+ */
+export function show(fig: PlotlyFigure | HasMimeBundle, options: ShowOptions = {}): void {
   const sink = options.display ?? tslabDisplay();
+  if (typeof (fig as Partial<HasMimeBundle>).toMimeBundle === 'function') {
+    sink.html(String((fig as HasMimeBundle).toMimeBundle()['text/html']));
+    return;
+  }
   const inline = options.inlinePlotly === true || !plotlyInlined;
   figureCount += 1;
-  const html = figureHtml(fig, {
+  const html = figureHtml(fig as PlotlyFigure, {
     id: `lab-fig-${SESSION}-${figureCount}`,
     plotlySource: inline ? plotlySource() : null,
   });

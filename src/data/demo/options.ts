@@ -1,5 +1,6 @@
 /** Options of the demo generator, their defaults, and their validation at the door. */
 import type { OnProgress } from '../../util/progress';
+import { DEFAULT_SEED } from '../../util/random';
 
 export interface DemoOptions {
   /** Rows to generate (the real file has 1,204,025). Default: 100_000. */
@@ -12,7 +13,7 @@ export interface DemoOptions {
   onProgress?: OnProgress;
 }
 
-export const DEMO_DEFAULTS = { rows: 100_000, seed: 42, dirt: true } as const;
+export const DEMO_DEFAULTS = { rows: 100_000, seed: DEFAULT_SEED, dirt: true } as const;
 
 /** Upper bound on rows: ~250 bytes a row, so 50M rows is ~12 GB of CSV — beyond that is a typo. */
 export const MAX_DEMO_ROWS = 50_000_000;

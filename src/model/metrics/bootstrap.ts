@@ -2,7 +2,7 @@
  * A seeded percentile-bootstrap interval for ROC AUC. The rows are sorted once; each replicate is a vector of
  * resampling counts walked along that order, so B replicates cost O(B·n), not O(B·n log n).
  */
-import { createRandom } from '../../util/random';
+import { DEFAULT_SEED, createRandom } from '../../util/random';
 import { checkBinaryInput } from './binary-input';
 import { descendingOrder, runEnds, thresholdCounts, weightedAuc } from './ranking';
 import { aucFromCounts } from './roc';
@@ -21,7 +21,7 @@ export interface AucBootstrapOptions {
   order?: Uint32Array;
 }
 
-export const AUC_BOOTSTRAP_DEFAULTS = { replicates: 200, level: 0.95, seed: 42 } as const;
+export const AUC_BOOTSTRAP_DEFAULTS = { replicates: 200, level: 0.95, seed: DEFAULT_SEED } as const;
 
 export interface AucInterval {
   /** AUC on all rows. */

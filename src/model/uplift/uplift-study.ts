@@ -10,6 +10,7 @@ import { fitUpliftLearner, type UpliftLearnerKind, type UpliftLearnerOptions } f
 import { pehe, upliftCurves, type UpliftCurves } from './uplift-curves';
 import { checkCampaign, type CampaignData } from './campaign-data';
 import type { OnProgress } from '../../util/progress';
+import { DEFAULT_SEED } from '../../util/random';
 
 export interface UpliftStudyOptions {
   /** Learners compared. Default ['t-learner', 's-learner']. */
@@ -31,7 +32,7 @@ export interface UpliftStudyOptions {
 export const UPLIFT_STUDY_DEFAULTS = {
   learners: ['t-learner', 's-learner'] as UpliftLearnerKind[],
   testFraction: 0.5,
-  seed: 42,
+  seed: DEFAULT_SEED,
   curvePoints: 101,
 } as const;
 

@@ -70,9 +70,10 @@ export function validateDenseMatrix(matrix: DenseMatrix): void {
 export class DMatrix extends NativeHandle {
   readonly rows: number;
   readonly cols: number;
-  private labelValues: Float32Array | null = null;
+  /** Protected (not private) so QuantileDMatrix, also a DMatrix in C, can extend it. */
+  protected labelValues: Float32Array | null = null;
 
-  private constructor(ptr: Pointer, rows: number, cols: number) {
+  protected constructor(ptr: Pointer, rows: number, cols: number) {
     super(ptr, (p) => xgb().XGDMatrixFree(p), 'DMatrix');
     this.rows = rows;
     this.cols = cols;

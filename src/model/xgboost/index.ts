@@ -42,6 +42,8 @@ export type {
 export { DMatrix, DMATRIX_DEFAULTS, validateDenseMatrix } from './dmatrix';
 export type { DMatrixOptions, DenseMatrix } from './dmatrix';
 export { findXGBoostLibrary, libraryCandidates } from './find-library';
+export { QuantileDMatrix, QUANTILE_DMATRIX_DEFAULTS } from './quantile-dmatrix';
+export type { BatchSource, DenseBatch, QuantileDMatrixOptions } from './quantile-dmatrix';
 export { xgboostLibraryPath, xgboostVersion } from './native';
 export { TRAIN_DEFAULTS, isMaximizedMetric, train } from './train';
 export type { EvalHistory, RoundInfo, TrainOptions, TrainResult, TrainSettings } from './train';

@@ -83,6 +83,25 @@ export interface XGBoostApi {
   XGBoosterGetAttr(handle: Pointer, key: string, out: Out<string>, success: Out<number>): number;
   XGBoosterSaveJsonConfig(handle: Pointer, length: Out<number>, out: Out<string>): number;
   XGBoosterSlice(handle: Pointer, begin: number, end: number, step: number, out: Out<Pointer>): number;
+  // Data callbacks (QuantileDMatrix from an iterator): see quantile-dmatrix.ts.
+  XGProxyDMatrixCreate(out: Out<Pointer>): number;
+  XGProxyDMatrixSetDataDense(handle: Pointer, arrayInterface: string): number;
+  XGQuantileDMatrixCreateFromCallback(
+    iter: Pointer | null,
+    proxy: Pointer,
+    ref: Pointer | null,
+    reset: (iter: Pointer | null) => void,
+    next: (iter: Pointer | null) => number,
+    config: string,
+    out: Out<Pointer>,
+  ): number;
+  // The collective (Rabit in 1.7): see collective.ts.
+  XGCommunicatorInit(config: string): number;
+  XGCommunicatorFinalize(): number;
+  XGCommunicatorGetRank(): number;
+  XGCommunicatorGetWorldSize(): number;
+  XGCommunicatorIsDistributed(): number;
+  XGCommunicatorPrint(message: string): number;
 }
 
 const PROTOTYPES = [
@@ -111,6 +130,14 @@ const PROTOTYPES = [
   'int XGBoosterGetAttr(void *handle, const char *key, _Out_ const char **out, _Out_ int *success)',
   'int XGBoosterSaveJsonConfig(void *handle, _Out_ uint64_t *len, _Out_ const char **out)',
   'int XGBoosterSlice(void *handle, int begin_layer, int end_layer, int step, _Out_ void **out)',
+  'int XGProxyDMatrixCreate(_Out_ void **out)',
+  'int XGProxyDMatrixSetDataDense(void *handle, const char *array_interface)',
+  'int XGCommunicatorInit(const char *config)',
+  'int XGCommunicatorFinalize()',
+  'int XGCommunicatorGetRank()',
+  'int XGCommunicatorGetWorldSize()',
+  'int XGCommunicatorIsDistributed()',
+  'int XGCommunicatorPrint(const char *message)',
 ];
 
 interface Loaded {
@@ -135,6 +162,18 @@ function load(): Loaded {
   // Unnamed: koffi's type names are process-wide, and jest loads this module once per test file.
   const logCallbackType = koffi.pointer(koffi.proto('void', ['const char *']));
   api.XGBRegisterLogCallback = lib.func('XGBRegisterLogCallback', 'int', [logCallbackType]);
+  // The iterator callbacks are transient (koffi): XGBoost calls them only while the create call runs.
+  const resetType = koffi.pointer(koffi.proto('void', ['void *']));
+  const nextType = koffi.pointer(koffi.proto('int', ['void *']));
+  api.XGQuantileDMatrixCreateFromCallback = lib.func('XGQuantileDMatrixCreateFromCallback', 'int', [
+    'void *',
+    'void *',
+    'void *',
+    resetType,
+    nextType,
+    'const char *',
+    koffi.out(koffi.pointer('void *')),
+  ]);
   for (const prototype of PROTOTYPES) {
     const name = /\b(XG\w+)\(/.exec(prototype)![1];
     api[name] = lib.func(prototype);

@@ -7,6 +7,7 @@ import { noiseCeiling, realizedCeiling, type NoiseCeiling } from '../../label/no
 import { popularityTarget, type PopularityTarget } from '../../label/popularity-target';
 import { promotionLabels, type PromotionLabels } from '../../label/promotion-rule';
 import { upliftCampaign, type UpliftCampaign } from '../../label/uplift-campaign';
+import { streamSeed, STREAMS } from '../../util/random';
 
 export interface Labels {
   promotion: PromotionLabels;
@@ -29,12 +30,15 @@ export function computeLabels(
   table: TrackTable,
   options: { seed: number; flipRate: number; clusters?: Int32Array },
 ): Labels {
-  const promotion = promotionLabels(table, { seed: options.seed, flipRate: options.flipRate });
+  const promotion = promotionLabels(table, {
+    seed: streamSeed(options.seed, STREAMS.labelFlips),
+    flipRate: options.flipRate,
+  });
   return {
     promotion,
     ceiling: noiseCeiling({ flipRate: options.flipRate, rulePositiveRate: promotion.ruleBaseRate }),
     realizedCeiling: realizedCeiling(promotion.ruleLabels, promotion.labels),
     popularity: table.numeric.popularity ? popularityTarget(table) : undefined,
-    campaign: upliftCampaign(table, { seed: options.seed }),
+    campaign: upliftCampaign(table, { seed: streamSeed(options.seed, STREAMS.campaign) }),
   };
 }

@@ -9,9 +9,10 @@ import { featureMatrix } from '../../model/features';
 import type { ModelMeta } from '../../model/meta';
 import type { ClassifierEvaluation } from '../../model/metrics';
 import { predictDense, trainPromotionModel } from '../../model/train-promotion-model';
-import type { EvalHistory } from '../../model/xgboost';
+import type { EvalHistory, XGBoostParams } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
+import { streamSeed, STREAMS } from '../../util/random';
 import { ruleText, type Labels } from './labels';
 
 export interface TrainedModel {
@@ -34,6 +35,12 @@ export interface ModelStep {
 export interface ModelStepOptions {
   seed: number;
   rounds: number;
+  /** XGBoost parameters over PROMOTION_PARAMS (Python's names: max_depth, eta, …). Default: none. */
+  params?: XGBoostParams;
+  /** Feature columns, in model order. Default: DEFAULT_FEATURES. */
+  features?: readonly string[];
+  /** Rounds without a better validation loss before stopping; 0 = off. Default: 10. */
+  earlyStoppingRounds?: number;
   onProgress?: OnProgress;
 }
 
@@ -55,8 +62,11 @@ async function trainOne(
     : undefined;
   const model = await trainPromotionModel(table, labels, {
     rounds: options.rounds,
-    split: { seed: options.seed },
-    seed: options.seed,
+    params: options.params,
+    features: options.features,
+    earlyStoppingRounds: options.earlyStoppingRounds,
+    split: { seed: streamSeed(options.seed, STREAMS.split) },
+    seed: streamSeed(options.seed, STREAMS.xgboost),
     label: { ...label, seed: options.seed },
     noiseCeiling: ceiling,
     onProgress: options.onProgress,

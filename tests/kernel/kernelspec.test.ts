@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,22 +11,29 @@ import {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-test('the committed kernelspec starts tslab from PATH with the connection file', () => {
+test('the committed kernelspec runs the launcher next to it, with no tslab on PATH needed', () => {
   expect(committedKernelSpec(ROOT)).toEqual({
-    argv: ['tslab', 'kernel', '--config-path', '{connection_file}'],
+    argv: ['node', '{resource_dir}/launch.js', '--config-path', '{connection_file}'],
     display_name: 'TypeScript (tslab)',
     language: 'typescript',
   });
 });
 
-test('the user kernelspec names this project tslab binary absolutely', () => {
-  expect(userKernelSpec(ROOT, 'linux').argv).toEqual([
-    path.join(ROOT, 'node_modules', '.bin', 'tslab'),
-    'kernel',
+test('the user kernelspec names node and the launcher absolutely', () => {
+  expect(userKernelSpec(ROOT, '/opt/node/bin/node').argv).toEqual([
+    '/opt/node/bin/node',
+    path.join(ROOT, 'jupyter', 'kernels', 'tslab', 'launch.js'),
     '--config-path',
     '{connection_file}',
   ]);
-  expect(userKernelSpec(ROOT, 'win32').argv[0]).toBe(path.join(ROOT, 'node_modules', '.bin', 'tslab.cmd'));
+});
+
+test('the launcher says how to call it', () => {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'jupyter', 'kernels', 'tslab', 'launch.js')], {
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--config-path');
 });
 
 test('the user data folder follows jupyter_core', () => {
@@ -44,8 +52,8 @@ test('install writes kernels/tslab/kernel.json into the data folder', () => {
     const target = installKernelSpec(ROOT, dataDir);
     expect(target).toBe(path.join(dataDir, 'kernels', 'tslab', 'kernel.json'));
     const written = JSON.parse(fs.readFileSync(target, 'utf8'));
-    expect(written.argv[0]).toBe(path.join(ROOT, 'node_modules', '.bin', 'tslab'));
-    expect(fs.existsSync(written.argv[0])).toBe(true);
+    expect(written.argv[0]).toBe(process.execPath);
+    expect(fs.existsSync(written.argv[1])).toBe(true);
     expect(written.display_name).toBe('TypeScript (tslab)');
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
