@@ -104,7 +104,9 @@ export function clusterFigures(c: Clusters): Figures {
         : noteFigure('Choosing k', `no elbow curve: ${c.labels.length} tracks are too few for k = 2..10`),
     cluster_map: clusterMapFigure({ ...c.map, pca: undefined as never }, c.profiles),
     cluster_profiles: clusterProfileFigure(c.profiles),
-    cohort_cluster: cohortFigure(c.byCluster),
+    cohort_cluster: cohortFigure(c.byCluster, {
+      clusterNames: Object.fromEntries(c.profiles.map((p) => [p.cluster, p.name])),
+    }),
   };
 }
 
