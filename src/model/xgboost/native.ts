@@ -102,6 +102,7 @@ export interface XGBoostApi {
   XGCommunicatorGetWorldSize(): number;
   XGCommunicatorIsDistributed(): number;
   XGCommunicatorPrint(message: string): number;
+  XGCommunicatorAllreduce(buffer: Float64Array, count: number, dataType: number, op: number): number;
 }
 
 const PROTOTYPES = [
@@ -138,6 +139,7 @@ const PROTOTYPES = [
   'int XGCommunicatorGetWorldSize()',
   'int XGCommunicatorIsDistributed()',
   'int XGCommunicatorPrint(const char *message)',
+  'int XGCommunicatorAllreduce(void *buffer, size_t count, int data_type, int op)',
 ];
 
 interface Loaded {
