@@ -38,6 +38,8 @@ export interface TrainDistributedOptions {
   workerEnv?: NodeJS.ProcessEnv;
   /** Called with each worker's pid once it started (tests kill one). */
   onWorkerStarted?: (rank: number, pid: number) => void;
+  /** Called with the tracker's pid once it listens. */
+  onTrackerStarted?: (pid: number) => void;
 }
 
 export interface TrainDistributedResult {
@@ -120,8 +122,8 @@ function describeExit(
   r: { code: number | null; signal: NodeJS.Signals | null; seconds: number },
 ): string {
   const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
-  const said =
-    w.stderrTail.filter((l) => /^lab: /.test(l)).pop() ?? w.stderrTail.filter((l) => l.trim()).pop();
+  // A worker that failed on its own says why on its last `lab:` line; a killed one said nothing relevant.
+  const said = r.signal ? undefined : w.stderrTail.filter((l) => /^lab: /.test(l)).pop();
   return `worker ${w.rank} (pid ${w.child.pid}) ${how} after ${r.seconds.toFixed(1)} s${said ? ` (${said.trim()})` : ''}`;
 }
 
@@ -143,6 +145,7 @@ export async function trainDistributed(options: TrainDistributedOptions): Promis
   log?.write(
     `tracker: python3 RabitTracker listening on ${tracker.host}:${tracker.port} (pid ${tracker.process.pid})\n`,
   );
+  options.onTrackerStarted?.(tracker.process.pid!);
   const running: Running[] = [];
   try {
     for (let rank = 0; rank < workers; rank++) {
@@ -205,7 +208,7 @@ export async function trainDistributed(options: TrainDistributedOptions): Promis
     // Rank 0 renames its files only after every worker finished training; say so if that happened first.
     const saved = fs.existsSync(model) && fs.statSync(model).mtimeMs >= startedAt;
     throw new Error(
-      `distributed training failed: ${(err as Error).message}. Stopped ${running.length} worker process(es) and the tracker; ` +
+      `distributed training failed: ${(err as Error).message}. Stopped every worker (${running.length}) and the tracker; ` +
         (saved ? `rank 0 had already saved a complete model to ${model}.` : 'no model was written.'),
     );
   } finally {

@@ -59,8 +59,18 @@ export function collectiveConfig(options: CollectiveOptions): Record<string, str
 
 /** Joins the tracker: blocks until every worker of the job has connected. */
 export function initCollective(options: CollectiveOptions): void {
-  const config = JSON.stringify(collectiveConfig(options));
-  check(xgb().XGCommunicatorInit(config), `joining the tracker at ${options.host}:${options.port}`);
+  const config = collectiveConfig(options);
+  try {
+    check(
+      xgb().XGCommunicatorInit(JSON.stringify(config)),
+      `joining the tracker at ${options.host}:${options.port}`,
+    );
+  } catch (err) {
+    throw new Error(
+      `cannot join the tracker at ${options.host}:${options.port} after ${config.DMLC_WORKER_CONNECT_RETRY} attempt(s) ` +
+        `(${(err as Error).message}): is the tracker running (lab tracker / lab train), and can this host reach that port?`,
+    );
+  }
 }
 
 /** This worker's rank in [0, worldSize); 0 outside a collective. */

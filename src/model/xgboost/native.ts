@@ -184,7 +184,9 @@ function load(): Loaded {
   // Kept referenced for the life of the thread: the library holds the raw function pointer.
   const callback = koffi.register((msg: string) => {
     state.log.push(msg);
-    if (!/are not used\./.test(msg)) process.stderr.write(`xgboost: ${msg.trim()}\n`);
+    // Native stack traces (a failed tracker connection logs one) help no reader of this log.
+    if (!/are not used\./.test(msg))
+      process.stderr.write(`xgboost: ${msg.split(/\nStack trace:/)[0].trim()}\n`);
   }, logCallbackType);
   (state as Loaded & { callback?: unknown }).callback = callback;
   state.api.XGBRegisterLogCallback(callback);
