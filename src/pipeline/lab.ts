@@ -1,31 +1,50 @@
 /**
- * The lab: every step of the pipeline behind one object, each computed once per process and cached on disk,
- * keyed by the data file's fingerprint and the step's parameters. The CLI runs all of them in order; each
- * notebook opens the same lab and asks for the steps it shows, so notebook 05 does not re-read the CSV or
- * re-cluster when notebook 03 already did.
+ * The lab: the steps of ./lab-steps behind one object, each taking its parameters where it is called.
+ * Results are cached in memory and on disk under keys the registry derives (step, parameters, upstream keys,
+ * data content fingerprint, code version); the cleaned tracks come from the track store, parsed once per
+ * data content for every process. The CLI runs every step in order; each notebook opens the same lab.
+ *
+ *   const c4 = await lab.clusters({ k: 4 });                 // computed once, then cached
+ *   const m = await lab.train({ rounds: 30, params: { max_depth: 3 } });
+ *   const q = await lab.sql('select year, count(*) as n from tracks group by year');
  */
 import * as path from 'path';
-import { loadTracks, type LoadedTracks } from '../data/load';
-import { readTrackTable, TABLE_COLUMNS } from '../data/to-table';
+import type { LoadedTracks } from '../data/load';
 import type { TrackTable } from '../data/schema';
+import { TABLE_COLUMNS } from '../data/to-table';
+import {
+  openTrackStore,
+  putTempTable,
+  queryColumns,
+  readStoredRows,
+  type TrackStore,
+} from '../data/track-store';
 import type { TrackIdentity } from '../explain/prompt';
 import { saveModel } from '../model/model-store';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
-import { createDiskCache, fileFingerprint, type DiskCache } from '../util/cache';
+import { createDiskCache, type DiskCache } from '../util/cache';
 import { startStep, type StepReporter } from '../util/progress';
-import { streamSeed, STREAMS } from '../util/random';
+import { resultSettings, type RunConfig } from './config';
 import { resolveDataSource, type DataSource } from './data-source';
+import { Frame } from './frame';
+import {
+  LAB_STEPS,
+  type ClusterParameters,
+  type ExplanationParameters,
+  type LabelParameters,
+  type LabResources,
+  type TrainParameters,
+} from './lab-steps';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './options';
-import { computeClusters, type Clusters } from './steps/clusters';
-import { computeExplanation, type Explanation } from './steps/explanation';
-import { computeLabels, type Labels } from './steps/labels';
-import { computeModels, type ModelStep } from './steps/model';
-import { computeOverview, type Overview } from './steps/overview';
-import { computeTrends, type Trends } from './steps/trends';
-import { computeUplift } from './steps/uplift';
-
-/** Bump when a step's output changes shape, so old cache files are not read. */
-const CACHE_VERSION = 3;
+import { availableColumns } from './requirements';
+import { createStepRunner, type StepRunner } from './registry';
+import { stepTables, STEP_TABLE_NAMES, type StepTableName } from './step-tables';
+import type { Clusters } from './steps/clusters';
+import type { Explanation } from './steps/explanation';
+import type { Labels } from './steps/labels';
+import type { ModelStep, TrainedModel } from './steps/model';
+import type { Overview } from './steps/overview';
+import type { Trends } from './steps/trends';
 
 /** Numeric columns the modelling steps need; text stays in DuckDB until a page needs names. */
 const MODEL_COLUMNS = [
@@ -48,23 +67,38 @@ const MODEL_COLUMNS = [
 ] as const;
 
 export interface Lab {
+  /** The run configuration (every option with its value). */
   readonly options: ResolvedLabOptions;
+  /** The same object as `options`, under the name the notebooks use. */
+  readonly config: RunConfig;
   readonly source: DataSource;
-  /** Cheap fingerprint of the data file (path, size, mtime, head and tail bytes). */
+  /** Content fingerprint of the data (from the track store). Available after `loaded()`; '' before. */
   readonly fingerprint: string;
   readonly cache: DiskCache;
+  /** The step registry's runner: parameters, derived keys and cached runs of every step. */
+  readonly steps: StepRunner;
   /** Seconds per step of this process (cache hits are near zero). */
   readonly timings: Record<string, number>;
+  /** The cleaned tracks in DuckDB (the track store: parsed once per data content, then opened). */
   loaded(): Promise<LoadedTracks>;
   /** The cleaned tracks' numeric columns (+ explicit, popularity where present), in file order. */
   table(): Promise<TrackTable>;
   overview(): Promise<Overview>;
   trends(): Promise<Trends>;
-  clusters(): Promise<Clusters>;
-  labels(): Promise<Labels>;
-  models(): Promise<ModelStep>;
-  explanation(): Promise<Explanation>;
-  uplift(): Promise<UpliftStudy>;
+  clusters(parameters?: Partial<ClusterParameters>): Promise<Clusters>;
+  labels(parameters?: Partial<LabelParameters>): Promise<Labels>;
+  /** The promotion model (and the popularity model where the data has popularity). */
+  models(parameters?: Partial<TrainParameters>): Promise<ModelStep>;
+  /** The promotion model trained with these parameters: `m.evaluation.rocAuc`, `m.meta`, `m.history`. */
+  train(parameters?: Partial<TrainParameters>): Promise<TrainedModel>;
+  explanation(parameters?: Partial<ExplanationParameters>): Promise<Explanation>;
+  uplift(parameters?: Partial<TrainParameters>): Promise<UpliftStudy>;
+  /**
+   * Asks the data: SQL over `tracks` (the cleaned table; `rowid` is the row position) and the latest step
+   * results of this lab as tables `clusters(row, cluster, mood)`, `labels(row, rule, label, flipped)` and
+   * `scores(row, score, test)`. Returns a Frame (a table when shown, `q.plot.line({x, y})` to chart).
+   */
+  sql(query: string): Promise<Frame>;
   /** Names, album and artists of table rows (read from DuckDB for just those rows). */
   identify(rows: readonly number[]): Promise<TrackIdentity[]>;
   /** Every column of the table rows `rows` (ascending), text included: a small TrackTable for pages. */
@@ -84,194 +118,143 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
     onProgress: dataStep.update,
   });
   dataStep.finish(source.synthetic ? `${source.origin}: ${source.path}` : source.description);
-  const fingerprint = fileFingerprint(source.path);
   const cache = createDiskCache({ dir: o.cacheDir, refresh: o.refresh });
   const timings: Record<string, number> = {};
-  const base = { v: CACHE_VERSION, fingerprint, seed: o.seed };
 
-  const memo = new Map<string, Promise<unknown>>();
-  let rowsViews = 0;
-  function once<T>(name: string, run: () => Promise<T>): Promise<T> {
-    if (!memo.has(name)) memo.set(name, run());
-    return memo.get(name) as Promise<T>;
-  }
-  /** A step: in-memory once, on disk by key, timed and reported. */
-  function step<T>(
-    name: string,
-    label: string,
-    key: unknown,
-    compute: (r: StepReporter) => Promise<T>,
-    summary?: (v: T) => string,
-  ) {
-    return once(name, async () => {
-      const reporter = progress(label);
-      const { value, hit } = await cache.getOrCompute(name, { ...base, key }, () => compute(reporter));
-      timings[name] = reporter.finish(
-        `${hit ? 'cached' : 'computed'}${summary ? `: ${summary(value)}` : ''}`,
-      );
-      return value;
+  // The store is opened before the runner: cache keys hold its content fingerprint.
+  const storeStep = progress(`load + clean ${path.basename(source.path)}`);
+  const store: TrackStore = await openTrackStore(source.path, {
+    cacheDir: o.cacheDir,
+    refresh: o.refresh,
+    onProgress: storeStep.update,
+  });
+  timings.load = storeStep.finish(
+    `${store.origin === 'parsed' ? 'parsed and stored' : 'opened the stored table'}: ` +
+      `${store.report.rowsRead.toLocaleString('en-US')} read, ${store.rowCount.toLocaleString('en-US')} kept`,
+  );
+
+  let tablePromise: Promise<TrackTable> | null = null;
+  const table = (): Promise<TrackTable> => {
+    tablePromise ??= (async () => {
+      const reporter = progress('columns for modelling');
+      // Only the columns the file has: a step sees what is there and says what it does without the rest.
+      const available = availableColumns(store);
+      const columns: string[] = [...MODEL_COLUMNS, 'popularity'].filter((c) => available.includes(c));
+      const t = await store.toTable(columns);
+      timings.table = reporter.finish(`${t.length.toLocaleString('en-US')} rows × ${columns.length} columns`);
+      return t;
+    })();
+    return tablePromise;
+  };
+  const rows = (picked: Uint32Array): Promise<TrackTable> => {
+    const has = (c: string) => store.report.mapped.some((m) => m.column === c);
+    const columns = TABLE_COLUMNS.filter(
+      (c) => (c !== 'genre' || has('genre')) && (c !== 'popularity' || has('popularity')),
+    );
+    return readStoredRows(store, picked, columns);
+  };
+  const identify = async (wanted: readonly number[]): Promise<TrackIdentity[]> => {
+    const list = wanted.map(Number);
+    if (list.some((r) => !Number.isInteger(r) || r < 0))
+      throw new Error(`identify expects row numbers, got ${wanted.join(', ')}`);
+    if (list.length === 0) return [];
+    const sorted = Uint32Array.from(new Set(list)).sort();
+    const picked = await rows(sorted);
+    const at = new Map(Array.from(sorted, (r, i) => [r, i]));
+    return list.map((r) => {
+      const i = at.get(r)!;
+      return {
+        id: picked.text.id?.[i] ?? '',
+        name: picked.text.name?.[i] ?? '',
+        album: picked.text.album?.[i] ?? '',
+        artists: picked.lists.artists?.[i] ?? [],
+      };
     });
-  }
+  };
+
+  const resources: LabResources = { store: async () => store, table, identify, config: o };
+  const steps = createStepRunner({
+    steps: LAB_STEPS,
+    config: o,
+    fingerprint: store.fingerprint,
+    cache,
+    resources,
+    progress,
+    timings,
+  });
+  const run = async <T>(name: string, given: object = {}): Promise<T> =>
+    (await steps.run<T>(name, { ...given })).value;
+
+  // What lab.sql's step tables show: the parameters of the latest call of each step (defaults until then).
+  const latest: Record<'clusters' | 'labels' | 'model', Record<string, unknown>> = {
+    clusters: {},
+    labels: {},
+    model: {},
+  };
+  const registered = new Map<StepTableName, string>();
+  let savedModelKey: string | null = null;
 
   const lab: Lab = {
     options: o,
+    config: o,
     source,
-    fingerprint,
+    fingerprint: store.fingerprint,
     cache,
+    steps,
     timings,
-    loaded: () =>
-      once('load', async () => {
-        const reporter = progress(`load + clean ${path.basename(source.path)}`);
-        const loaded = await loadTracks(source.path, { onProgress: reporter.update });
-        timings.load = reporter.finish(
-          `${loaded.report.rowsRead.toLocaleString('en-US')} read, ${loaded.rowCount.toLocaleString('en-US')} kept`,
-        );
-        return loaded;
-      }),
-    table: () =>
-      once('table', async () => {
-        const loaded = await lab.loaded();
-        const reporter = progress('columns for modelling');
-        const columns: string[] = [...MODEL_COLUMNS];
-        if (loaded.report.mapped.some((m) => m.column === 'popularity')) columns.push('popularity');
-        const table = await loaded.toTable(columns);
-        timings.table = reporter.finish(
-          `${table.length.toLocaleString('en-US')} rows × ${columns.length} columns`,
-        );
-        return table;
-      }),
-    overview: () => step('overview', 'overview', {}, async () => computeOverview(await lab.loaded())),
-    trends: () =>
-      step(
-        'trends',
-        'trends (DuckDB)',
-        {},
-        async () => computeTrends(await lab.loaded(), { hasGenre: (await lab.overview()).hasGenre }),
-        (t) => `${t.yearly.periods.length} years, top artist ${t.topArtists.rows[0]?.name ?? '—'}`,
-      ),
-    clusters: () =>
-      step(
-        'clusters',
-        `mood clusters (k = ${o.k})`,
-        { k: o.k },
-        async (r) =>
-          computeClusters(await lab.table(), {
-            k: o.k,
-            seed: streamSeed(o.seed, STREAMS.kmeans),
-            onProgress: r.update,
-          }),
-        (c) => c.profiles.map((p) => p.name).join(' · '),
-      ),
-    labels: () =>
-      once('labels', async () => {
-        const reporter = progress('labels');
-        const labels = computeLabels(await lab.table(), { seed: o.seed, flipRate: o.flipRate });
-        timings.labels = reporter.finish(
-          `rule promotes ${(100 * labels.promotion.ruleBaseRate).toFixed(1)}%, ceiling AUC ${labels.ceiling.auc.toFixed(3)}`,
-        );
-        return labels;
-      }),
-    models: () =>
-      once('models', async () => {
-        const value = await step(
-          'model',
-          `promotion model (${o.rounds} rounds)`,
-          { rounds: o.rounds, flipRate: o.flipRate },
-          async (r) =>
-            computeModels(await lab.table(), await lab.labels(), {
-              seed: o.seed,
-              rounds: o.rounds,
-              onProgress: r.update,
-            }),
-          (m) =>
-            `test AUC ${m.promotion.evaluation.rocAuc.toFixed(3)}${m.popularity ? `, popularity AUC ${m.popularity.evaluation.rocAuc.toFixed(3)}` : ''}`,
-        );
+    loaded: async () => store,
+    table,
+    overview: () => run('overview'),
+    trends: () => run('trends'),
+    clusters: (p = {}) => {
+      latest.clusters = { ...p };
+      return run('clusters', p);
+    },
+    labels: (p = {}) => {
+      latest.labels = { ...p };
+      return run('labels', p);
+    },
+    models: async (p = {}) => {
+      latest.model = { ...p };
+      const result = await steps.run<ModelStep>('model', { ...p });
+      // The run's own model (the configuration's parameters) is what models/ holds; experiments are not saved.
+      if (Object.keys(p).length === 0 && savedModelKey !== result.key) {
         const dir = path.join(o.outDir, 'models');
-        saveModel(dir, value.promotion);
-        if (value.popularity) saveModel(dir, value.popularity, { name: 'popularity_model' });
-        return value;
-      }),
-    explanation: () =>
-      step(
-        'explanation',
-        'explanations (SHAP)',
-        { rounds: o.rounds, flipRate: o.flipRate, offline: o.offline || !process.env.HF_TOKEN },
-        async () =>
-          computeExplanation(await lab.table(), (await lab.models()).promotion, {
-            seed: streamSeed(o.seed, STREAMS.shap),
-            offline: o.offline,
-            cacheDir: o.cacheDir,
-            predictor: fingerprint,
-            identify: lab.identify,
-          }),
-        (e) =>
-          `top feature ${e.importance[0]?.feature}, ${e.examples.filter((x) => x.text.source !== 'offline').length}/${e.examples.length} from an LLM`,
-      ),
-    uplift: () =>
-      step(
-        'uplift',
-        'uplift study',
-        { rounds: o.rounds, flipRate: o.flipRate },
-        async (r) => {
-          const models = await lab.models();
-          return computeUplift(await lab.table(), await lab.labels(), models.promotion.allScores, {
-            seed: streamSeed(o.seed, STREAMS.uplift),
-            features: models.promotion.meta.features,
-            onProgress: r.update,
-          });
-        },
-        (u) =>
-          u.learners
-            .map(
-              (l) =>
-                `${l.kind} Qini ${l.curves.qiniCoefficient.toFixed(3)}${l.pehe === undefined ? '' : ` PEHE ${l.pehe.toFixed(3)}`}`,
-            )
-            .join(', '),
-      ),
-    identify: async (rows) => {
-      const list = rows.map(Number);
-      if (list.some((r) => !Number.isInteger(r) || r < 0))
-        throw new Error(`identify expects row numbers, got ${rows.join(', ')}`);
-      if (list.length === 0) return [];
-      const sorted = Uint32Array.from(new Set(list)).sort();
-      const picked = await lab.rows(sorted);
-      const at = new Map(Array.from(sorted, (r, i) => [r, i]));
-      return list.map((r) => {
-        const i = at.get(r)!;
-        return {
-          id: picked.text.id?.[i] ?? '',
-          name: picked.text.name?.[i] ?? '',
-          album: picked.text.album?.[i] ?? '',
-          artists: picked.lists.artists?.[i] ?? [],
-        };
-      });
+        saveModel(dir, result.value.promotion);
+        if (result.value.popularity) saveModel(dir, result.value.popularity, { name: 'popularity_model' });
+        savedModelKey = result.key;
+      }
+      return result.value;
     },
-    rows: async (rows) => {
-      const loaded = await lab.loaded();
-      for (let i = 1; i < rows.length; i++)
-        if (rows[i] <= rows[i - 1]) throw new Error('rows must be ascending and distinct');
-      if (rows.length > 0 && rows[rows.length - 1] >= loaded.rowCount)
-        throw new Error(`row ${rows[rows.length - 1]} is past the table's ${loaded.rowCount} rows`);
-      // Table row i is the i-th row in rowid order (rowids have gaps where cleaning deleted rows).
-      const view = `rows_view_${++rowsViews}`;
-      await loaded.connection.run(
-        `CREATE OR REPLACE TEMP TABLE "${view}_pos" AS SELECT unnest([${Array.from(rows).join(',') || 'NULL'}]::BIGINT[]) AS pos`,
-      );
-      await loaded.connection.run(
-        `CREATE OR REPLACE TEMP VIEW "${view}" AS SELECT t.* EXCLUDE (pos) FROM
-           (SELECT *, row_number() OVER (ORDER BY rowid) - 1 AS pos FROM "${loaded.relation}") t
-           JOIN "${view}_pos" USING (pos) ORDER BY pos`,
-      );
-      const has = (c: string) => loaded.report.mapped.some((m) => m.column === c);
-      const columns = TABLE_COLUMNS.filter(
-        (c) => (c !== 'genre' || has('genre')) && (c !== 'popularity' || has('popularity')),
-      );
-      return readTrackTable(loaded.connection, view, columns);
+    train: async (p = {}) => {
+      latest.model = { ...p };
+      return (await run<ModelStep>('model', p)).promotion;
     },
-    close: () => {
-      const loaded = memo.get('load') as Promise<LoadedTracks> | undefined;
-      void loaded?.then((l) => l.close());
+    explanation: (p = {}) => run('explanation', p),
+    uplift: (p = {}) => run('uplift', p),
+    sql: async (query) => {
+      if (typeof query !== 'string' || query.trim() === '')
+        throw new Error('lab.sql expects a SQL query string');
+      for (const name of STEP_TABLE_NAMES) {
+        if (!new RegExp(`\\b${name}\\b`, 'i').test(query)) continue;
+        const step = name === 'scores' ? 'model' : name;
+        const key = steps.key(step, { ...latest[step] });
+        if (registered.get(name) === key) continue;
+        const columns = await stepTables[name](lab, latest[step]);
+        await putTempTable(store.connection, name, columns);
+        registered.set(name, key);
+      }
+      const answer = await queryColumns(store.connection, query);
+      return new Frame(answer.names, answer.types, answer.columns, query.trim());
     },
+    identify,
+    rows,
+    close: () => store.close(),
   };
   return lab;
+}
+
+/** Whether two configurations give the same results (quiet/refresh aside). */
+export function sameResults(a: RunConfig, b: RunConfig): boolean {
+  return JSON.stringify(resultSettings(a)) === JSON.stringify(resultSettings(b));
 }

@@ -7,6 +7,7 @@ import { explainTrack } from '../explain/explain-track';
 import { explainRow } from '../explain/shap';
 import { featureMatrix } from '../model/features';
 import { renderTrackPdf } from '../report/track-pdf';
+import { findTrackRow } from '../data/track-store';
 import { openLab } from './lab';
 import type { LabOptions } from './options';
 import { boosterOf } from './steps/model';
@@ -14,13 +15,9 @@ import { boosterOf } from './steps/model';
 export async function reportTrack(options: LabOptions, trackId: string, out?: string): Promise<string> {
   const lab = await openLab(options);
   try {
-    const loaded = await lab.loaded();
-    const found = await loaded.connection.runAndReadAll(
-      `SELECT pos FROM (SELECT id, row_number() OVER (ORDER BY rowid) - 1 AS pos FROM "${loaded.relation}") WHERE id = $id LIMIT 1`,
-      { id: trackId },
-    );
-    if (found.getRows().length === 0) throw new Error(`no track with id '${trackId}' in ${lab.source.path}`);
-    const row = Number(found.getRows()[0][0]);
+    const found = await findTrackRow(await lab.loaded(), trackId);
+    if (found === null) throw new Error(`no track with id '${trackId}' in ${lab.source.path}`);
+    const row = found;
     const [table, models, clusters] = [await lab.table(), await lab.models(), await lab.clusters()];
     const [identity] = await lab.identify([row]);
     const model = models.promotion;

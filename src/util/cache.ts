@@ -63,11 +63,28 @@ export function deserialize<T>(text: string): T {
   }) as T;
 }
 
+/** Checks a value read from the cache: the first problem found (`'promotion.evaluation is missing'`), or null. */
+export type ShapeCheck = (value: unknown) => string | null;
+
 export interface DiskCacheOptions {
   /** Folder of cache files. Default: `data/.cache` under the working directory. */
   dir?: string;
   /** Ignore what is cached and recompute (still writes). Default: false. */
   refresh?: boolean;
+  /** Where the one-line notices go (a bad entry recomputed, a write that failed). Default: console.warn. */
+  warn?: (line: string) => void;
+  /** Writes a file; replaceable so tests can fail it like a full disk. Default: fs.writeFileSync. */
+  writeFile?: (file: string, text: string) => void;
+}
+
+export interface GetOrComputeOptions<T> {
+  /** Checks a cached value's shape before it is trusted; a failing entry is recomputed. Default: none. */
+  shape?: ShapeCheck;
+  /**
+   * Whether a computed value may be stored. A value that holds a stand-in for a real answer (an offline
+   * explanation after a network error) returns false, so the next run tries again. Default: always.
+   */
+  cacheable?: (value: T) => boolean;
 }
 
 export interface DiskCache {
@@ -77,31 +94,111 @@ export interface DiskCache {
     step: string,
     key: unknown,
     compute: () => Promise<T> | T,
+    options?: GetOrComputeOptions<T>,
   ): Promise<{ value: T; hit: boolean }>;
   /** The file a (step, key) is stored in. */
   fileFor(step: string, key: unknown): string;
 }
 
+/** The first line of every cache file; the value's JSON follows on the next line. */
+interface EntryHeader {
+  labCache: typeof ENTRY_FORMAT;
+  step: string;
+  /** UTF-8 bytes of the value's JSON: a shorter body is a torn write. */
+  bytes: number;
+  /** SHA-256 of the value's JSON: a different one is an edited or corrupted file. */
+  sha256: string;
+}
+const ENTRY_FORMAT = 1;
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A cache file's text: header line + value JSON. */
+export function encodeEntry(step: string, value: unknown): string {
+  const body = serialize(value);
+  const header: EntryHeader = {
+    labCache: ENTRY_FORMAT,
+    step,
+    bytes: Buffer.byteLength(body),
+    sha256: sha256(body),
+  };
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
+/** The value of a cache file's text, or why it cannot be trusted. */
+export function decodeEntry<T>(
+  text: string,
+  step: string,
+  shape?: ShapeCheck,
+): { value: T } | { problem: string } {
+  if (text.length === 0) return { problem: 'empty file' };
+  const newline = text.indexOf('\n');
+  let header: Partial<EntryHeader> | null = null;
+  try {
+    header = newline < 0 ? null : (JSON.parse(text.slice(0, newline)) as Partial<EntryHeader>);
+  } catch {
+    header = null;
+  }
+  if (!header || typeof header !== 'object' || header.labCache !== ENTRY_FORMAT)
+    return { problem: 'no cache header (not written by this version of the lab)' };
+  if (header.step !== step) return { problem: `holds step '${header.step}', expected '${step}'` };
+  const body = text.slice(newline + 1);
+  const bytes = Buffer.byteLength(body);
+  if (bytes !== header.bytes) return { problem: `${bytes} of ${header.bytes} bytes (truncated or edited)` };
+  if (sha256(body) !== header.sha256)
+    return { problem: 'content hash mismatch (the file was edited or corrupted)' };
+  let value: T;
+  try {
+    value = deserialize<T>(body);
+  } catch (error) {
+    return { problem: `value is not valid JSON (${(error as Error).message})` };
+  }
+  const wrong = shape?.(value);
+  if (wrong) return { problem: `unexpected shape: ${wrong}` };
+  return { value };
+}
+
 export function createDiskCache(options: DiskCacheOptions = {}): DiskCache {
   const dir = path.resolve(options.dir ?? path.join('data', '.cache'));
+  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const writeFile = options.writeFile ?? ((file: string, text: string) => fs.writeFileSync(file, text));
   const fileFor = (step: string, key: unknown) => path.join(dir, `${step}-${stableHash(key)}.json`);
+  let writes = 0;
+
+  /** Atomic: a reader sees the old file or the whole new one. A failed write leaves nothing behind. */
+  function store(file: string, text: string): void {
+    const tmp = `${file}.${process.pid}.${++writes}.tmp`;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      writeFile(tmp, text);
+      fs.renameSync(tmp, file);
+    } catch (error) {
+      fs.rmSync(tmp, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      // The value is computed and returned; only the next run pays for the missing entry.
+      warn(
+        `cache: could not write ${file} (${code ?? (error as Error).message}); continuing without caching it`,
+      );
+    }
+  }
+
   return {
     dir,
     fileFor,
-    async getOrCompute<T>(step: string, key: unknown, compute: () => Promise<T> | T) {
+    async getOrCompute<T>(
+      step: string,
+      key: unknown,
+      compute: () => Promise<T> | T,
+      getOptions: GetOrComputeOptions<T> = {},
+    ) {
       const file = fileFor(step, key);
       if (!options.refresh && fs.existsSync(file)) {
-        try {
-          return { value: deserialize<T>(fs.readFileSync(file, 'utf8')), hit: true };
-        } catch {
-          // A torn or foreign file is recomputed, never trusted.
-        }
+        const read = decodeEntry<T>(fs.readFileSync(file, 'utf8'), step, getOptions.shape);
+        if ('value' in read) return { value: read.value, hit: true };
+        warn(`cache: ${file}: ${read.problem}; recomputing ${step}`);
       }
       const value = await compute();
-      fs.mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, serialize(value));
-      fs.renameSync(tmp, file);
+      if (getOptions.cacheable?.(value) ?? true) store(file, encodeEntry(step, value));
       return { value, hit: false };
     },
   };

@@ -1,7 +1,18 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createDiskCache, deserialize, fileFingerprint, serialize, stableHash } from '../../src/util/cache';
+import {
+  createDiskCache,
+  deserialize,
+  encodeEntry,
+  fileFingerprint,
+  serialize,
+  stableHash,
+} from '../../src/util/cache';
+import { shapeCheck } from '../../src/util/shape-check';
+
+const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 test('typed arrays survive serialize/deserialize exactly', () => {
   const value = {
@@ -22,7 +33,7 @@ test('stableHash ignores key order and sees typed-array content', () => {
 });
 
 test('getOrCompute computes once, then hits; refresh recomputes', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-cache-'));
+  const dir = tmpDir('lab-cache-');
   let calls = 0;
   const compute = () => ({ n: ++calls, v: new Uint8Array([calls]) });
   const cache = createDiskCache({ dir });
@@ -37,8 +48,130 @@ test('getOrCompute computes once, then hits; refresh recomputes', async () => {
   expect([fresh.hit, fresh.value.n]).toEqual([false, 3]);
 });
 
+test('a value that is not cacheable (a stand-in answer) is returned but not stored: the next call computes again', async () => {
+  const dir = tmpDir('lab-cache-keep-');
+  const cache = createDiskCache({ dir });
+  let answer = 'offline stand-in';
+  const options = { cacheable: (v: { text: string }) => v.text !== 'offline stand-in' };
+  const compute = () => ({ text: answer });
+  expect(await cache.getOrCompute('explanation', 1, compute, options)).toEqual({
+    value: { text: 'offline stand-in' },
+    hit: false,
+  });
+  expect(fs.readdirSync(dir)).toEqual([]);
+  answer = 'from the LLM';
+  expect((await cache.getOrCompute('explanation', 1, compute, options)).hit).toBe(false);
+  answer = 'changed';
+  expect(await cache.getOrCompute('explanation', 1, compute, options)).toEqual({
+    value: { text: 'from the LLM' },
+    hit: true,
+  });
+});
+
+describe('a bad entry is reported in one line and recomputed, never trusted', () => {
+  const value = { evaluation: { rocAuc: 0.8125 }, scores: new Float64Array([0.25, 0.75]) };
+  const good = encodeEntry('model', value);
+  const cases: [string, string, RegExp][] = [
+    ['{}', '{}', /no cache header/],
+    ['null', 'null', /no cache header/],
+    ['an empty file', '', /empty file/],
+    ['a value from before entries had headers', serialize(value), /no cache header/],
+    ['truncated JSON', good.slice(0, good.length - 20), /\d+ of \d+ bytes \(truncated or edited\)/],
+    ['an edited value (rocAuc → 0.999)', good.replace('0.8125', '0.9990'), /content hash mismatch/],
+    ['another step’s entry', encodeEntry('trends', value), /holds step 'trends', expected 'model'/],
+  ];
+  test.each(cases)('%s', async (_what, text, reason) => {
+    const dir = tmpDir('lab-cache-bad-');
+    const warnings: string[] = [];
+    const cache = createDiskCache({ dir, warn: (line) => warnings.push(line) });
+    const file = cache.fileFor('model', { k: 1 });
+    fs.writeFileSync(file, text);
+    let calls = 0;
+    const got = await cache.getOrCompute('model', { k: 1 }, () => (calls++, value));
+    expect(got.hit).toBe(false);
+    expect(calls).toBe(1);
+    expect(got.value.evaluation.rocAuc).toBe(0.8125);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(file);
+    expect(warnings[0]).toMatch(reason);
+    expect(warnings[0]).toMatch(/recomputing model$/);
+    expect(warnings[0]).not.toContain('\n');
+    // The recomputed entry replaced the bad one: the next read is a clean hit.
+    const again = await cache.getOrCompute('model', { k: 1 }, () => (calls++, value));
+    expect([again.hit, calls, warnings.length]).toEqual([true, 1, 1]);
+    expect(Array.from(again.value.scores)).toEqual([0.25, 0.75]);
+  });
+
+  test('a well-formed entry of the wrong shape (hash intact) fails its shape check', async () => {
+    const dir = tmpDir('lab-cache-shape-');
+    const warnings: string[] = [];
+    const cache = createDiskCache({ dir, warn: (line) => warnings.push(line) });
+    fs.writeFileSync(cache.fileFor('model', 1), encodeEntry('model', { evaluation: {} }));
+    const shape = shapeCheck({ evaluation: { rocAuc: 'number' }, scores: 'typed' });
+    const got = await cache.getOrCompute('model', 1, () => value, { shape });
+    expect(got.hit).toBe(false);
+    expect(warnings).toEqual([
+      `cache: ${cache.fileFor('model', 1)}: unexpected shape: evaluation.rocAuc is missing; recomputing model`,
+    ]);
+    expect((await cache.getOrCompute('model', 1, () => value, { shape })).hit).toBe(true);
+  });
+});
+
+test('a write that fails like a full disk names the file, leaves no .tmp, and still returns the value', async () => {
+  const dir = tmpDir('lab-cache-full-');
+  const warnings: string[] = [];
+  const cache = createDiskCache({
+    dir,
+    warn: (line) => warnings.push(line),
+    writeFile: (file, text) => {
+      fs.writeFileSync(file, text.slice(0, 10)); // a partial write, then the disk is full
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC' });
+    },
+  });
+  const got = await cache.getOrCompute('model', { k: 1 }, () => ({ n: 1 }));
+  expect(got).toEqual({ value: { n: 1 }, hit: false });
+  expect(warnings).toEqual([
+    `cache: could not write ${cache.fileFor('model', { k: 1 })} (ENOSPC); continuing without caching it`,
+  ]);
+  expect(fs.readdirSync(dir)).toEqual([]);
+});
+
+// A real full disk: a 64 KiB tmpfs, where the system allows mounting one (root on Linux); skipped elsewhere.
+const canMount = (() => {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = tmpDir('lab-cache-probe-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+})();
+
+(canMount ? test : test.skip)('on a real full tmpfs: the same one line, and no .tmp left', async () => {
+  const dir = tmpDir('lab-cache-tmpfs-');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
+  try {
+    const warnings: string[] = [];
+    const cache = createDiskCache({ dir, warn: (line) => warnings.push(line) });
+    const big = { scores: new Float64Array(100_000).fill(0.5) }; // 800 KB of data, ~1 MB as base64
+    const got = await cache.getOrCompute('model', 1, () => big);
+    expect(got.value.scores.length).toBe(100_000);
+    expect(warnings).toEqual([
+      `cache: could not write ${cache.fileFor('model', 1)} (ENOSPC); continuing without caching it`,
+    ]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  } finally {
+    execFileSync('umount', [dir]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('fileFingerprint changes when the content changes', () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-fp-')), 'a.csv');
+  const file = path.join(tmpDir('lab-fp-'), 'a.csv');
   fs.writeFileSync(file, 'a,b\n1,2\n');
   const before = fileFingerprint(file);
   fs.writeFileSync(file, 'a,b\n1,3\n');

@@ -1,0 +1,128 @@
+/**
+ * The lab's cell API on a small demo file: parameters where the step is called, the same parameters give the
+ * cached result, new ones compute; lab.sql over the cleaned tracks and the step results; the track store is
+ * parsed once per data content and opened by every later lab.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeDemoCsv } from '../../src/data/demo';
+import { openLab, type Lab } from '../../src/pipeline/lab';
+
+jest.setTimeout(180_000);
+
+let dir: string;
+let data: string;
+let lab: Lab;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-test-'));
+  data = path.join(dir, 'tracks.csv');
+  await writeDemoCsv(data, { rows: 3000, seed: 5 });
+  lab = await openLab({ data, cacheDir: path.join(dir, 'cache'), outDir: dir, quiet: true, rounds: 20 });
+});
+
+afterAll(() => {
+  lab?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('clusters take k in the call; the same k is the same result, a new k computes', async () => {
+  const c4 = await lab.clusters({ k: 4 });
+  expect(c4.k).toBe(4);
+  expect(c4.profiles).toHaveLength(4);
+  const again = await lab.clusters({ k: 4 });
+  expect(again).toBe(c4);
+  const c6 = await lab.clusters();
+  expect(c6.k).toBe(6);
+  expect(c6.profiles).toHaveLength(6);
+  expect(lab.steps.key('clusters', { k: 4 })).not.toBe(lab.steps.key('clusters', { k: 6 }));
+  expect(lab.steps.key('clusters', {})).toBe(lab.steps.key('clusters', { k: 6 }));
+  expect(() => lab.steps.key('clusters', { kk: 4 })).toThrow(
+    /clusters takes k, seed; got unknown parameter\(s\) kk/,
+  );
+  await expect(lab.clusters({ k: 1 })).rejects.toThrow(/k must be an integer ≥ 2/);
+});
+
+test('labels take the flip rate; the noise ceiling moves with it', async () => {
+  const low = await lab.labels({ flipRate: 0.02 });
+  const high = await lab.labels({ flipRate: 0.2 });
+  expect(high.ceiling.auc).toBeLessThan(low.ceiling.auc);
+  expect(high.promotion.flipped.length).toBe(Math.round(0.2 * high.promotion.labels.length));
+});
+
+test('train takes rounds and XGBoost params; keys derive from upstream parameters', async () => {
+  const m = await lab.train({ rounds: 10, params: { max_depth: 3, eta: 0.2 } });
+  expect(m.evaluation.rocAuc).toBeGreaterThan(0.5);
+  expect(m.evaluation.rocAuc).toBeLessThanOrEqual(1);
+  expect(m.meta.rounds).toBe(10);
+  expect(await lab.train({ rounds: 10, params: { max_depth: 3, eta: 0.2 } })).toBe(m);
+  // A different flip rate changes the labels the model reads, so the model's key changes too.
+  expect(lab.steps.key('model', { flipRate: 0.2 })).not.toBe(lab.steps.key('model', {}));
+  expect(lab.steps.key('model', { rounds: 10 })).not.toBe(lab.steps.key('model', { rounds: 11 }));
+});
+
+test('lab.sql answers over the cleaned tracks and the step results', async () => {
+  const q = await lab.sql(
+    'select year, avg(energy) as energy, count(*) as n from tracks group by year order by year',
+  );
+  expect(q.columnNames).toEqual(['year', 'energy', 'n']);
+  const rows = q.toArray();
+  expect(rows.length).toBe(q.numRows);
+  expect(rows.reduce((s, r) => s + (r.n as number), 0)).toBe((await lab.loaded()).rowCount);
+  expect(typeof rows[0].energy).toBe('number');
+  const bundle = q.toMimeBundle();
+  expect(bundle['text/html']).toContain('<table');
+  expect(bundle['text/plain']).toContain('energy');
+  const fig = q.plot.line({ x: 'year', y: 'energy', display: false });
+  expect((fig.data[0] as { x: unknown[] }).x).toEqual(rows.map((r) => r.year));
+
+  await lab.clusters({ k: 4 });
+  const moods = await lab.sql('select count(distinct cluster) as k, count(*) as n from clusters');
+  expect(moods.toArray()).toEqual([{ k: 4, n: (await lab.loaded()).rowCount }]);
+  await lab.labels({ flipRate: 0.2 });
+  const flips = await lab.sql('select avg(flipped::int) as rate from labels');
+  expect(flips.toArray()[0].rate).toBeCloseTo(0.2, 2);
+  const joined = await lab.sql(
+    'select mood, count(*) as n from tracks join clusters on clusters.row = tracks.rowid group by mood',
+  );
+  expect(joined.numRows).toBe(4);
+  await expect(lab.sql('select nope from tracks')).rejects.toThrow(/nope/);
+});
+
+test('a second lab opens the stored table and reads every step from the disk cache', async () => {
+  const again = await openLab({
+    data,
+    cacheDir: path.join(dir, 'cache'),
+    outDir: dir,
+    quiet: true,
+    rounds: 20,
+  });
+  try {
+    expect(again.fingerprint).toBe(lab.fingerprint);
+    expect((await again.loaded()).rowCount).toBe((await lab.loaded()).rowCount);
+    const run = await again.steps.run('clusters', { k: 4 });
+    expect(run.source).toBe('disk');
+    expect(run.key).toBe(lab.steps.key('clusters', { k: 4 }));
+  } finally {
+    again.close();
+  }
+});
+
+test('keys hold the data content, not its path: a copy of the file shares the cache', async () => {
+  const copy = path.join(dir, 'copy-of-tracks.csv');
+  fs.copyFileSync(data, copy);
+  const other = await openLab({
+    data: copy,
+    cacheDir: path.join(dir, 'cache'),
+    outDir: dir,
+    quiet: true,
+    rounds: 20,
+  });
+  try {
+    expect(other.fingerprint).toBe(lab.fingerprint);
+    expect((await other.steps.run('clusters', { k: 4 })).source).toBe('disk');
+  } finally {
+    other.close();
+  }
+});
