@@ -64,7 +64,11 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   }
   if (outputs.notebooks ?? true) {
     const nbStep = startStep('notebooks (Jupyter, nbconvert)', { quiet: lab.options.quiet });
-    const runs = await runNotebooks({ env: labEnv(lab), onProgress: nbStep.update });
+    const runs = await runNotebooks({
+      env: labEnv(lab),
+      outDir: path.join(lab.options.outDir, 'reports', 'notebooks'),
+      onProgress: nbStep.update,
+    });
     lab.timings.notebooks = nbStep.finish(`${runs.length} notebooks → reports/notebooks/`);
   }
   return { ok: true, lab };
