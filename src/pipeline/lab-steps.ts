@@ -107,7 +107,7 @@ const modelInput = (p: TrainParameters) =>
 
 export const overviewStep: Step<Record<string, never>, Overview> = {
   name: 'overview',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.overview,
   parameters: (_config, given) => withDefaults('overview', {}, given),
@@ -117,7 +117,7 @@ export const overviewStep: Step<Record<string, never>, Overview> = {
 
 export const trendsStep: Step<Record<string, never>, Trends> = {
   name: 'trends',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.trends,
   requires: ['year'],
@@ -131,7 +131,7 @@ export const trendsStep: Step<Record<string, never>, Trends> = {
 
 export const clustersStep: Step<ClusterParameters, Clusters> = {
   name: 'clusters',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.clusters,
   requires: [...AUDIO, 'tempo', 'loudness'],
@@ -171,7 +171,7 @@ export const labelsStep: Step<LabelParameters, Labels> = {
 
 export const modelStep: Step<TrainParameters, ModelStep> = {
   name: 'model',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.model,
   requires: ['valence', 'energy', 'danceability'],
