@@ -9,6 +9,7 @@
  * Why not arquero or apache-arrow: see the README's "Ask the data" section (measured: converting DuckDB's
  * answer into either costs more than this frame's plain arrays and adds nothing a notebook needs here).
  */
+import { inspect } from 'util';
 import { escapeHtml } from '../util/html';
 import { show, tableHtml, TABLE_DEFAULTS, type HtmlSink } from '../viz/notebook';
 import { themedLayout } from '../viz/theme';
@@ -97,6 +98,11 @@ export class Frame {
     const more =
       this.numRows > shown ? [`… ${(this.numRows - shown).toLocaleString('en-US')} more rows`] : [];
     return [...lines, ...more].join('\n');
+  }
+
+  /** What a text front end (and tslab's plain display of a cell's value) prints: the table, not the internals. */
+  [inspect.custom](): string {
+    return this.toString();
   }
 
   /** Jupyter's rich display: the kernel shows a frame that is a cell's value as this bundle. */

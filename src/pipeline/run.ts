@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { exportDashboard } from '../report/export-dashboard';
 import { exportFigures } from '../report/export-figures';
+import { configParameters } from '../notebooks/parameters';
 import { runNotebooks } from '../notebooks/run-notebooks';
 import { startStep } from '../util/progress';
 import { buildDashboardInput } from './dashboard';
@@ -101,7 +102,11 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   }
   if (outputs.notebooks ?? true) {
     const nbStep = startStep('notebooks (Jupyter, nbconvert)', { quiet: lab.options.quiet });
-    const runs = await runNotebooks({ env: labEnv(lab), onProgress: nbStep.update });
+    const runs = await runNotebooks({
+      env: labEnv(lab),
+      parameters: configParameters(lab.options),
+      onProgress: nbStep.update,
+    });
     lab.timings.notebooks = nbStep.finish(`${runs.length} notebooks → reports/notebooks/`);
   }
   return { ok: true, lab };
