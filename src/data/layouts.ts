@@ -1,17 +1,19 @@
 /**
- * Column-layout adapters: map a file's header onto the track schema. Handles the 1.2M layout
- * (`tracks_features.csv`), Kaggle "Spotify Dataset 1921–2020" (`data.csv`: popularity, plain or list artists,
- * no album), and exports with renamed columns (`track_id`, `track_name`, `Title`, `Artist`, `Top Genre`,
- * `bpm`, `nrgy`, …). Detection is by header names only; value-level facts (0–100 percent scaling, `m:ss`
- * durations) are settled by the loader on the data and added to the report.
+ * Column-layout adapters: map a file's header onto the track schema. Names are normalised first
+ * (column-names.ts) and matched against the aliases of many public layouts (column-aliases.ts); unnamed index
+ * columns are dropped. Detection is by header names only; units (0–100 features, seconds, `m:ss`) are settled
+ * on the values by units.ts. Only a way to name a track (name or id) and enough audio features are required
+ * (minimum-columns.ts); every other column may be missing, and `available` on the load says which are there.
  */
-import { FILE_NUMERIC_COLUMNS, RAW_COLUMNS } from './schema';
-import { DataError } from './errors';
+import { RAW_COLUMNS } from './schema';
+import { ALIASES, KNOWN_UNUSED } from './column-aliases';
+import { isUnnamedIndex, NameUnit, parseColumnName } from './column-names';
+import { checkMinimumColumns } from './minimum-columns';
 
 /** A column of the loaded table that a file can supply. */
 export type SourcedColumn = (typeof RAW_COLUMNS)[number] | 'popularity' | 'genre';
 
-/** How a source column is read: its DuckDB type at scan time. Durations are read as text (`m:ss` or a number). */
+/** How the loader reads the source column: its DuckDB type at scan time. */
 export type ReadAs = 'DOUBLE' | 'VARCHAR' | 'BOOLEAN';
 
 export interface ColumnMapping {
@@ -21,68 +23,34 @@ export interface ColumnMapping {
   source: string;
   /** Position of the source column in the file (0-based). */
   index: number;
-  /** For `duration_ms`: the unit of the source column ('ms', 's', or 'auto' = `m:ss` text or milliseconds). */
-  durationUnit?: 'ms' | 's' | 'auto';
+  /** A unit written in the header name (`Duration (ms)`, `Loudness (dB)`, `danceability_%`). */
+  nameUnit?: NameUnit;
+}
+
+/** What happened to one column of the file (the report lists every one). */
+export interface FileColumn {
+  /** Position in the file (0-based). */
+  index: number;
+  /** Header name as written ('' for a blank cell). */
+  source: string;
+  /** 'mapped' onto `target`, 'index' (an unnamed row index, dropped), 'duplicate' (target already taken) or 'unused'. */
+  status: 'mapped' | 'index' | 'duplicate' | 'unused';
+  target?: SourcedColumn;
 }
 
 export interface Layout {
-  /** 'tracks_features_1.2m', 'spotify_1921_2020', or 'mapped' (any other header the aliases cover). */
+  /** A known family ('tracks_features_1.2m', 'spotify_1921_2020', 'exportify', …) or 'mapped'. */
   name: string;
   /** One entry per schema column found. */
   mapped: ColumnMapping[];
-  /** Schema columns the file does not have (they load as '' / NULL / [] and their cleaning rules are skipped). */
+  /** Schema columns the file does not have (they load as NULL and their cleaning rules are skipped). */
   notFound: SourcedColumn[];
-  /** File columns not used. */
+  /** File columns not used (unnamed index columns included). */
   extra: string[];
+  /** Every file column, in file order. */
+  columns: FileColumn[];
 }
 
-/** Columns without which the lab cannot run (a year can come from `release_date`). */
-export const REQUIRED_COLUMNS: readonly SourcedColumn[] = [
-  'name',
-  'artists',
-  'danceability',
-  'energy',
-  'loudness',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-  'tempo',
-  'duration_ms',
-];
-
-/** Accepted header names per schema column, normalized (lower case, runs of other characters → '_'). */
-const ALIASES: Record<SourcedColumn, readonly string[]> = {
-  id: ['id', 'track_id', 'trackid', 'spotify_id', 'song_id'],
-  name: ['name', 'track_name', 'track', 'title', 'song', 'song_name', 'track_title'],
-  album: ['album', 'album_name', 'track_album_name'],
-  album_id: ['album_id', 'track_album_id'],
-  artists: ['artists', 'artist', 'artist_name', 'artist_names', 'artists_names', 'track_artist'],
-  artist_ids: ['artist_ids', 'artist_id'],
-  track_number: ['track_number', 'track_no', 'tracknumber'],
-  disc_number: ['disc_number', 'disc_no'],
-  explicit: ['explicit', 'is_explicit'],
-  danceability: ['danceability', 'dnce', 'dance'],
-  energy: ['energy', 'nrgy'],
-  key: ['key'],
-  loudness: ['loudness', 'db', 'loudness_db'],
-  mode: ['mode'],
-  speechiness: ['speechiness', 'spch', 'speech'],
-  acousticness: ['acousticness', 'acous', 'acoustic'],
-  instrumentalness: ['instrumentalness', 'instrumental'],
-  liveness: ['liveness', 'live'],
-  valence: ['valence', 'val'],
-  tempo: ['tempo', 'bpm'],
-  duration_ms: ['duration_ms', 'duration', 'dur', 'length', 'duration_s', 'duration_sec', 'duration_seconds'],
-  time_signature: ['time_signature', 'timesignature'],
-  year: ['year', 'release_year'],
-  release_date: ['release_date', 'track_album_release_date', 'date'],
-  popularity: ['popularity', 'pop', 'track_popularity'],
-  genre: ['genre', 'top_genre', 'track_genre', 'playlist_genre'],
-};
-
-const SECONDS_ALIASES = new Set(['dur', 'length', 'duration_s', 'duration_sec', 'duration_seconds']);
 const TEXT_COLUMNS = new Set<SourcedColumn>([
   'id',
   'name',
@@ -93,65 +61,102 @@ const TEXT_COLUMNS = new Set<SourcedColumn>([
   'release_date',
   'genre',
 ]);
-const NUMERIC = new Set<string>([...FILE_NUMERIC_COLUMNS, 'popularity']);
 
+/** Columns read as text and converted in SQL: durations (`m:ss`, `1,234`), key names (`C#`), `Major`, `4/4`. */
+const PARSED_IN_SQL = new Set<SourcedColumn>(['duration_ms', 'key', 'mode', 'time_signature']);
+
+/** @deprecated kept for callers of the old API: the key of a header name. */
 export function normalizeHeader(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  return parseColumnName(name).key;
 }
 
 /** How the loader reads the source column of `mapping`. */
 export function readAs(mapping: ColumnMapping): ReadAs {
   if (mapping.target === 'explicit') return 'BOOLEAN';
-  if (mapping.target === 'duration_ms') return mapping.durationUnit === 'auto' ? 'VARCHAR' : 'DOUBLE';
-  if (TEXT_COLUMNS.has(mapping.target)) return 'VARCHAR';
-  if (NUMERIC.has(mapping.target)) return 'DOUBLE';
-  return 'VARCHAR';
+  if (TEXT_COLUMNS.has(mapping.target) || PARSED_IN_SQL.has(mapping.target)) return 'VARCHAR';
+  return 'DOUBLE';
 }
 
-/** Map `header` onto the schema, or throw ONE DataError listing every required column that is missing. */
-export function detectLayout(header: readonly string[], file: string): Layout {
-  const normalized = header.map(normalizeHeader);
-  const mapped: ColumnMapping[] = [];
-  const used = new Set<number>();
-  for (const target of Object.keys(ALIASES) as SourcedColumn[]) {
-    // Aliases are in preference order: `duration_ms` wins over `duration` when a file has both.
-    for (const alias of ALIASES[target]) {
-      const index = normalized.findIndex((n, i) => n === alias && !used.has(i));
-      if (index < 0) continue;
-      used.add(index);
-      const entry: ColumnMapping = { target, source: header[index], index };
-      if (target === 'duration_ms')
-        entry.durationUnit = alias === 'duration_ms' ? 'ms' : SECONDS_ALIASES.has(alias) ? 's' : 'auto';
-      mapped.push(entry);
-      break;
-    }
-  }
-  const found = new Set(mapped.map((m) => m.target));
-  const missing = REQUIRED_COLUMNS.filter((c) => !found.has(c));
-  if (!found.has('year') && !found.has('release_date')) missing.push('year');
-  if (missing.length > 0) {
-    const aliases = (c: SourcedColumn) => [
-      ...ALIASES[c].filter((a) => a !== c),
-      ...(c === 'year' ? ALIASES.release_date : []),
-    ];
-    const needs = missing.map((c) => `${c} (or ${aliases(c).join('/') || 'no alias'})`).join('; ');
-    const hint = header.length === 1 ? ' — only one column was found: is the delimiter right?' : '';
-    throw new DataError(
-      `unknown column layout: missing required column(s) ${needs}. Found columns: ${header.join(', ')}${hint}`,
-      { file, line: 1 },
+/** The schema column a header name means, if any (`full` key first, so `duration_ms` beats `duration`). */
+export function matchAlias(name: string): SourcedColumn | undefined {
+  const parsed = parseColumnName(name);
+  for (const target of Object.keys(ALIASES) as SourcedColumn[])
+    if (ALIASES[target].includes(parsed.full) || ALIASES[target].includes(parsed.key)) return target;
+  return undefined;
+}
+
+/** How many cells of a header candidate are names some layout uses (header detection scores lines by this). */
+export function knownNameCount(cells: readonly string[]): number {
+  return cells.filter((c) => {
+    if (c.trim() === '') return false;
+    const parsed = parseColumnName(c);
+    return (
+      matchAlias(c) !== undefined || KNOWN_UNUSED.includes(parsed.key) || KNOWN_UNUSED.includes(parsed.full)
     );
-  }
-  const notFound = (Object.keys(ALIASES) as SourcedColumn[]).filter((c) => !found.has(c));
-  const extra = header.filter((_, i) => !used.has(i));
+  }).length;
+}
+
+function familyName(header: readonly string[], mapped: ColumnMapping[], indexColumns: number): string {
+  const keys = new Set(header.map((h) => parseColumnName(h).full));
   const exact = (cols: readonly string[]) =>
     cols.every((c) => mapped.some((m) => m.target === c && m.source === c));
-  const name = exact(RAW_COLUMNS)
-    ? 'tracks_features_1.2m'
-    : exact(['id', 'name', 'artists', 'year', 'popularity']) && !found.has('album')
-      ? 'spotify_1921_2020'
-      : 'mapped';
-  return { name, mapped, notFound, extra };
+  if (exact(RAW_COLUMNS)) return 'tracks_features_1.2m';
+  if (exact(['id', 'name', 'artists', 'year', 'popularity']) && !mapped.some((m) => m.target === 'album'))
+    return 'spotify_1921_2020';
+  if (keys.has('track_uri') && keys.has('artist_name_s')) return 'exportify';
+  if (keys.has('analysis_url') || keys.has('track_href')) return 'web_api_audio_features';
+  if (keys.has('playlist_genre')) return 'spotify_songs_30k';
+  if (keys.has('track_genre')) return indexColumns > 0 ? 'spotify_tracks_114k' : 'track_genre';
+  if (keys.has('nrgy') && keys.has('dnce')) return 'top10s_2010_2019';
+  if (header.includes('Beats.Per.Minute')) return 'top50_2019';
+  if (keys.has('beats_per_minute_bpm')) return 'top2000';
+  if (keys.has('artist_s_name') || keys.has('danceability_pct')) return 'spotify_2023';
+  if (keys.has('tracks_features') || exact(['id', 'name', 'danceability'])) return 'tracks_features_subset';
+  return 'mapped';
+}
+
+/**
+ * Map `header` onto the schema, or throw ONE DataError saying what is missing (a name or id, enough audio
+ * features). `headerLine` (1-based) locates that error.
+ */
+export function detectLayout(header: readonly string[], file: string, headerLine = 1): Layout {
+  const parsed = header.map(parseColumnName);
+  const columns: FileColumn[] = header.map((source, index) => ({
+    index,
+    source,
+    status: isUnnamedIndex(source) ? 'index' : 'unused',
+  }));
+  const mapped: ColumnMapping[] = [];
+  for (const target of Object.keys(ALIASES) as SourcedColumn[]) {
+    // Aliases are in preference order; for each, the exact `full` name beats a name whose unit was stripped.
+    let index = -1;
+    for (const alias of ALIASES[target]) {
+      index = columns.findIndex((c, i) => c.status === 'unused' && parsed[i].full === alias);
+      if (index < 0) index = columns.findIndex((c, i) => c.status === 'unused' && parsed[i].key === alias);
+      if (index >= 0) break;
+    }
+    if (index < 0) continue;
+    columns[index] = { ...columns[index], status: 'mapped', target };
+    const entry: ColumnMapping = { target, source: header[index], index };
+    if (parsed[index].unit) entry.nameUnit = parsed[index].unit;
+    mapped.push(entry);
+  }
+  // A second column that would map to a taken target (e.g. `track_name` next to `name`) is reported as such.
+  for (const c of columns) {
+    if (c.status !== 'unused') continue;
+    const target = matchAlias(c.source);
+    if (target) Object.assign(c, { status: 'duplicate', target });
+  }
+  mapped.sort((a, b) => RAW_ORDER(a.target) - RAW_ORDER(b.target));
+  checkMinimumColumns(header, mapped, file, headerLine);
+  const found = new Set(mapped.map((m) => m.target));
+  const notFound = (Object.keys(ALIASES) as SourcedColumn[]).filter((c) => !found.has(c));
+  const extra = columns.filter((c) => c.status !== 'mapped').map((c) => c.source);
+  const indexColumns = columns.filter((c) => c.status === 'index').length;
+  return { name: familyName(header, mapped, indexColumns), mapped, notFound, extra, columns };
+}
+
+const ORDER = Object.keys(ALIASES);
+function RAW_ORDER(target: string): number {
+  return ORDER.indexOf(target);
 }

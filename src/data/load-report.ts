@@ -14,6 +14,23 @@ export interface MappedColumn {
   note?: string;
 }
 
+/** What became of one column of the file: the report lists every one, in file order. */
+export interface FileColumnReport {
+  /** Position in the file (0-based). */
+  index: number;
+  /** Header name as written ('' for a blank cell). */
+  source: string;
+  /**
+   * 'mapped' onto `target`; 'index' (an unnamed row index such as pandas' `Unnamed: 0`, dropped); 'duplicate'
+   * (would map to `target`, which another column already supplies); 'unusable' (maps to `target` but its values
+   * are not in a unit the lab can convert, see `note`); 'unused' (no schema column).
+   */
+  status: 'mapped' | 'index' | 'duplicate' | 'unusable' | 'unused';
+  target?: string;
+  /** How it was converted or why it was not used (e.g. 'percent ÷ 100', 'm:ss → ms'). */
+  note?: string;
+}
+
 export interface RejectExample {
   /** 1-based line in the file (the header is line 1). */
   line: number;
@@ -29,10 +46,29 @@ export interface LoadReport {
   file: string;
   format: 'csv' | 'parquet';
   /** CSV dialect used (absent for Parquet). */
-  dialect?: { delimiter: string; bom: boolean; newline: string; encoding: string };
+  dialect?: {
+    delimiter: string;
+    bom: boolean;
+    newline: string;
+    /** The file's encoding as detected: utf-8, utf-16le, utf-16be, windows-1252 or latin-1. */
+    encoding: string;
+    /** The file was gzip-compressed. */
+    gzip?: boolean;
+    /** 1-based line of the header (> 1 when title lines come first). */
+    headerLine?: number;
+    /** Invalid UTF-8 sequences replaced by U+FFFD (rows kept). */
+    replacedBytes?: number;
+  };
   /** Detected layout name. */
   layout: string;
   mapped: MappedColumn[];
+  /** Every file column: mapped to what and converted how, or why not used. */
+  columns: FileColumnReport[];
+  /**
+   * Loaded columns that hold data from the file (derived ones included: year from release_date, duration_min,
+   * release_year/month/day). Anything else is NULL in the table; steps skip or reduce on this list.
+   */
+  available: string[];
   /** Schema columns the file does not have. */
   notFound: string[];
   /** File columns not used. */
@@ -60,8 +96,20 @@ export function formatLoadReport(report: LoadReport): string {
     `${report.file} (${report.format}${report.dialect ? `, delimiter ${JSON.stringify(report.dialect.delimiter)}, ${report.dialect.encoding}` : ''})`,
     `layout ${report.layout}: ${report.mapped.map((m) => (m.source === m.column && !m.note ? m.column : `${m.column} ← ${m.source}${m.note ? ` (${m.note})` : ''}`)).join(', ')}`,
   ];
+  if (report.dialect?.headerLine && report.dialect.headerLine > 1)
+    lines.push(`header on line ${report.dialect.headerLine}`);
+  lines.push('file columns:');
+  for (const c of report.columns) {
+    const name = c.source === '' ? '""' : c.source;
+    const what =
+      c.status === 'mapped'
+        ? `→ ${c.target}${c.note ? ` (${c.note})` : ''}`
+        : c.status === 'unused'
+          ? '→ unused'
+          : `→ not used: ${c.note}`;
+    lines.push(`  ${name} ${what}`);
+  }
   if (report.notFound.length) lines.push(`not in file: ${report.notFound.join(', ')}`);
-  if (report.extra.length) lines.push(`unused file columns: ${report.extra.join(', ')}`);
   if (report.percentScaled.length) lines.push(`percent-scaled (÷ 100): ${report.percentScaled.join(', ')}`);
   lines.push(
     `rows read ${report.rowsRead}, kept ${report.rowsKept}, rejected ${report.rowsRejected}, dropped by cleaning ${report.cleaning.dropped}`,

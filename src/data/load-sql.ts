@@ -4,40 +4,109 @@
  */
 import { FILE_NUMERIC_COLUMNS } from './schema';
 import { Layout, readAs } from './layouts';
+import type { UnitDecision } from './units';
 import { nameListSql } from './python-list';
 import type { LoadedColumn } from './load';
 
 export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** The converted expression of every column the table can hold, over the mapped source columns. */
-export function columnExpressions(layout: Layout, scaled: ReadonlySet<string>): Map<LoadedColumn, string> {
-  const source = new Map(layout.mapped.map((m) => [m.target, m]));
+/** `spotify:track:ID` and `https://open.spotify.com/track/ID?si=…` → `ID` (Exportify and API exports write URIs). */
+export function spotifyIdSql(cell: string): string {
+  return `regexp_replace(trim(${cell}), '^(spotify:[a-z]+:|https?://open\\.spotify\\.com/[a-z]+/)([^?#]*).*$', '\\2')`;
+}
+
+const PITCH_CLASSES: Record<string, number> = {
+  C: 0,
+  'C#': 1,
+  DB: 1,
+  D: 2,
+  'D#': 3,
+  EB: 3,
+  E: 4,
+  F: 5,
+  'F#': 6,
+  GB: 6,
+  G: 7,
+  'G#': 8,
+  AB: 8,
+  A: 9,
+  'A#': 10,
+  BB: 10,
+  B: 11,
+};
+
+/** A number read as text: thousands separators dropped; '' or junk → NULL (counted by cleaning as missing). */
+const number = (e: string) => `TRY_CAST(replace(trim(${e}), ',', '') AS DOUBLE)`;
+
+/** Text → DOUBLE for the columns some layouts write as words: key `C#`, mode `Major`, time signature `4/4`. */
+function parsedNumberSql(target: string, e: string): string {
+  if (target === 'key') {
+    const cases = Object.entries(PITCH_CLASSES).map(([k, v]) => `WHEN ${lit(k)} THEN ${v}`);
+    return `CASE upper(trim(${e})) ${cases.join(' ')} ELSE ${number(e)} END`;
+  }
+  if (target === 'mode')
+    return `CASE lower(trim(${e})) WHEN 'major' THEN 1 WHEN 'minor' THEN 0 ELSE ${number(e)} END`;
+  if (target === 'time_signature') return number(`split_part(${e}, '/', 1)`);
+  return number(e);
+}
+
+/** A duration in ms from text: `m:ss` / `h:mm:ss` (when `clock`) or a number times `factor`. */
+function durationSql(e: string, decision?: UnitDecision): string {
+  const factor = decision?.factor ?? 1;
+  const parts = `string_split(trim(${e}), ':')`;
+  const clock = `1000 * list_reduce(list_transform(${parts}, p -> TRY_CAST(p AS DOUBLE)), (a, b) -> a * 60 + b)`;
+  const plain = factor === 1 ? number(e) : `(${number(e)} * ${factor})`;
+  return decision?.clock ? `CASE WHEN contains(${e}, ':') THEN ${clock} ELSE ${plain} END` : plain;
+}
+
+/**
+ * The converted expression of every column the table can hold, over the mapped source columns. A column the
+ * file does not have is NULL — never '' or false — so no step mistakes it for data; `available` lists the rest.
+ */
+export function columnExpressions(
+  layout: Layout,
+  units: ReadonlyMap<string, UnitDecision>,
+  names: readonly string[],
+): Map<LoadedColumn, string> {
+  // SQL refers to columns by their unique scan name (a blank or repeated header cell gets one), not the header.
+  const source = new Map(layout.mapped.map((m) => [m.target, { ...m, source: names[m.index] }]));
   const out = new Map<LoadedColumn, string>();
   for (const target of ['id', 'name', 'album', 'album_id', 'release_date', 'genre'] as const) {
     const m = source.get(target);
-    if (m) out.set(target, `coalesce(${q(m.source)}, '')`);
-    else if (target !== 'genre') out.set(target, `''`);
+    if (!m) out.set(target, 'NULL::VARCHAR');
+    else if (target === 'id' || target === 'album_id')
+      out.set(target, `coalesce(${spotifyIdSql(q(m.source))}, '')`);
+    else out.set(target, `coalesce(${q(m.source)}, '')`);
   }
   for (const target of ['artists', 'artist_ids'] as const) {
     const m = source.get(target);
-    out.set(target, m ? nameListSql(q(m.source)) : '[]::VARCHAR[]');
+    if (!m) out.set(target, 'NULL::VARCHAR[]');
+    else {
+      const list = nameListSql(q(m.source));
+      // The 114k layout joins several artists with ';' ("A;B"); list literals and one plain name pass through.
+      const split = `list_filter(list_transform(string_split(${q(m.source)}, ';'), x -> trim(x)), x -> x <> '')`;
+      const names = `CASE WHEN contains(${q(m.source)}, ';') AND NOT starts_with(ltrim(${q(m.source)}), '[') THEN ${split} ELSE ${list} END`;
+      out.set(
+        target,
+        target === 'artist_ids' ? `list_transform(${names}, x -> ${spotifyIdSql('x')})` : names,
+      );
+    }
   }
   const explicit = source.get('explicit');
   out.set('explicit', explicit ? q(explicit.source) : 'NULL::BOOLEAN');
   for (const target of [...FILE_NUMERIC_COLUMNS, 'popularity'] as const) {
     const m = source.get(target);
     if (!m) {
-      if (target !== 'popularity') out.set(target, 'NULL::DOUBLE');
+      out.set(target, 'NULL::DOUBLE');
       continue;
     }
+    const decision = units.get(target);
     let e = q(m.source);
-    if (target === 'duration_ms' && m.durationUnit === 's') e = `(${e} * 1000)`;
-    if (target === 'duration_ms' && m.durationUnit === 'auto') {
-      const parts = `string_split(${e}, ':')`;
-      e = `CASE WHEN contains(${e}, ':') THEN 1000 * list_reduce(list_transform(${parts}, p -> TRY_CAST(p AS DOUBLE)), (a, b) -> a * 60 + b) ELSE TRY_CAST(${e} AS DOUBLE) END`;
-    }
-    if (scaled.has(target)) e = `(${e} / 100)`;
+    if (target === 'duration_ms') e = durationSql(e, decision);
+    else if (readAs(m) === 'VARCHAR') e = parsedNumberSql(target, e);
+    else if (decision && decision.factor < 1) e = `(${e} / ${Math.round(1 / decision.factor)})`;
+    else if (decision && decision.factor !== 1) e = `(${e} * ${decision.factor})`;
     out.set(target, e);
   }
   const date = source.get('release_date');
@@ -57,26 +126,44 @@ export interface Source {
   rejects?: { errors: string; scans: string };
 }
 
+/**
+ * The name each file column gets in the scan: the header cell, or `column_N` for a blank one (DuckDB refuses an
+ * empty name: "Need named argument for struct pack"), made unique with `_2`, `_3` for repeated names.
+ */
+export function scanColumnNames(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return header.map((name, i) => {
+    const base = name.trim() === '' ? `column_${i + 1}` : name;
+    let unique = base;
+    for (let k = 2; seen.has(unique.toLowerCase()); k++) unique = `${base}_${k}`;
+    seen.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+export interface CsvSourceOptions {
+  delimiter: string;
+  /** Lines before the header line (title lines), skipped. */
+  skip: number;
+  tag: string;
+}
+
 export function csvSource(
   file: string,
-  header: string[],
+  header: readonly string[],
   layout: Layout,
-  delimiter: string,
-  encoding: string,
-  tag: string,
+  o: CsvSourceOptions,
 ): Source {
-  const seen = new Set<string>();
-  const types = header.map((name, i) => {
-    let unique = name;
-    for (let k = 2; seen.has(unique); k++) unique = `${name}_${k}`;
-    seen.add(unique);
+  const names = scanColumnNames(header);
+  const types = names.map((name, i) => {
     const m = layout.mapped.find((x) => x.index === i);
-    return `${lit(unique)}: ${lit(m ? readAs(m) : 'VARCHAR')}`;
+    return `${lit(name)}: ${lit(m ? readAs(m) : 'VARCHAR')}`;
   });
+  const { delimiter, tag } = o;
   const rejects = { errors: `rejects_${tag}`, scans: `reject_scans_${tag}` };
   const base =
     `read_csv(${lit(file)}, columns = {${types.join(', ')}}, header = true, auto_detect = false, ` +
-    `delim = ${lit(delimiter)}, quote = '"', escape = '"', encoding = ${lit(encoding)}`;
+    `delim = ${lit(delimiter)}, quote = '"', escape = '"', encoding = 'utf-8', skip = ${o.skip}`;
   return {
     sql: (
       extra = `, store_rejects = true, rejects_table = ${lit(rejects.errors)}, rejects_scan = ${lit(rejects.scans)}`,

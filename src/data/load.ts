@@ -5,28 +5,35 @@
  * - name `LoadedTracks.relation` (default 'tracks'), one row per kept track, columns named as in schema.ts;
  * - numeric columns DOUBLE (the file's numeric columns and `duration_min` = duration_ms / 60000);
  *   0–1 features on a 0–100 scale in the file are divided by 100 (see report.percentScaled);
- * - `id`, `name`, `album`, `album_id`, `release_date`: VARCHAR, '' when empty or not in the file;
- * - `artists`, `artist_ids`: VARCHAR[] (Python list literals parsed; a plain name becomes a one-element list);
- * - `explicit`: BOOLEAN (NULL when the file has no such column);
+ * - `id`, `name`, `album`, `album_id`, `release_date`: VARCHAR, '' when empty; `spotify:track:` / open.spotify.com
+ *   URL prefixes are stripped from ids;
+ * - `artists`, `artist_ids`: VARCHAR[] (Python list literals parsed; `A;B` split; a plain name becomes a
+ *   one-element list);
+ * - `explicit`: BOOLEAN;
  * - `release_year`, `release_month`, `release_day`: INTEGER from `release_date` (`YYYY-MM-DD`, `YYYY-MM`,
  *   `YYYY`; month/day 0 when left out; NULL when the file has no release_date);
  * - `popularity` DOUBLE and `genre` VARCHAR only when the file has them;
- * - a numeric column the file lacks is NULL (and its cleaning rules are skipped); `year` comes from
- *   release_date when the file has no year column.
+ * - a column the file lacks is NULL in every row (never '' or false), its cleaning rules are skipped, and it is
+ *   absent from `report.available` / `LoadedTracks.available`: steps check those, not the values; `year` comes
+ *   from release_date when the file has no year column.
  * When `columns` is given, the table holds only those columns; the kept rows are the same either way.
  */
 import * as fs from 'fs';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { FILE_NUMERIC_COLUMNS, NumericColumn, TrackTable, UNIT_FEATURES } from './schema';
+import { FILE_NUMERIC_COLUMNS, NumericColumn, TrackTable } from './schema';
 import { DataError } from './errors';
-import { readCsvHeader, readCsvSample } from './csv-header';
+import { readCsvHeader } from './csv-header';
 import { detectLayout, Layout, SourcedColumn } from './layouts';
-import { columnExpressions, csvSource, lit, parquetSource, q, Source } from './load-sql';
+import { columnExpressions, csvSource, lit, parquetSource, q, scanColumnNames, Source } from './load-sql';
 import { dropReasonSql, summarizeCleaning } from './clean';
-import { LoadReport, MappedColumn } from './load-report';
+import { LoadReport } from './load-report';
 import { collectRejects, dropRejectTables } from './rejects';
-
-import { readTrackTable } from './to-table';
+import { prepareText, PreparedText } from './prepare-text';
+import { decideUnits } from './units';
+import { valueSample } from './value-sample';
+import { availableColumns, describeColumns, dropUnusable } from './column-report';
+import { toDataError } from './friendly-error';
+import { readTrackTable, TABLE_COLUMNS } from './to-table';
 import type { OnProgress } from '../util/progress';
 
 /** A column of the loaded table. */
@@ -70,8 +77,13 @@ export interface LoadOptions {
   columns?: readonly LoadedColumn[];
   /** How many rejected rows (and cleaning drops per rule) to cite in the report. Default: 20. */
   maxRejectExamples?: number;
-  /** 'auto' reads UTF-8 and, if any line is not valid UTF-8, re-reads the file as latin-1. Default: 'auto'. */
-  encoding?: 'auto' | 'utf-8' | 'latin-1';
+  /**
+   * 'auto' detects UTF-8 (BOM or not), UTF-16 (BOM), Windows-1252 and latin-1 (text-encoding.ts); a named
+   * encoding skips detection. Default: 'auto'.
+   */
+  encoding?: 'auto' | 'utf-8' | 'latin-1' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  /** Where a decompressed or transcoded temporary copy goes (deleted after loading). Default: the OS temp dir. */
+  workDir?: string;
   /** Force the CSV delimiter. Default: detected from the header line (',', ';', tab or '|'). */
   delimiter?: string;
   /** Table name. Default: 'tracks'. */
@@ -98,7 +110,17 @@ export interface LoadedTracks {
   relation: string;
   rowCount: number;
   report: LoadReport;
-  /** The cleaned table as a columnar TrackTable (default: every loaded column TrackTable can hold). */
+  /**
+   * The columns that hold data from the file (derived ones included: `year` from release_date, `duration_min`
+   * from a duration). A column not in this set is NULL in the table (or absent: popularity, genre). Steps
+   * check this to skip or reduce, never the values. Same list as `report.available`.
+   */
+  available: ReadonlySet<LoadedColumn>;
+  /**
+   * The cleaned table as a columnar TrackTable. Default: every available column a TrackTable can hold.
+   * Requested columns that are not available are left out of the table (so `column()` says "not loaded")
+   * rather than filled with NaN or false.
+   */
   toTable(columns?: readonly string[]): Promise<TrackTable>;
   close(): void;
 }
@@ -120,46 +142,24 @@ function validate(file: string, options: LoadOptions): void {
     throw new Error(`maxRejectExamples must be an integer ≥ 0, got ${max}`);
 }
 
-function isParquet(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  const magic = Buffer.alloc(4);
-  fs.readSync(fd, magic, 0, 4, 0);
-  fs.closeSync(fd);
-  return magic.toString('latin1') === 'PAR1';
-}
-
 /**
- * 0–1 features held as percentages: in a sample, most positive values exceed 1 (and none exceeds 100).
- * "Most", not "any": one corrupt 1.5 in a 0–1 column must be dropped as out of range, not rescale the column.
+ * `toTable` over a cleaned relation: by default every available column a TrackTable can hold (of `columns`);
+ * requested columns that are not available are left out rather than read as NULL → NaN / false.
  */
-async function detectPercentScale(
+export function availableTableReader(
   connection: DuckDBConnection,
-  file: string,
-  parquet: boolean,
-  layout: Layout,
-  delimiter: string,
-  header: string[],
-): Promise<Set<string>> {
-  const present = layout.mapped.filter((m) => (UNIT_FEATURES as readonly string[]).includes(m.target));
-  if (present.length === 0) return new Set();
-  let samples: number[][];
-  if (parquet) {
-    const sql = `SELECT ${present.map((m) => q(m.source)).join(', ')} FROM read_parquet(${lit(file)}) LIMIT 10000`;
-    samples = (await connection.runAndReadAll(sql)).getRows().map((r) => r.map(Number));
-  } else {
-    samples = readCsvSample(file, delimiter, header.length).map((r) =>
-      present.map((m) => Number(r[m.index])),
+  relation: string,
+  available: ReadonlySet<string>,
+  columns: readonly string[],
+): (requested?: readonly string[]) => Promise<TrackTable> {
+  const known = new Set<string>(LOADED_COLUMNS);
+  const defaults = columns.filter((c) => available.has(c) && TABLE_COLUMNS.includes(c));
+  return (requested) =>
+    readTrackTable(
+      connection,
+      relation,
+      requested ? requested.filter((c) => !known.has(c) || available.has(c)) : defaults,
     );
-  }
-  return new Set(
-    present
-      .filter((_, i) => {
-        const positive = samples.map((r) => r[i]).filter((v) => Number.isFinite(v) && v > 0);
-        const above = positive.filter((v) => v > 1).length;
-        return above > positive.length / 2 && positive.every((v) => v <= 100);
-      })
-      .map((m) => m.target),
-  );
 }
 
 /** Run `sql` while polling DuckDB's query progress into `onProgress` (percent). */
@@ -188,7 +188,39 @@ async function runWithProgress(
 export async function loadTracks(file: string, options: LoadOptions = {}): Promise<LoadedTracks> {
   validate(file, options);
   const o = { ...LOAD_DEFAULTS, ...options };
-  const parquet = isParquet(file);
+  let prepared: PreparedText | undefined;
+  try {
+    prepared = await prepareText(file, { workDir: o.workDir, encoding: o.encoding });
+    const first = await loadPrepared(file, prepared, o);
+    if (first !== 'invalid-encoding') return first;
+    // The head was valid UTF-8 but DuckDB met invalid bytes further on: decide on the whole file, transcode.
+    prepared.cleanup();
+    prepared = await prepareText(file, { workDir: o.workDir, encoding: o.encoding, forceScan: true });
+    const second = await loadPrepared(file, prepared, o);
+    if (second === 'invalid-encoding')
+      throw new DataError('the file is not valid text in any encoding the loader knows', { file });
+    return second;
+  } catch (error) {
+    throw toDataError(error, file);
+  } finally {
+    prepared?.cleanup();
+  }
+}
+
+type Resolved = LoadOptions & {
+  maxRejectExamples: number;
+  encoding: NonNullable<LoadOptions['encoding']>;
+  relation: string;
+  threads: number;
+  memoryLimit: string;
+};
+
+async function loadPrepared(
+  file: string,
+  prepared: PreparedText,
+  o: Resolved,
+): Promise<LoadedTracks | 'invalid-encoding'> {
+  const parquet = prepared.format === 'parquet';
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(o.threads),
     memory_limit: o.memoryLimit,
@@ -207,137 +239,171 @@ export async function loadTracks(file: string, options: LoadOptions = {}): Promi
   try {
     let header: string[];
     let dialect: LoadReport['dialect'];
+    let headerLine = 1;
+    const notes: string[] = [];
     if (parquet) {
-      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`);
+      const described = await connection.runAndReadAll(
+        `DESCRIBE SELECT * FROM read_parquet(${lit(prepared.path)})`,
+      );
       header = described.getRowObjectsJson().map((r) => String(r.column_name));
     } else {
-      const csv = readCsvHeader(file, o.delimiter);
+      const csv = readCsvHeader(prepared.path, o.delimiter);
+      headerLine = csv.line;
       if (!csv.hasDataRows)
         throw new DataError('the file has a header but no data rows; expected one track per line after it', {
           file,
-          line: 2,
+          line: csv.line + 1,
         });
       header = csv.columns;
       dialect = {
         delimiter: csv.delimiter,
-        bom: csv.bom,
+        bom: prepared.bom || csv.bom,
         newline: csv.newline === '\r\n' ? 'CRLF' : 'LF',
-        encoding: o.encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+        encoding: prepared.encoding,
+        gzip: prepared.gzip,
+        headerLine: csv.line,
+        replacedBytes: prepared.replaced,
       };
-    }
-    const layout = detectLayout(header, file);
-    const notes: string[] = [];
-    let encoding = dialect?.encoding ?? 'utf-8';
-    let attempt = 0;
-    for (;;) {
-      attempt++;
-      const source: Source = parquet
-        ? parquetSource(file, layout)
-        : csvSource(file, header, layout, dialect!.delimiter, encoding, String(attempt));
-      const scaled = await detectPercentScale(
-        connection,
-        file,
-        parquet,
-        layout,
-        dialect?.delimiter ?? ',',
-        header,
-      );
-      const expressions = columnExpressions(layout, scaled);
-      const available = LOADED_COLUMNS.filter((c) => expressions.has(c));
-      const wanted = (o.columns ?? available).filter((c) => expressions.has(c));
-      const mappedTargets = new Set(layout.mapped.map((m) => m.target as string));
-      const numericChecked = [...FILE_NUMERIC_COLUMNS, 'popularity'].filter(
-        (c) => mappedTargets.has(c) || (c === 'year' && mappedTargets.has('release_date')),
-      ) as NumericColumn[];
-      const reason = dropReasonSql({
-        text: (['name', 'album'] as const).filter((c) => mappedTargets.has(c)),
-        numeric: numericChecked,
-        expression: (c) => q(`_${c}`),
-      });
-      const inner = [...expressions].map(([c, e]) => `${e} AS ${q(`_${c}`)}`).join(', ');
-      const hasId = mappedTargets.has('id');
-      const label = hasId ? '_id' : '_name';
-      const outer = [
-        ...wanted.map((c) => `${q(`_${c}`)} AS ${q(c)}`),
-        `${reason} AS _drop`,
-        `${q(label)} AS _label`,
-      ];
-      await connection.run(`DROP TABLE IF EXISTS ${q(o.relation)}`);
-      await runWithProgress(
-        connection,
-        `CREATE TABLE ${q(o.relation)} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner} FROM ${source.sql()})`,
-        o.onProgress,
-      );
-      const rejects = source.rejects
-        ? await collectRejects(connection, source.rejects, header, o.maxRejectExamples)
-        : { rows: 0, byType: {}, examples: [] };
-      if (o.encoding === 'auto' && encoding === 'utf-8' && rejects.byType['INVALID ENCODING']) {
+      if (csv.line > 1)
         notes.push(
-          `${rejects.byType['INVALID ENCODING']} line(s) were not valid UTF-8 (first: line ${rejects.examples.find((e) => e.errorType === 'INVALID ENCODING')?.line}); re-read as latin-1`,
+          `header found on line ${csv.line}; skipped above it: ${csv.skipped.map((l) => JSON.stringify(l.slice(0, 60))).join(', ')}`,
         );
-        encoding = 'latin-1';
-        if (source.rejects) await dropRejectTables(connection, source.rejects);
-        continue;
-      }
-      if (source.rejects) await dropRejectTables(connection, source.rejects);
-      const cleaning = await summarizeCleaning(connection, o.relation, o.maxRejectExamples);
-      const duplicates = hasId
-        ? Number(
-            (
-              await connection.runAndReadAll(
-                `SELECT count(_label) - count(DISTINCT _label) FROM ${q(o.relation)} WHERE _drop IS NULL AND _label <> ''`,
-              )
-            ).getRows()[0][0],
-          )
-        : null;
-      await connection.run(`DELETE FROM ${q(o.relation)} WHERE _drop IS NOT NULL`);
-      await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _drop`);
-      await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _label`);
-      if (!mappedTargets.has('year') && mappedTargets.has('release_date'))
-        notes.push('year taken from release_date');
-      const mapped: MappedColumn[] = layout.mapped.map((m) => {
-        const note = [
-          scaled.has(m.target) ? 'percent ÷ 100' : '',
-          m.durationUnit === 's' ? 'seconds → ms' : m.durationUnit === 'auto' ? 'm:ss or ms → ms' : '',
-          m.target === 'artists' || m.target === 'artist_ids' ? 'list' : '',
-        ]
-          .filter(Boolean)
-          .join(', ');
-        return note ? { column: m.target, source: m.source, note } : { column: m.target, source: m.source };
-      });
-      const report: LoadReport = {
-        file,
-        format: parquet ? 'parquet' : 'csv',
-        dialect: dialect && { ...dialect, encoding },
-        layout: layout.name,
-        mapped,
-        notFound: layout.notFound,
-        extra: layout.extra,
-        percentScaled: [...scaled],
-        rowsRead: cleaning.kept + cleaning.dropped + rejects.rows,
-        rowsKept: cleaning.kept,
-        rowsRejected: rejects.rows,
-        rejectedByType: rejects.byType,
-        rejectExamples: rejects.examples,
-        cleaning,
-        duplicateIds: duplicates,
-        notes,
-      };
-      if (cleaning.kept === 0) {
-        throw new DataError(
-          `no row survived loading: ${rejects.rows} rejected by the reader (${JSON.stringify(rejects.byType)}), ${cleaning.dropped} dropped by cleaning (${JSON.stringify(cleaning.byReason)})`,
-          { file, line: rejects.examples[0]?.line, column: rejects.examples[0]?.column },
+      if (prepared.encoding !== 'utf-8')
+        notes.push(
+          prepared.firstInvalidLine
+            ? `not valid UTF-8 (first at line ${prepared.firstInvalidLine}); read as ${prepared.encoding}`
+            : `read as ${prepared.encoding}${prepared.bom ? ' (byte-order mark)' : ''}`,
         );
-      }
-      return {
-        connection,
-        relation: o.relation,
-        rowCount: cleaning.kept,
-        report,
-        toTable: (columns) => readTrackTable(connection, o.relation, columns ?? wanted),
-        close,
-      };
+      if (prepared.replaced > 0)
+        notes.push(
+          `${prepared.replaced} invalid UTF-8 byte sequence(s) replaced by \uFFFD (first on line ${prepared.firstReplacedLine}); the rows were kept`,
+        );
+      if (prepared.gzip) notes.push('gzip-compressed; decompressed while reading');
     }
+    const names = parquet ? header : scanColumnNames(header);
+    const detected = detectLayout(header, file, headerLine);
+    const sample = await valueSample(
+      connection,
+      prepared,
+      detected,
+      header,
+      dialect?.delimiter ?? ',',
+      headerLine,
+    );
+    const units = decideUnits(detected.mapped, sample);
+    const layout: Layout = dropUnusable(detected, units, header, file, headerLine);
+    const source: Source = parquet
+      ? parquetSource(prepared.path, layout)
+      : csvSource(prepared.path, header, layout, {
+          delimiter: dialect!.delimiter,
+          skip: headerLine - 1,
+          tag: '1',
+        });
+    const expressions = columnExpressions(layout, units, names);
+    const mappedTargets = new Set(layout.mapped.map((m) => m.target as string));
+    const available = availableColumns(mappedTargets, LOADED_COLUMNS);
+    // Absent popularity/genre stay out of the table (steps DESCRIBE it); other absent columns are typed NULLs.
+    const inTable = LOADED_COLUMNS.filter(
+      (c) => (c !== 'popularity' && c !== 'genre') || available.includes(c),
+    );
+    const wanted = (o.columns ?? inTable).filter((c) => inTable.includes(c) && expressions.has(c));
+    const numericChecked = [...FILE_NUMERIC_COLUMNS, 'popularity'].filter(
+      (c) => mappedTargets.has(c) || (c === 'year' && mappedTargets.has('release_date')),
+    ) as NumericColumn[];
+    const reason = dropReasonSql({
+      text: (['name', 'album'] as const).filter((c) => mappedTargets.has(c)),
+      numeric: numericChecked,
+      expression: (c) => q(`_${c}`),
+    });
+    const inner = [...expressions].map(([c, e]) => `${e} AS ${q(`_${c}`)}`).join(', ');
+    const hasId = mappedTargets.has('id');
+    const label = hasId ? '_id' : '_name';
+    const outer = [
+      ...wanted.map((c) => `${q(`_${c}`)} AS ${q(c)}`),
+      `${reason} AS _drop`,
+      `${q(label)} AS _label`,
+    ];
+    await connection.run(`DROP TABLE IF EXISTS ${q(o.relation)}`);
+    await runWithProgress(
+      connection,
+      `CREATE TABLE ${q(o.relation)} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner} FROM ${source.sql()})`,
+      o.onProgress,
+    );
+    const rejects = source.rejects
+      ? await collectRejects(connection, source.rejects, header, o.maxRejectExamples, headerLine - 1)
+      : { rows: 0, byType: {}, examples: [] };
+    if (source.rejects) await dropRejectTables(connection, source.rejects);
+    if (
+      rejects.byType['INVALID ENCODING'] &&
+      o.encoding === 'auto' &&
+      prepared.encoding === 'utf-8' &&
+      prepared.replaced === 0
+    ) {
+      close();
+      return 'invalid-encoding';
+    }
+    const cleaning = await summarizeCleaning(connection, o.relation, o.maxRejectExamples);
+    const duplicates = hasId
+      ? Number(
+          (
+            await connection.runAndReadAll(
+              `SELECT count(_label) - count(DISTINCT _label) FROM ${q(o.relation)} WHERE _drop IS NULL AND _label <> ''`,
+            )
+          ).getRows()[0][0],
+        )
+      : null;
+    await connection.run(`DELETE FROM ${q(o.relation)} WHERE _drop IS NOT NULL`);
+    await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _drop`);
+    await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _label`);
+    if (!mappedTargets.has('year') && mappedTargets.has('release_date'))
+      notes.push('year taken from release_date');
+    const { mapped, columns } = describeColumns(layout, units);
+    const report: LoadReport = {
+      file,
+      format: parquet ? 'parquet' : 'csv',
+      dialect,
+      layout: layout.name,
+      mapped,
+      columns,
+      available,
+      notFound: layout.notFound,
+      extra: layout.extra,
+      percentScaled: [...units.values()].filter((u) => u.factor === 0.01).map((u) => u.target),
+      rowsRead: cleaning.kept + cleaning.dropped + rejects.rows,
+      rowsKept: cleaning.kept,
+      rowsRejected: rejects.rows,
+      rejectedByType: rejects.byType,
+      rejectExamples: rejects.examples,
+      cleaning,
+      duplicateIds: duplicates,
+      notes,
+    };
+    if (cleaning.kept === 0) {
+      throw new DataError(
+        `no row survived loading: ${rejects.rows} rejected by the reader (${JSON.stringify(rejects.byType)}), ${cleaning.dropped} dropped by cleaning (${JSON.stringify(cleaning.byReason)})`,
+        { file, line: rejects.examples[0]?.line, column: rejects.examples[0]?.column },
+      );
+    }
+    const availableSet = new Set(available);
+    const tableDefault = wanted.filter((c) => availableSet.has(c) && TABLE_COLUMNS.includes(c));
+    return {
+      connection,
+      relation: o.relation,
+      rowCount: cleaning.kept,
+      report,
+      available: availableSet,
+      toTable: (requested) =>
+        readTrackTable(
+          connection,
+          o.relation,
+          requested
+            ? requested.filter(
+                (c) => !LOADED_COLUMNS.includes(c as LoadedColumn) || availableSet.has(c as LoadedColumn),
+              )
+            : tableDefault,
+        ),
+      close,
+    };
   } catch (error) {
     close();
     throw error;

@@ -22,6 +22,7 @@ export async function collectRejects(
   tables: { errors: string; scans: string },
   header: readonly string[],
   maxExamples: number,
+  lineOffset = 0,
 ): Promise<RejectSummary> {
   const errors = q(tables.errors);
   const total = await connection.runAndReadAll(`SELECT count(DISTINCT line) FROM ${errors}`);
@@ -36,7 +37,11 @@ export async function collectRejects(
   const examples = exampleRows.getRows().map(([line, columnIndex, type, message]): RejectExample => {
     const column =
       columnIndex !== null && Number(columnIndex) >= 1 ? header[Number(columnIndex) - 1] : undefined;
-    const example: RejectExample = { line: Number(line), errorType: String(type), message: String(message) };
+    const example: RejectExample = {
+      line: Number(line) + lineOffset,
+      errorType: String(type),
+      message: String(message),
+    };
     if (column !== undefined) example.column = column;
     return example;
   });

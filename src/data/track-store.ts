@@ -12,7 +12,13 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { loadTracks, LOAD_DEFAULTS, type LoadedTracks } from './load';
+import {
+  availableTableReader,
+  loadTracks,
+  LOAD_DEFAULTS,
+  type LoadedColumn,
+  type LoadedTracks,
+} from './load';
 import type { LoadReport } from './load-report';
 import { lit } from './load-sql';
 import { readTrackTable } from './to-table';
@@ -20,7 +26,7 @@ import type { TrackTable } from './schema';
 import type { OnProgress } from '../util/progress';
 
 /** Bump when the cleaned table's contract (load.ts) changes, so old stores are not opened. */
-export const TRACK_STORE_VERSION = 1;
+export const TRACK_STORE_VERSION = 2;
 
 export interface TrackStoreOptions {
   /** Folder of the stores (and of the fingerprint memo). */
@@ -150,7 +156,9 @@ async function attachStore(paths: { db: string; report: string }, fingerprint: s
       relation,
       rowCount,
       report,
-      toTable: (wanted) => readTrackTable(connection, relation, wanted ?? columns),
+      // v2: columns the file lacks are NULL and `available` lists the rest (load.ts).
+      available: new Set(report.available as LoadedColumn[]),
+      toTable: availableTableReader(connection, relation, new Set(report.available), columns),
       close,
       fingerprint,
       file: paths.db,

@@ -90,11 +90,14 @@ test('a 10 MB field is a counted rejection, the other rows load', async () => {
   expect(r.rejectExamples[0].errorType).toMatch(/LINE SIZE/);
 });
 
-test('missing required column: one error listing what is needed', async () => {
-  const text = csvText([row({}, 1)]).replace('tempo', 'tempo_x');
+test('no name or id column: one error saying what is needed', async () => {
+  const text = csvText([row({}, 1)])
+    .replace(/^id,name,/, 'ident,title_x,')
+    .replace(/^(.*)$/m, '$1');
   const error = await dataError(writeFixture(text));
-  expect(error.message).toMatch(/missing required column\(s\) tempo \(or bpm\)/);
-  expect(error.message).toContain('Found columns: id, name');
+  expect(error.message).toMatch(/no track name or id column/);
+  expect(error.message).toContain('Found columns: ident, title_x, album');
+  expect(error.line).toBe(1);
 });
 
 test('extra columns are reported and ignored', async () => {

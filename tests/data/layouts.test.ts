@@ -48,8 +48,9 @@ describe('detectLayout', () => {
       source('tempo'),
       source('popularity'),
     ]).toEqual(['Title', 'Artist', 'Top Genre', 'bpm', 'pop']);
-    expect(layout.mapped.find((m) => m.target === 'duration_ms')?.durationUnit).toBe('s');
-    expect(layout.name).toBe('mapped');
+    // `dur` says no unit: units.ts settles seconds on the values.
+    expect(layout.mapped.find((m) => m.target === 'duration_ms')?.nameUnit).toBeUndefined();
+    expect(layout.name).toBe('top10s_2010_2019');
   });
 
   test('extra columns are listed, not mapped', () => {
@@ -57,7 +58,7 @@ describe('detectLayout', () => {
     expect(layout.extra).toEqual(['liked_x']);
   });
 
-  test('unknown layout: one DataError naming every missing required column', () => {
+  test('not enough to use: one DataError saying a name or id and 3 audio features are needed', () => {
     let error: unknown;
     try {
       detectLayout(['mode', 'year', 'tempo'], 'by_year.csv');
@@ -66,8 +67,9 @@ describe('detectLayout', () => {
     }
     expect(error).toBeInstanceOf(DataError);
     const message = (error as DataError).message;
-    for (const c of ['name', 'artists', 'danceability', 'duration_ms']) expect(message).toContain(c);
-    expect(message).not.toMatch(/missing required column\(s\).*\btempo \(/);
+    expect(message).toMatch(/no track name or id column/);
+    expect(message).toMatch(/1 of the 9 audio features \(tempo\); at least 3 of danceability, energy/);
+    expect(message).toContain('Found columns: mode, year, tempo');
     expect((error as DataError).line).toBe(1);
   });
 });
