@@ -110,6 +110,11 @@ export class Frame {
     return { 'text/html': this.toHtml(), 'text/plain': this.toString() };
   }
 
+  /** The kernel's convention (tslab patch, as Deno's kernel): a cell whose value is a frame shows this bundle. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return this.toMimeBundle();
+  }
+
   /** Shows the table in the cell's output. */
   show(options: { display?: HtmlSink } = {}): void {
     show(this, options);
