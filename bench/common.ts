@@ -24,40 +24,65 @@ export interface Measured {
 const WRAPPER = `
 import resource, subprocess, sys, time, json
 t = time.perf_counter()
-p = subprocess.run(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+limit = float(sys.argv[2]) or None
+try:
+    p = subprocess.run(sys.argv[3:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=limit)
+    code, out, err, timed_out = p.returncode, p.stdout, p.stderr, False
+except subprocess.TimeoutExpired as e:
+    code, out, err, timed_out = -9, e.stdout or b"", e.stderr or b"", True
 wall = time.perf_counter() - t
-sys.stdout.buffer.write(p.stdout); sys.stderr.buffer.write(p.stderr)
-open(sys.argv[1], "w").write(json.dumps({"wall": wall, "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "code": p.returncode}))
+sys.stdout.buffer.write(out); sys.stderr.buffer.write(err)
+open(sys.argv[1], "w").write(json.dumps({"wall": wall, "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "code": code, "timed_out": timed_out}))
 `;
 
-/** Run `command args…` to completion and measure it; throws with its stderr when it fails. */
-export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
+export interface MeasuredOutcome extends Measured {
+  /** Exit code (negative: killed by that signal). */
+  code: number;
+  /** Killed because it ran past `timeoutSeconds`. */
+  timedOut: boolean;
+}
+
+/**
+ * Run `command args…` and measure it whatever its outcome (exit code, killed after `timeoutSeconds`), for a
+ * side that may run out of memory or time (the Python reference at 10M rows).
+ */
+export function runMeasuredOutcome(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; timeoutSeconds?: number } = {},
+): MeasuredOutcome {
   const out = path.join(os.tmpdir(), `bench-${process.pid}-${Date.now()}.json`);
   const result = spawnSync(
     fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3',
-    ['-c', WRAPPER, out, command, ...args],
-    {
-      env,
-      maxBuffer: 1 << 28,
-      encoding: 'utf8',
-    },
+    ['-c', WRAPPER, out, String(options.timeoutSeconds ?? 0), command, ...args],
+    { env: options.env ?? process.env, maxBuffer: 1 << 28, encoding: 'utf8' },
   );
   if (result.error) throw result.error;
   const stats = JSON.parse(fs.readFileSync(out, 'utf8')) as {
     wall: number;
     maxrss_kib: number;
     code: number;
+    timed_out: boolean;
   };
   fs.rmSync(out, { force: true });
-  if (stats.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited with ${stats.code}:\n${result.stderr.slice(-4000)}`);
-  }
   return {
     wallSeconds: stats.wall,
     peakRssMiB: stats.maxrss_kib / 1024,
     stdout: result.stdout,
     stderr: result.stderr,
+    code: stats.code,
+    timedOut: stats.timed_out,
   };
+}
+
+/** Run `command args…` to completion and measure it; throws with its stderr when it fails. */
+export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
+  const m = runMeasuredOutcome(command, args, { env });
+  if (m.code !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${m.code}:\n${m.stderr.slice(-4000)}`);
+  }
+  const { code: _code, timedOut: _timedOut, ...measured } = m;
+  return measured;
 }
 
 export function median(values: readonly number[]): number {

@@ -11,6 +11,7 @@ import { configFromEnv, mergeConfig, resolveConfig, userCwd } from './pipeline/c
 import { resolveDataSource } from './pipeline/data-source';
 import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
+import { DISTRIBUTED_COMMANDS, DISTRIBUTED_HELP, runDistributedCommand } from './distributed/cli';
 import { reportTrack } from './pipeline/track-report';
 import { startStep } from './util/progress';
 
@@ -25,6 +26,8 @@ Usage:
                                  write a synthetic file in the exact layout of Kaggle's tracks_features.csv
                                  (with the real file's dirt unless --clean); prints its report as JSON
   lab help
+
+${DISTRIBUTED_HELP}
 
 Options:
   --data FILE        data file (CSV or Parquet). Default: $LAB_DATA, then data/tracks_features.csv,
@@ -80,6 +83,7 @@ function numberOption(value: string | undefined, name: string, integer = true): 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (DISTRIBUTED_COMMANDS.has(argv[0])) return runDistributedCommand(argv[0], argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     options: OPTIONS,

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'os';
 import { assertFinite, type FeatureMatrix } from './feature-matrix';
 import { kmeansPlusPlus } from './kmeans-plus-plus';
+import { kmeansPlusPlusThreaded } from './kmeans-plus-plus-threads';
 import { lloydIterations, type LloydOutcome } from './lloyd';
 import {
   assignmentInertia,
@@ -236,7 +237,10 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
   try {
     let best: KMeansResult | undefined;
     for (let run = 0; run < r.nInit; run++) {
-      const init = startCenters(shared, r, run);
+      // k-means++ on the same threads (same centers as on one thread: blocks are added up in order).
+      const init = r.initialCenters
+        ? Float64Array.from(r.initialCenters)
+        : await kmeansPlusPlusThreaded(shared, r.k, { seed: r.seed + run, threads: r.threads });
       const steps = lloydIterations(shared, init, buffers, { ...r, onProgress: progressFor(r, run) });
       let step = steps.next();
       let previous: Float64Array | undefined;

@@ -4,7 +4,7 @@
  * SHAP values, with the reason. Never throws for a network problem; the notebook always has something to show.
  */
 import { getCachedExplanation, putCachedExplanation } from './explanation-cache';
-import { LLM_DEFAULTS, LlmError, requestChatCompletion, type LlmOptions } from './llm-client';
+import { LLM_DEFAULTS, LlmError, llmEndpoint, requestChatCompletion, type LlmOptions } from './llm-client';
 import type { LocalExplanation } from './local-explanation';
 import { offlineExplanation } from './offline-explanation';
 import { buildExplanationPrompt, type PromptOptions, type TrackIdentity } from './prompt';
@@ -30,6 +30,18 @@ export interface TrackExplanationText {
   promptVersion: string;
 }
 
+const OFFLINE_MODE = 'offline mode';
+
+/**
+ * Whether a text is final for its cache key: an LLM answer, or the offline text chosen on purpose (offline
+ * mode). The offline text after a failure (network, timeout, rate limit, HTTP error, malformed answer, no
+ * token) is a stand-in: a cache that keeps it would never ask the LLM again, so callers store only settled
+ * texts and retry the rest.
+ */
+export function isSettledExplanation(text: Pick<TrackExplanationText, 'source' | 'fallbackReason'>): boolean {
+  return text.source !== 'offline' || text.fallbackReason === OFFLINE_MODE;
+}
+
 export async function explainTrack(
   track: TrackIdentity,
   explanation: LocalExplanation,
@@ -37,27 +49,34 @@ export async function explainTrack(
 ): Promise<TrackExplanationText> {
   const prompt = buildExplanationPrompt(track, explanation, options);
   const llmModel = options.model ?? LLM_DEFAULTS.model;
-  const key = {
-    llmModel,
-    predictor: options.predictor ?? EXPLAIN_TRACK_DEFAULTS.predictor,
-    trackId: track.id,
-    promptVersion: prompt.version,
-  };
   const fallback = (reason: string): TrackExplanationText => ({
     text: offlineExplanation(explanation),
     source: 'offline',
     fallbackReason: reason,
     promptVersion: prompt.version,
   });
-  if (options.offline ?? EXPLAIN_TRACK_DEFAULTS.offline) return fallback('offline mode');
+  if (options.offline ?? EXPLAIN_TRACK_DEFAULTS.offline) return fallback(OFFLINE_MODE);
+  const key = {
+    endpoint: llmEndpoint(options),
+    llmModel,
+    predictor: options.predictor ?? EXPLAIN_TRACK_DEFAULTS.predictor,
+    trackId: track.id,
+    promptVersion: prompt.version,
+  };
   if (options.cacheDir) {
     const hit = getCachedExplanation(options.cacheDir, key);
     if (hit) return { text: hit.text, source: 'cache', model: llmModel, promptVersion: prompt.version };
   }
   try {
     const text = await requestChatCompletion(prompt, options);
-    if (options.cacheDir)
-      putCachedExplanation(options.cacheDir, { ...key, text, createdAt: new Date().toISOString() });
+    if (options.cacheDir) {
+      try {
+        putCachedExplanation(options.cacheDir, { ...key, text, createdAt: new Date().toISOString() });
+      } catch (error) {
+        // The answer is real and shown; only the next run pays for the call again.
+        console.warn(`explanation cache: ${(error as Error).message}; the answer is used but not cached`);
+      }
+    }
     return { text, source: 'llm', model: llmModel, promptVersion: prompt.version };
   } catch (error) {
     if (error instanceof LlmError) return fallback(`${error.kind}: ${error.message}`);

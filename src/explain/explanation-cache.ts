@@ -1,8 +1,8 @@
 /**
- * A small on-disk cache of LLM explanations, one JSON file in a directory, keyed by (LLM model, predictor,
- * track, prompt version). Only LLM answers are stored: the offline text is free to regenerate, and storing it
- * would hide a later successful call. Writes go through a temporary file and a rename, so a crash never leaves
- * half a file.
+ * A small on-disk cache of LLM explanations, one JSON file in a directory, keyed by (endpoint, LLM model,
+ * predictor, track, prompt version). Only LLM answers are stored: the offline text is free to regenerate, and
+ * storing it would hide a later successful call. Writes go through a temporary file and a rename, so a crash
+ * never leaves half a file; a failed write (full disk) removes its temporary file and throws with the path.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -11,6 +11,8 @@ import * as path from 'path';
 export const CACHE_FILE = 'explanations.json';
 
 export interface CacheKey {
+  /** The endpoint that answered (undefined: Hugging Face's routing): another server is another answer. */
+  endpoint?: string;
   /** LLM model id. */
   llmModel: string;
   /** Identifies the promotion model (e.g. its data fingerprint); a retrained model gets fresh explanations. */
@@ -32,7 +34,9 @@ interface CacheFile {
 
 export function cacheKey(key: CacheKey): string {
   return createHash('sha256')
-    .update(JSON.stringify([key.llmModel, key.predictor, key.trackId, key.promptVersion]))
+    .update(
+      JSON.stringify([key.endpoint ?? null, key.llmModel, key.predictor, key.trackId, key.promptVersion]),
+    )
     .digest('hex');
 }
 
@@ -58,6 +62,12 @@ export function putCachedExplanation(dir: string, entry: CachedExplanation): voi
   cache.entries[cacheKey(entry)] = entry;
   const file = path.join(dir, CACHE_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(cache, null, 1));
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, JSON.stringify(cache, null, 1));
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    const e = error as NodeJS.ErrnoException;
+    throw new Error(`could not write ${file} (${e.code ?? e.message})`);
+  }
 }

@@ -11,7 +11,11 @@ export interface LlmOptions {
   model?: string;
   /** Inference provider ('auto' lets Hugging Face pick). Ignored when endpointUrl is set. Default 'auto'. */
   provider?: string;
-  /** A dedicated OpenAI-compatible endpoint (TGI, a local server); requests go to {endpointUrl}/v1/chat/completions. */
+  /**
+   * A dedicated OpenAI-compatible endpoint (TGI, vLLM, llama.cpp's server, a local test server); requests go to
+   * {endpointUrl}/v1/chat/completions. Default: $HF_INFERENCE_ENDPOINT, then $HF_ENDPOINT (see llmEndpoint),
+   * else Hugging Face's inference providers.
+   */
   endpointUrl?: string;
   /** Access token. Default: the HF_TOKEN environment variable. */
   token?: string;
@@ -40,6 +44,34 @@ export class LlmError extends Error {
     super(message);
     this.name = 'LlmError';
   }
+}
+
+/**
+ * The endpoint a call goes to: the option, else $HF_INFERENCE_ENDPOINT (huggingface_hub's name for the
+ * inference base URL), else $HF_ENDPOINT; undefined means Hugging Face's own routing. Checked up front, so a
+ * typo fails with the variable's name instead of a fetch error three calls later.
+ */
+export function llmEndpoint(
+  options: Pick<LlmOptions, 'endpointUrl'> = {},
+  env = process.env,
+): string | undefined {
+  const sources: [string, string | undefined][] = [
+    ['endpointUrl', options.endpointUrl],
+    ['HF_INFERENCE_ENDPOINT', env.HF_INFERENCE_ENDPOINT],
+    ['HF_ENDPOINT', env.HF_ENDPOINT],
+  ];
+  const found = sources.find(([, value]) => value !== undefined && value.trim() !== '');
+  if (!found) return undefined;
+  const [name, value] = found as [string, string];
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`${name} must be an http(s) URL such as http://127.0.0.1:8080, got '${value}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name} must be an http(s) URL such as http://127.0.0.1:8080, got '${value}'`);
+  return value.trim().replace(/\/+$/, '');
 }
 
 /** `text` with every occurrence of the token replaced. */
@@ -78,13 +110,14 @@ export async function requestChatCompletion(
   const token = options.token ?? process.env.HF_TOKEN;
   if (!token) throw new LlmError('no-token', 'no Hugging Face token: set HF_TOKEN or pass the token option');
   if (!(o.timeoutMs > 0)) throw new Error(`timeoutMs must be positive, got ${o.timeoutMs}`);
-  const client = new InferenceClient(token, options.endpointUrl ? { endpointUrl: options.endpointUrl } : {});
+  const endpointUrl = llmEndpoint(options);
+  const client = new InferenceClient(token, endpointUrl ? { endpointUrl } : {});
   let output: unknown;
   try {
     output = await client.chatCompletion(
       {
         model: o.model,
-        ...(options.endpointUrl ? {} : { provider: o.provider as never }),
+        ...(endpointUrl ? {} : { provider: o.provider as never }),
         messages: [
           { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },

@@ -4,6 +4,8 @@
  */
 import type { TrackStore } from '../data/track-store';
 import type { TrackTable } from '../data/schema';
+import { isSettledExplanation } from '../explain/explain-track';
+import { llmEndpoint } from '../explain/llm-client';
 import type { TrackIdentity } from '../explain/prompt';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
 import { PROMOTION_PARAMS } from '../model/params';
@@ -11,6 +13,7 @@ import type { XGBoostParams } from '../model/xgboost';
 import { streamSeed, STREAMS } from '../util/random';
 import type { RunConfig } from './config';
 import { withDefaults, type StepDefinition } from './registry';
+import { STEP_SHAPES } from './step-shapes';
 import { computeClusters, type Clusters } from './steps/clusters';
 import { computeExplanation, type Explanation } from './steps/explanation';
 import { computeLabels, type Labels } from './steps/labels';
@@ -66,6 +69,8 @@ export interface TrainParameters extends LabelParameters {
 export interface ExplanationParameters extends TrainParameters {
   /** Explain without the LLM. Default: the run's offline, or true when HF_TOKEN is unset. */
   offline: boolean;
+  /** The LLM endpoint ($HF_INFERENCE_ENDPOINT / $HF_ENDPOINT); null: Hugging Face's routing. Not settable. */
+  llmEndpoint: string | null;
 }
 
 function trainDefaults(config: RunConfig): TrainParameters {
@@ -105,8 +110,9 @@ const modelInput = (p: TrainParameters) =>
 
 export const overviewStep: Step<Record<string, never>, Overview> = {
   name: 'overview',
-  version: 1,
+  version: 2,
   cache: 'disk',
+  shape: STEP_SHAPES.overview,
   parameters: (_config, given) => withDefaults('overview', {}, given),
   label: () => 'overview',
   compute: async (_p, { resources }) => computeOverview(await resources.store()),
@@ -114,8 +120,9 @@ export const overviewStep: Step<Record<string, never>, Overview> = {
 
 export const trendsStep: Step<Record<string, never>, Trends> = {
   name: 'trends',
-  version: 1,
+  version: 2,
   cache: 'disk',
+  shape: STEP_SHAPES.trends,
   requires: ['year'],
   parameters: (_config, given) => withDefaults('trends', {}, given),
   inputs: () => [['overview', {}]],
@@ -127,8 +134,9 @@ export const trendsStep: Step<Record<string, never>, Trends> = {
 
 export const clustersStep: Step<ClusterParameters, Clusters> = {
   name: 'clusters',
-  version: 1,
+  version: 2,
   cache: 'disk',
+  shape: STEP_SHAPES.clusters,
   requires: [...AUDIO, 'tempo', 'loudness'],
   parameters: (config, given) => {
     const p = withDefaults('clusters', { k: config.k, seed: config.seed }, given);
@@ -165,8 +173,9 @@ export const labelsStep: Step<LabelParameters, Labels> = {
 
 export const modelStep: Step<TrainParameters, ModelStep> = {
   name: 'model',
-  version: 1,
+  version: 2,
   cache: 'disk',
+  shape: STEP_SHAPES.model,
   requires: ['valence', 'energy', 'danceability'],
   parameters: (config, given) => trainParameters('model', config, given),
   inputs: (p) => [['labels', { flipRate: p.flipRate, seed: p.seed }]],
@@ -192,11 +201,15 @@ export const explanationStep: Step<ExplanationParameters, Explanation> = {
   name: 'explanation',
   version: 1,
   cache: 'disk',
+  shape: STEP_SHAPES.explanation,
   parameters: (config, given) => {
-    const { offline, ...rest } = given;
+    const { offline: asked, ...rest } = given;
+    const offline = asked ?? (config.offline || !process.env.HF_TOKEN);
     return {
       ...trainParameters('explanation', config, rest),
-      offline: offline ?? (config.offline || !process.env.HF_TOKEN),
+      offline,
+      // Another server gives other answers: the endpoint is part of the key (never the token).
+      llmEndpoint: offline ? null : (llmEndpoint() ?? null),
     };
   },
   inputs: (p) => [modelInput(p)],
@@ -213,6 +226,8 @@ export const explanationStep: Step<ExplanationParameters, Explanation> = {
       identify: resources.identify,
     });
   },
+  // An offline text after a network error is a stand-in: not cached, so the next run asks the LLM again.
+  cacheable: (e) => e.examples.every((x) => isSettledExplanation(x.text)),
   summary: (e) =>
     `top feature ${e.importance[0]?.feature}, ${e.examples.filter((x) => x.text.source !== 'offline').length}/${e.examples.length} from an LLM`,
 };
@@ -221,6 +236,7 @@ export const upliftStep: Step<TrainParameters, UpliftStudy> = {
   name: 'uplift',
   version: 1,
   cache: 'disk',
+  shape: STEP_SHAPES.uplift,
   parameters: (config, given) => trainParameters('uplift', config, given),
   inputs: (p) => [['labels', { flipRate: p.flipRate, seed: p.seed }], modelInput(p)],
   label: () => 'uplift study',

@@ -8,8 +8,10 @@
  */
 import type { DiskCache } from '../util/cache';
 import { stableHash } from '../util/cache';
+import { shapeCheck, type Shape } from '../util/shape-check';
 import type { StepReporter } from '../util/progress';
 import type { RunConfig } from './config';
+import { StepSkipped } from './requirements';
 
 /** Bump to invalidate every cached step at once (a change shared by all steps, e.g. the table's contract). */
 export const REGISTRY_VERSION = 4;
@@ -36,6 +38,10 @@ export interface StepDefinition<P extends object, T, C> {
   inputs?(parameters: P): ReadonlyArray<readonly [string, Record<string, unknown>]>;
   /** 'disk': cached across processes; 'memory': cheap enough to recompute per process. */
   cache: 'disk' | 'memory';
+  /** What a disk-cached value must look like to be trusted (else it is reported and recomputed). */
+  shape?: Shape;
+  /** Whether a computed value may be cached on disk (false: a stand-in, retried next run). Default: yes. */
+  cacheable?(value: T): boolean;
   /** The progress line's label. */
   label(parameters: P): string;
   compute(parameters: P, context: StepContext<C>): Promise<T>;
@@ -125,15 +131,22 @@ export function createStepRunner<C>(options: StepRunnerOptions<C>): StepRunner {
         };
         let value: T;
         let source: StepRun<T>['source'] = 'computed';
-        if (s.cache === 'disk') {
-          const got = await options.cache.getOrCompute(
-            name,
-            { key },
-            () => s.compute(full, context) as Promise<T>,
-          );
-          value = got.value;
-          if (got.hit) source = 'disk';
-        } else value = (await s.compute(full, context)) as T;
+        try {
+          if (s.cache === 'disk') {
+            const got = await options.cache.getOrCompute(
+              name,
+              { key },
+              () => s.compute(full, context) as Promise<T>,
+              { shape: s.shape && shapeCheck(s.shape), cacheable: s.cacheable },
+            );
+            value = got.value;
+            if (got.hit) source = 'disk';
+          } else value = (await s.compute(full, context)) as T;
+        } catch (error) {
+          // A step that cannot run on this file ends its progress line with the reason (src/pipeline/requirements).
+          if (error instanceof StepSkipped) reporter.finish(`skipped: ${error.reason}`);
+          throw error;
+        }
         const summary = s.summary ? `: ${s.summary(value, full)}` : '';
         options.timings[name] = reporter.finish(`${source === 'disk' ? 'cached' : 'computed'}${summary}`);
         return { value, key, source };

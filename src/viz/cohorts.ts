@@ -1,6 +1,8 @@
 /**
  * Cohort comparison as a heatmap: segments down, features across, colour = standardized effect (segment mean
- * minus overall mean, in overall standard deviations) on a symmetric diverging scale; the raw mean is printed.
+ * minus overall mean, in overall standard deviations) on a symmetric diverging scale, and the same effect printed
+ * in each cell (one unit for colour and number; the raw mean is in the hover). Clusters are numbered 1–k with
+ * their names, as in every other view.
  */
 import type { CohortComparison } from '../analysis/cohorts';
 import { DARK_THEME, themedAxis, themedLayout, type Theme } from './theme';
@@ -13,6 +15,8 @@ export interface CohortFigureOptions {
   maxEffect?: number;
   /** Colours and fonts. Default: DARK_THEME. */
   theme?: Theme;
+  /** Cluster names by cluster number (0-based, as the segments' keys), e.g. the profiles' names. Default: none. */
+  clusterNames?: Readonly<Record<number, string>>;
 }
 
 export const COHORT_FIGURE_DEFAULTS = { maxEffect: 1, theme: DARK_THEME };
@@ -23,8 +27,7 @@ export function cohortFigure(comparison: CohortComparison, options: CohortFigure
   if (comparison.segments.length === 0) throw new Error('cohortFigure: no segments to draw');
   const segments = comparison.segments;
   const labels = segments.map(
-    (s) =>
-      `${comparison.kind === 'cluster' ? `cluster ${s.key}` : s.key} (n = ${s.n.toLocaleString('en-US')})`,
+    (s) => `${segmentName(s.key, comparison.kind, o.clusterNames)} (n = ${s.n.toLocaleString('en-US')})`,
   );
   return {
     data: [
@@ -36,11 +39,11 @@ export function cohortFigure(comparison: CohortComparison, options: CohortFigure
         zmin: -o.maxEffect,
         zmax: o.maxEffect,
         colorscale: o.theme.diverging,
+        texttemplate: '%{z:+.2f}',
         text: segments.map((s) => s.mean.map((m) => (Math.abs(m) >= 10 ? m.toFixed(1) : m.toFixed(3)))),
-        texttemplate: '%{text}',
         customdata: segments.map((s) => s.diff),
         hovertemplate:
-          '%{y} · %{x}<br>mean %{text} (%{customdata:+.3g} vs overall)<br>effect %{z:+.2f} SD<extra></extra>',
+          '%{y} · %{x}<br>effect %{z:+.2f} SD<br>mean %{text} (%{customdata:+.3g} vs overall)<extra></extra>',
         colorbar: { title: { text: 'SD' }, thickness: 12 },
       },
     ],
@@ -54,4 +57,17 @@ export function cohortFigure(comparison: CohortComparison, options: CohortFigure
       o.theme,
     ),
   };
+}
+
+/** "3: Calm acoustic" for cluster key "2" with names, "cluster 3" without; other kinds keep their key. */
+function segmentName(
+  key: string,
+  kind: CohortComparison['kind'],
+  names?: Readonly<Record<number, string>>,
+): string {
+  if (kind !== 'cluster') return key;
+  const index = Number(key);
+  if (!Number.isInteger(index)) return `cluster ${key}`;
+  const name = names?.[index];
+  return name === undefined ? `cluster ${index + 1}` : `${index + 1}: ${name}`;
 }

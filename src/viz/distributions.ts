@@ -64,17 +64,37 @@ export function histogramFigure(
     layout: themedLayout(
       o.title,
       {
-        ...gridLayout(
-          histograms.map((h) => h.feature),
-          o.columns,
-          o.theme,
-        ),
+        ...histogramAxes(histograms, o),
         height: 80 + rows * o.rowHeight,
         bargap: 0,
       },
       o.theme,
     ),
   };
+}
+
+/** Each panel: the feature under its x axis, what is counted on its y axis (the left column only). */
+function histogramAxes(
+  histograms: readonly FeatureHistogram[],
+  o: { columns: number; y: 'count' | 'share'; theme: Theme },
+): Record<string, unknown> {
+  const layout = gridLayout(
+    histograms.map((h) => h.feature),
+    o.columns,
+    o.theme,
+  );
+  histograms.forEach((h, i) => {
+    const p = panel(i);
+    const small = { font: { size: 11 } };
+    layout[p.xKey] = themedAxis(o.theme, { title: { text: h.feature, ...small } });
+    layout[p.yKey] = themedAxis(o.theme, {
+      ...(i % o.columns === 0
+        ? { title: { text: o.y === 'share' ? 'share of tracks' : 'tracks', ...small } }
+        : {}),
+      ...(o.y === 'share' ? { tickformat: '.0%' } : {}),
+    });
+  });
+  return layout;
 }
 
 export interface CorrelationFigureOptions {

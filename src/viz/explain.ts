@@ -5,9 +5,9 @@
 import type { FeatureImportance } from '../explain/importance';
 import type { LocalExplanation } from '../explain/local-explanation';
 import type { MeanAbsShap, ShapSummary } from '../explain/shap';
-import { DEFAULT_SEED, createRandom } from '../util/random';
+import { DEFAULT_SEED, createRandom, sampleIndices } from '../util/random';
 import { DARK_THEME, SPOTIFY_GREEN, seriesColor, themedAxis, themedLayout, type Theme } from './theme';
-import type { Figure } from './types';
+import type { Figure, PlotlyTrace } from './types';
 
 export interface ExplainFigureOptions {
   /** Figure title. Default: one per figure. */
@@ -96,48 +96,56 @@ export interface BeeswarmOptions extends ExplainFigureOptions {
   maxFeatures?: number;
   /** Vertical jitter of the dots (rows of the same feature spread ± jitter). Default 0.3. */
   jitter?: number;
-  /** Seed of the jitter. Default 42. */
+  /**
+   * Tracks drawn per feature (a seeded sample, the same tracks in every row). 500 dots show the shape of a
+   * row; thousands made one figure about 1 MB of JSON in a notebook. Default 500.
+   */
+  maxPoints?: number;
+  /** Seed of the jitter and the sample. Default 42. */
   seed?: number;
 }
 
 /** One row of dots per feature: x = SHAP value, colour = the feature's value (low → high). */
 export function shapBeeswarmFigure(summary: ShapSummary, options: BeeswarmOptions = {}): Figure {
-  const o = { ...EXPLAIN_FIGURE_DEFAULTS, maxFeatures: 11, jitter: 0.3, seed: DEFAULT_SEED, ...options };
+  const o = {
+    ...EXPLAIN_FIGURE_DEFAULTS,
+    maxFeatures: 11,
+    jitter: 0.3,
+    maxPoints: 500,
+    seed: DEFAULT_SEED,
+    ...options,
+  };
   const features = summary.features.slice(0, o.maxFeatures);
   if (features.length === 0) throw new Error('shapBeeswarmFigure: expected at least one feature');
+  if (!(Number.isInteger(o.maxPoints) && o.maxPoints > 0))
+    throw new Error(`shapBeeswarmFigure: maxPoints must be a positive integer, got ${o.maxPoints}`);
+  const rows = features[0].shap.length;
+  const picked = Array.from(sampleIndices(rows, o.maxPoints, o.seed));
   const rng = createRandom(o.seed);
-  const x: number[] = [];
-  const y: number[] = [];
-  const colour: number[] = [];
-  const text: string[] = [];
-  features.forEach((f, i) => {
-    f.shap.forEach((s, k) => {
-      x.push(round(s));
-      y.push(round(i + (rng.next() * 2 - 1) * o.jitter, 3));
-      colour.push(round(f.colour[k], 3));
-      text.push(`${f.feature} = ${round(f.value[k], 4)}`);
-    });
-  });
+  // One trace per feature: its name goes in the hover once, not as a text label on every dot.
+  const data: PlotlyTrace[] = features.map((f, i) => ({
+    type: 'scatter',
+    mode: 'markers',
+    name: f.feature,
+    x: picked.map((k) => round(f.shap[k])),
+    y: picked.map(() => round(i + (rng.next() * 2 - 1) * o.jitter, 3)),
+    customdata: picked.map((k) => round(f.value[k], 4)),
+    hovertemplate: `${f.feature} = %{customdata}<br>SHAP %{x:.3f}<extra></extra>`,
+    marker: {
+      size: 4,
+      opacity: 0.7,
+      color: picked.map((k) => round(f.colour[k], 3)),
+      colorscale: o.theme.diverging,
+      cmin: 0,
+      cmax: 1,
+      showscale: i === 0,
+      ...(i === 0
+        ? { colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'] } }
+        : {}),
+    },
+  }));
   return {
-    data: [
-      {
-        type: 'scatter',
-        mode: 'markers',
-        x,
-        y,
-        text,
-        hovertemplate: '%{text}<br>SHAP %{x:.3f}<extra></extra>',
-        marker: {
-          size: 4,
-          opacity: 0.7,
-          color: colour,
-          colorscale: o.theme.diverging,
-          cmin: 0,
-          cmax: 1,
-          colorbar: { title: { text: 'feature value' }, tickvals: [0, 1], ticktext: ['low', 'high'] },
-        },
-      },
-    ],
+    data,
     layout: themedLayout(
       o.title ?? 'SHAP summary',
       {

@@ -1,28 +1,20 @@
 /**
  * Rich output for tslab notebook cells: Plotly figures, tables and metric cards.
  *
- * `figureHtml`, `tableHtml` and `metricsHtml` are pure (data in, an HTML fragment out) so they are tested
- * without a kernel; `show`, `table` and `metrics` hand the fragment to tslab's `display.html` at the edge.
- * Figures are HTML + script rather than a Plotly MIME bundle because nbconvert's HTML export does not
- * render the MIME bundle; plotly.js is inlined once per kernel (4.8 MB) and later charts use window.Plotly.
+ * `figureBundle` (figure-output.ts), `tableHtml` and `metricsHtml` are pure (data in, output out) so they are
+ * tested without a kernel; `show`, `table` and `metrics` send the output to the notebook at the edge
+ * (display-sink.ts). Charts are re-themed light for a white notebook and carry a static PNG (figure-image.ts).
  */
-import * as fs from 'fs';
-import type { Display } from 'tslab';
-import { escapeHtml, jsonForScript } from '../util/html';
+import * as path from 'path';
+import { plotlyBundlePath } from '../report/plotly-asset';
+import { escapeHtml } from '../util/html';
+import { tslabSink, type DisplaySink } from './display-sink';
+import { figureImage } from './figure-image';
+import { figureBundle, validateFigure, type PlotlyFigure, type PlotlyUrl } from './figure-output';
+import { notebookFigure } from './notebook-theme';
 
-/** A Plotly figure as JSON: Node builds it, the browser draws it. */
-export interface PlotlyFigure {
-  data: unknown[];
-  layout?: Record<string, unknown>;
-  config?: Record<string, unknown>;
-}
-
-export interface FigureHtmlOptions {
-  /** DOM id of the chart's div; letters, digits, `-` and `_`. Required: ids must be unique on a page. */
-  id: string;
-  /** The plotly.js source to inline before the chart (the first chart of a kernel); null = use window.Plotly. */
-  plotlySource: string | null;
-}
+export { figureBundle, figureHtml, type PlotlyFigure } from './figure-output';
+export type { DisplaySink } from './display-sink';
 
 export interface TableOptions {
   /** Columns to show, in order. Default: every key, in order of first appearance. */
@@ -48,61 +40,6 @@ export interface MetricCard {
   digits?: number;
 }
 
-/** Event the plotly-inlining output fires, so charts rendered before it (or reopened later) can draw. */
-const PLOTLY_READY_EVENT = 'lab-plotly-ready';
-const ID_PATTERN = /^[A-Za-z][\w-]*$/;
-
-/** HTML that draws `fig` with Plotly, inlining `plotlySource` first when given. */
-export function figureHtml(fig: PlotlyFigure, options: FigureHtmlOptions): string {
-  if (fig === null || typeof fig !== 'object' || !Array.isArray(fig.data)) {
-    throw new TypeError('figureHtml: expected a Plotly figure { data: [...], layout?: {...} }');
-  }
-  if (!ID_PATTERN.test(options.id)) {
-    throw new TypeError(`figureHtml: id must match ${ID_PATTERN}, got ${JSON.stringify(options.id)}`);
-  }
-  const config = { responsive: true, displaylogo: false, ...(fig.config ?? {}) };
-  const payload = jsonForScript({ data: fig.data, layout: fig.layout ?? {}, config });
-  const loader = plotlyLoaderScript(options.id, payload);
-  const inline = options.plotlySource === null ? '' : `${plotlyInlineHtml(options.plotlySource)}\n`;
-  return `${inline}<div id="${options.id}" class="lab-figure" style="width:100%"></div>\n<script>${loader}</script>`;
-}
-
-/** A script that defines window.Plotly from `source`, then wakes the charts waiting for it. */
-export function plotlyInlineHtml(source: string): string {
-  return `<script>${scriptSafe(source)}\n;window.dispatchEvent(new Event(${jsonForScript(PLOTLY_READY_EVENT)}));</script>`;
-}
-
-/**
- * The chart's own script: draw now if Plotly is loaded, else wait for an output that inlines it and say why
- * nothing is drawn yet. Waiting covers JupyterLab rendering outputs lazily (the inlining output may come
- * later); a page reloaded while its kernel lives on has lost Plotly for good, hence the note's advice.
- */
-function plotlyLoaderScript(id: string, payload: string): string {
-  const note =
-    'Waiting for plotly.js: this kernel inlined it in an earlier output that this page does not have ' +
-    '(page reloaded, or output cleared). Run loadPlotly() in a cell, or restart the kernel and run all.';
-  return `(function () {
-  var fig = ${payload};
-  var id = ${jsonForScript(id)};
-  function draw() {
-    var el = document.getElementById(id);
-    if (!el) { return setTimeout(draw, 50); }
-    el.textContent = '';
-    window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);
-  }
-  if (window.Plotly) { draw(); return; }
-  var el = document.getElementById(id);
-  if (el) { el.textContent = ${jsonForScript(note)}; }
-  window.addEventListener(${jsonForScript(PLOTLY_READY_EVENT)}, draw, { once: true });
-})();`;
-}
-
-/** Inline JS must not contain `</script` or `<!--` (the HTML parser acts on them inside a script). */
-function scriptSafe(source: string): string {
-  // `\x3C` is `<` in strings, templates and regexes, which is the only place those sequences occur in code.
-  return source.replace(/<(?=!--|\/script)/gi, '\\x3C');
-}
-
 /** An escaped HTML table of `rows`; numbers right-aligned and formatted, long tables cut with a count. */
 export function tableHtml(rows: ReadonlyArray<Record<string, unknown>>, options: TableOptions = {}): string {
   if (!Array.isArray(rows)) throw new TypeError('tableHtml: expected an array of row objects');
@@ -117,13 +54,20 @@ export function tableHtml(rows: ReadonlyArray<Record<string, unknown>>, options:
   const shown = rows.slice(0, maxRows);
   const columns = options.columns ?? columnsOf(shown);
   const numeric = columns.map((c) => shown.length > 0 && shown.every((r) => isNumberLike(r[c])));
+  const formats = columns.map((c) =>
+    columnFormat(
+      shown.map((r) => r[c]),
+      digits,
+    ),
+  );
   const head = columns
     .map((c, j) => `<th${numeric[j] ? ' class="lab-num"' : ''}>${escapeHtml(c)}</th>`)
     .join('');
   const body = shown
     .map((row) => {
       const cells = columns.map(
-        (c, j) => `<td${numeric[j] ? ' class="lab-num"' : ''}>${escapeHtml(formatCell(row[c], digits))}</td>`,
+        (c, j) =>
+          `<td${numeric[j] ? ' class="lab-num"' : ''}>${escapeHtml(formatCell(row[c], formats[j]))}</td>`,
       );
       return `<tr>${cells.join('')}</tr>`;
     })
@@ -131,7 +75,7 @@ export function tableHtml(rows: ReadonlyArray<Record<string, unknown>>, options:
   const hidden = rows.length - shown.length;
   const more =
     hidden > 0
-      ? `\n<tr class="lab-more"><td colspan="${Math.max(1, columns.length)}">… ${formatNumber(hidden, 0)} more rows</td></tr>`
+      ? `\n<tr class="lab-more"><td colspan="${Math.max(1, columns.length)}">… ${formatNumber(hidden, { fraction: 0, grouping: true })} more rows</td></tr>`
       : '';
   const caption = options.caption === undefined ? '' : `<caption>${escapeHtml(options.caption)}</caption>`;
   return (
@@ -157,26 +101,49 @@ function isNumberLike(value: unknown): boolean {
   return typeof value === 'number' || typeof value === 'bigint';
 }
 
+/** How every number of one column is written, so that "9,620" stands above "14,157", not "9620". */
+interface NumberFormat {
+  /** Fraction digits. */
+  fraction: number;
+  /** Thousands separators. */
+  grouping: boolean;
+}
+
 /**
- * Integers without decimals, other numbers with `digits` fraction digits; thousands separators from 10,000 up
- * so that years stay `2019`.
+ * One format per column: `digits` fraction digits when any number in it has a fraction, else none; thousands
+ * separators when any reaches 10,000, so that a column of years stays `2019`.
  */
-function formatNumber(value: number, digits: number): string {
+function columnFormat(values: readonly unknown[], digits: number): NumberFormat {
+  const numbers = values
+    .flat()
+    .map((v) => (typeof v === 'bigint' ? Number(v) : v))
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return {
+    fraction: numbers.some((v) => !Number.isInteger(v)) ? digits : 0,
+    grouping: numbers.some((v) => Math.abs(v) >= 10000),
+  };
+}
+
+/** A lone number (metric cards): its own fraction digits and grouping, as a one-value column. */
+function formatLone(value: number, digits: number): string {
+  return formatNumber(value, columnFormat([value], digits));
+}
+
+function formatNumber(value: number, format: NumberFormat): string {
   if (!Number.isFinite(value)) return String(value);
-  const fraction = Number.isInteger(value) ? 0 : digits;
   return value.toLocaleString('en-US', {
-    minimumFractionDigits: fraction,
-    maximumFractionDigits: fraction,
-    useGrouping: Math.abs(value) >= 10000,
+    minimumFractionDigits: format.fraction,
+    maximumFractionDigits: format.fraction,
+    useGrouping: format.grouping,
   });
 }
 
-function formatCell(value: unknown, digits: number): string {
+function formatCell(value: unknown, format: NumberFormat): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(value, digits);
-  if (typeof value === 'bigint') return value.toLocaleString('en-US');
+  if (typeof value === 'number') return formatNumber(value, format);
+  if (typeof value === 'bigint') return value.toLocaleString('en-US', { useGrouping: format.grouping });
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => formatCell(v, digits)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => formatCell(v, format)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -189,11 +156,11 @@ export function metricsHtml(cards: ReadonlyArray<MetricCard>): string {
       throw new TypeError(`metricsHtml: card ${i} needs a string label`);
     }
     const digits = card.digits ?? TABLE_DEFAULTS.digits;
-    const value = typeof card.value === 'number' ? formatNumber(card.value, digits) : String(card.value);
+    const value = typeof card.value === 'number' ? formatLone(card.value, digits) : String(card.value);
     const ceiling =
       card.ceiling === undefined
         ? ''
-        : `<div class="lab-ceiling">ceiling ${escapeHtml(formatNumber(card.ceiling, digits))}${ceilingShare(card)}</div>`;
+        : `<div class="lab-ceiling">ceiling ${escapeHtml(formatLone(card.ceiling, digits))}${ceilingShare(card)}</div>`;
     const note = card.note === undefined ? '' : `<div class="lab-note">${escapeHtml(card.note)}</div>`;
     return (
       `<div class="lab-card"><div class="lab-label">${escapeHtml(card.label)}</div>` +
@@ -215,90 +182,79 @@ const METRICS_CSS =
   '.lab-label{font-size:12px;opacity:.75}.lab-value{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}' +
   '.lab-ceiling,.lab-note{font-size:12px;opacity:.75}';
 
-/** Where the thin helpers send HTML; tslab's `display` in a kernel, anything with `html()` in tests. */
-export type HtmlSink = Pick<Display, 'html'>;
+/** A sink that takes HTML only (charts then send their HTML, which holds the static image). */
+export type HtmlSink = Pick<DisplaySink, 'html'>;
 
 export interface ShowOptions {
-  /** Inline plotly.js in this output even if an earlier chart of this kernel did. Default: only the first time. */
-  inlinePlotly?: boolean;
-  /** Where the HTML goes. Default: tslab's `display`. */
-  display?: HtmlSink;
+  /** Where the output goes. Default: the running tslab kernel. */
+  display?: DisplaySink | HtmlSink;
+  /** Draw a static PNG fallback (headless Chromium). Default: true; false sends the chart without one. */
+  image?: boolean;
+  /** Keep the figure's own colours instead of the notebook's light theme. Default: false. */
+  keepTheme?: boolean;
 }
 
-let plotlyInlined = false;
-let plotlySourceCache: string | null = null;
 let figureCount = 0;
-// Outputs of earlier kernel sessions stay on the page (JupyterLab), so ids carry the session too.
+// Outputs of earlier kernel sessions stay on the page, so ids carry the session too.
 const SESSION = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 
-/** Something that renders itself (a `lab.sql` frame): its bundle's text/html is shown. */
+/** Something that renders itself (a `lab.sql` frame): its whole bundle is shown. */
 export interface HasMimeBundle {
   toMimeBundle(): Record<string, unknown>;
 }
 
 /**
- * Draws a Plotly figure in the cell's output (offline; plotly.js inlined by the kernel's first chart), or
- * shows a value that renders itself (`toMimeBundle`, e.g. a `lab.sql` frame).
+ * Draws a Plotly figure in the cell's output: interactive where scripts run, a PNG where they do not (see
+ * figure-output.ts), in the notebook's light theme. Or shows a value that renders itself (`toMimeBundle`, e.g.
+ * a `lab.sql` frame).
  */
 export function show(fig: PlotlyFigure | HasMimeBundle, options: ShowOptions = {}): void {
-  const sink = options.display ?? tslabDisplay();
+  const sink = options.display ?? tslabSink();
   if (typeof (fig as Partial<HasMimeBundle>).toMimeBundle === 'function') {
-    sink.html(String((fig as HasMimeBundle).toMimeBundle()['text/html']));
+    send(sink, { data: (fig as HasMimeBundle).toMimeBundle(), metadata: {} });
     return;
   }
-  const inline = options.inlinePlotly === true || !plotlyInlined;
+  validateFigure(fig as PlotlyFigure, 'show');
+  const themed = options.keepTheme === true ? (fig as PlotlyFigure) : notebookFigure(fig as PlotlyFigure);
   figureCount += 1;
-  const html = figureHtml(fig as PlotlyFigure, {
+  const bundle = figureBundle(themed, {
     id: `lab-fig-${SESSION}-${figureCount}`,
-    plotlySource: inline ? plotlySource() : null,
+    image: options.image === false ? undefined : figureImage(themed),
+    plotlyUrls: plotlyUrls(),
   });
-  sink.html(html);
-  if (inline) plotlyInlined = true;
+  send(sink, bundle);
+}
+
+/** The whole bundle where the sink takes bundles; else its HTML (a sink that only takes HTML). */
+function send(
+  sink: DisplaySink | HtmlSink,
+  bundle: { data: Record<string, unknown>; metadata: Record<string, unknown> },
+): void {
+  if ('bundle' in sink) sink.bundle(bundle.data, bundle.metadata);
+  else sink.html(String(bundle.data['text/html']));
 }
 
 /**
- * Inlines plotly.js in this cell's output; charts on the page that wait for it then draw. For a page that
- * lost the output which inlined it (reloaded while the kernel kept running).
+ * Where a live notebook page loads plotly.js from: the kernelspec's folder, which Jupyter serves at
+ * `kernelspecs/<name>/` whatever folder the server started in (jupyter/kernels/tslab/plotly.min.js links to
+ * node_modules), then node_modules through `files/` when the server's root holds the project.
  */
-export function loadPlotly(options: { display?: HtmlSink } = {}): void {
-  (options.display ?? tslabDisplay()).html(plotlyInlineHtml(plotlySource()));
-  plotlyInlined = true;
+function plotlyUrls(): PlotlyUrl[] {
+  const launcher = process.argv[1] ?? '';
+  const kernel = path.basename(launcher) === 'launch.js' ? path.basename(path.dirname(launcher)) : 'tslab';
+  const fromNotebook = path.relative(process.cwd(), plotlyBundlePath()).split(path.sep).join('/');
+  return [{ server: `kernelspecs/${encodeURIComponent(kernel)}/plotly.min.js` }, { notebook: fromNotebook }];
 }
 
 /** Shows rows as a table (see `tableHtml`). */
 export function table(
   rows: ReadonlyArray<Record<string, unknown>>,
-  options: TableOptions & { display?: HtmlSink } = {},
+  options: TableOptions & { display?: DisplaySink } = {},
 ): void {
-  (options.display ?? tslabDisplay()).html(tableHtml(rows, options));
+  (options.display ?? tslabSink()).html(tableHtml(rows, options));
 }
 
 /** Shows metric cards (see `metricsHtml`). */
-export function metrics(cards: ReadonlyArray<MetricCard>, options: { display?: HtmlSink } = {}): void {
-  (options.display ?? tslabDisplay()).html(metricsHtml(cards));
-}
-
-/** plotly.min.js from node_modules, read once per process. */
-export function plotlySource(): string {
-  if (plotlySourceCache === null) {
-    plotlySourceCache = fs.readFileSync(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
-  }
-  return plotlySourceCache;
-}
-
-/** Loaded on first use: tslab pulls in its TypeScript compiler, which code outside a kernel does not need. */
-function tslabDisplay(): HtmlSink {
-  const { display } = require('tslab') as typeof import('tslab');
-  return {
-    html(text: string): void {
-      try {
-        display.html(text);
-      } catch (error) {
-        throw new Error(
-          `show/table/metrics display output inside a tslab notebook kernel; outside one, use ` +
-            `figureHtml/tableHtml/metricsHtml (${(error as Error).message})`,
-        );
-      }
-    },
-  };
+export function metrics(cards: ReadonlyArray<MetricCard>, options: { display?: DisplaySink } = {}): void {
+  (options.display ?? tslabSink()).html(metricsHtml(cards));
 }

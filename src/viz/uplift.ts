@@ -54,7 +54,10 @@ export function upliftCurvesFigure(
     layout: themedLayout(
       o.title ?? (o.kind === 'qini' ? 'Qini curves' : 'Uplift curves'),
       {
-        height: 420,
+        height: 460,
+        // Below the axis title, not on it: the default legend sits where a long x-axis title is drawn.
+        legend: { orientation: 'h', x: 0, xanchor: 'left', y: -0.2, yanchor: 'top' },
+        margin: { l: 60, r: 24, t: 56, b: 110 },
         xaxis: themedAxis(o.theme, {
           title: { text: 'share of tracks targeted (ranked by the policy)' },
           tickformat: '.0%',

@@ -1,4 +1,7 @@
+import type { FeatureMatrix } from '../../src/cluster/feature-matrix';
 import { kmeansPlusPlus } from '../../src/cluster/kmeans-plus-plus';
+import { kmeansPlusPlusThreaded } from '../../src/cluster/kmeans-plus-plus-threads';
+import { createRandom } from '../../src/util/random';
 import { blobs, THREE_BLOB_CENTERS } from './blobs';
 
 describe('kmeansPlusPlus', () => {
@@ -27,5 +30,35 @@ describe('kmeansPlusPlus', () => {
     const twoPoints = { values: Float64Array.of(0, 0, 0, 0, 1, 1), rows: 3, cols: 2 };
     expect(() => kmeansPlusPlus(twoPoints, 3, { seed: 1 })).toThrow(/only 2 distinct points, fewer than k=3/);
     expect(() => kmeansPlusPlus(twoPoints, 4)).toThrow(/at least k=4 rows/);
+  });
+});
+
+describe('kmeansPlusPlusThreaded', () => {
+  /** More rows than one block (32768), so several threads really share the passes. */
+  function sharedBlobs(rows: number): FeatureMatrix {
+    const cols = 4;
+    const values = new Float64Array(new SharedArrayBuffer(rows * cols * 8));
+    const rng = createRandom(11);
+    for (let i = 0; i < rows; i++) {
+      const blob = i % 5;
+      for (let j = 0; j < cols; j++) values[i * cols + j] = 3 * ((blob + j) % 5) + rng.normal();
+    }
+    return { values, rows, cols };
+  }
+
+  test('picks the same centers on 1, 2 and 3 threads as on the calling thread alone', async () => {
+    const data = sharedBlobs(100_000);
+    const single = kmeansPlusPlus(data, 5, { seed: 9 });
+    for (const threads of [1, 2, 3]) {
+      expect(await kmeansPlusPlusThreaded(data, 5, { seed: 9, threads })).toEqual(single);
+    }
+    expect(await kmeansPlusPlusThreaded(data, 5, { seed: 10, threads: 2 })).not.toEqual(single);
+  });
+
+  test('refuses too few distinct points on threads too', async () => {
+    const values = new Float64Array(new SharedArrayBuffer(70_000 * 2 * 8));
+    await expect(
+      kmeansPlusPlusThreaded({ values, rows: 70_000, cols: 2 }, 2, { threads: 2 }),
+    ).rejects.toThrow(/only 1 distinct points, fewer than k=2/);
   });
 });

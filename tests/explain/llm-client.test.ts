@@ -1,4 +1,4 @@
-import { LlmError, redactToken, requestChatCompletion } from '../../src/explain/llm-client';
+import { LlmError, llmEndpoint, redactToken, requestChatCompletion } from '../../src/explain/llm-client';
 import { buildExplanationPrompt } from '../../src/explain/prompt';
 import { startChatServer, type ChatServer } from './chat-server';
 import { EXPLANATION, TOKEN, TRACK } from './fixture';
@@ -77,4 +77,38 @@ test('a server that echoes the token back never gets it into the error', async (
   expect(error.message).toContain('[redacted]');
   expect(JSON.stringify({ m: error.message, s: error.stack })).not.toContain(TOKEN);
   expect(redactToken(`a ${TOKEN} b ${TOKEN}`, TOKEN)).toBe('a [redacted] b [redacted]');
+});
+
+describe('llmEndpoint: the option, then HF_INFERENCE_ENDPOINT, then HF_ENDPOINT', () => {
+  test('precedence, trailing slashes dropped, unset means Hugging Face routing', () => {
+    const env = { HF_INFERENCE_ENDPOINT: 'http://127.0.0.1:9/', HF_ENDPOINT: 'http://127.0.0.1:8' };
+    expect(llmEndpoint({ endpointUrl: 'https://llm.example/' }, env)).toBe('https://llm.example');
+    expect(llmEndpoint({}, env)).toBe('http://127.0.0.1:9');
+    expect(llmEndpoint({}, { HF_ENDPOINT: 'http://127.0.0.1:8' })).toBe('http://127.0.0.1:8');
+    expect(llmEndpoint({}, { HF_ENDPOINT: '' })).toBeUndefined();
+    expect(llmEndpoint({}, {})).toBeUndefined();
+  });
+
+  test('a value that is not an http(s) URL is refused with the variable named', () => {
+    expect(() => llmEndpoint({}, { HF_ENDPOINT: 'localhost:8080' })).toThrow(
+      "HF_ENDPOINT must be an http(s) URL such as http://127.0.0.1:8080, got 'localhost:8080'",
+    );
+    expect(() => llmEndpoint({ endpointUrl: 'ftp://x' }, {})).toThrow(
+      /^endpointUrl must be an http\(s\) URL/,
+    );
+  });
+
+  test('HF_ENDPOINT alone sends the request to that server', async () => {
+    const server = await startChatServer('via env');
+    const saved = process.env.HF_ENDPOINT;
+    process.env.HF_ENDPOINT = server.url;
+    try {
+      expect(await requestChatCompletion(prompt, { token: TOKEN })).toBe('via env');
+      expect(server.received).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.HF_ENDPOINT;
+      else process.env.HF_ENDPOINT = saved;
+      await server.close();
+    }
+  });
 });

@@ -138,6 +138,9 @@ export interface ClassicNotebookServer {
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
+/** Debian's Python, which holds the Debian Jupyter packages (a python3 earlier on PATH, e.g. pyenv's, may not). */
+export const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -246,7 +249,7 @@ export async function startClassicNotebook(
   function trust(name: string): void {
     // `jupyter trust` is nbformat's TrustNotebookApp; Debian ships no `jupyter-trust` wrapper, so run its module.
     const file = path.join(notebookDir, name);
-    const run = spawnSync('python3', ['-m', 'nbformat.sign', file], { env, encoding: 'utf8' });
+    const run = spawnSync(PYTHON, ['-m', 'nbformat.sign', file], { env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`jupyter trust ${name} failed: ${run.stderr}${run.stdout}`);
   }
 

@@ -43,7 +43,9 @@ test('a type error names the position and the compiler message', () => {
   expect(code).toBe(1);
   expect(stderr).toContain('✗ 02_type_error.ipynb: cell 2 failed');
   expect(stderr).toContain('const year: number = "2019";');
-  expect(stderr).toContain("TypeScriptError: 1:7 - Type 'string' is not assignable to type 'number'.");
+  expect(stderr).toContain(
+    "TypeScriptError: Cell In[1], line 1, column 7: error TS2322: Type 'string' is not assignable to type 'number'.",
+  );
 });
 
 test('bad arguments fail before any kernel starts', async () => {

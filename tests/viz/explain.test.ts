@@ -55,6 +55,19 @@ test('importance bars, mean |SHAP| bars and the seeded beeswarm', () => {
   const summary = beeswarmFromShap(shap, matrix, Uint32Array.from([0, 1, 2]));
   const swarm = shapBeeswarmFigure(summary, { seed: 1 });
   expect(swarm).toEqual(shapBeeswarmFigure(summary, { seed: 1 }));
-  expect(swarm.data[0].x).toEqual([-1, 2, 0.5, 0.1, -0.2, 0.3]);
+  expect(swarm.data.map((t) => t.x)).toEqual([
+    [-1, 2, 0.5],
+    [0.1, -0.2, 0.3],
+  ]);
+  expect(swarm.data.map((t) => t.hovertemplate)).toEqual([
+    'danceability = %{customdata}<br>SHAP %{x:.3f}<extra></extra>',
+    'energy = %{customdata}<br>SHAP %{x:.3f}<extra></extra>',
+  ]);
   expect(swarm).toMatchSnapshot();
+  // A seeded sample of the same tracks in every row, when there are more than maxPoints.
+  const sampled = shapBeeswarmFigure(summary, { seed: 1, maxPoints: 2 });
+  const kept = (sampled.data[0].x as number[]).map((v) => [-1, 2, 0.5].indexOf(v));
+  expect(kept).toHaveLength(2);
+  expect((sampled.data[1].x as number[]).map((v) => [0.1, -0.2, 0.3].indexOf(v))).toEqual(kept);
+  expect(() => shapBeeswarmFigure(summary, { maxPoints: 0 })).toThrow(/maxPoints must be a positive integer/);
 });

@@ -56,7 +56,13 @@ describe('figure builders', () => {
     expect(figure).toMatchSnapshot();
     expectAxesDefined(figure);
     expect(figure.data[1].x).toEqual([50, 150]);
-    expect(histogramFigure(histogramsSmall, { y: 'share' }).data[0].y).toEqual([3 / 8, 5 / 8]);
+    // The feature names the x axis; the y axis counts tracks (left column only).
+    const axisTitle = (axis: unknown) => (axis as { title?: { text: string } }).title?.text;
+    expect([axisTitle(figure.layout.xaxis), axisTitle(figure.layout.xaxis2)]).toEqual(['energy', 'tempo']);
+    expect([axisTitle(figure.layout.yaxis), axisTitle(figure.layout.yaxis2)]).toEqual(['tracks', undefined]);
+    const share = histogramFigure(histogramsSmall, { y: 'share' });
+    expect(share.data[0].y).toEqual([3 / 8, 5 / 8]);
+    expect(axisTitle(share.layout.yaxis)).toBe('share of tracks');
   });
 
   it('correlation heatmap on a fixed −1..1 scale', () => {
@@ -75,11 +81,17 @@ describe('figure builders', () => {
   it('cohort comparison heatmap of standardized effects', () => {
     const figure = cohortFigure(cohortsSmall);
     expect(figure).toMatchSnapshot();
-    expect(figure.data[0].y).toEqual(['cluster 0 (n = 6)', 'cluster 1 (n = 4)']);
+    // Clusters numbered 1–k as in every other view; the printed number is the coloured one (SD units).
+    expect(figure.data[0].y).toEqual(['cluster 1 (n = 6)', 'cluster 2 (n = 4)']);
+    expect(figure.data[0].texttemplate).toBe('%{z:+.2f}');
+    expect(figure.data[0].z).toEqual(cohortsSmall.segments.map((s) => s.effect));
+    // The raw means stay in the hover.
     expect(figure.data[0].text).toEqual([
       ['0.600', '110.0'],
       ['0.350', '135.0'],
     ]);
+    const named = cohortFigure(cohortsSmall, { clusterNames: { 0: 'Calm acoustic', 1: 'Loud & fast' } });
+    expect(named.data[0].y).toEqual(['1: Calm acoustic (n = 6)', '2: Loud & fast (n = 4)']);
   });
 
   it('label summary: base rates, the ceiling, the original table and a model', () => {

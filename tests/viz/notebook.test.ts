@@ -1,5 +1,15 @@
 import * as vm from 'vm';
-import { figureHtml, loadPlotly, metrics, metricsHtml, show, table, tableHtml } from '../../src/viz/notebook';
+import { DARK_THEME, LIGHT_THEME, themedLayout } from '../../src/viz/theme';
+import { PLOTLY_MIME } from '../../src/viz/figure-output';
+import {
+  figureBundle,
+  figureHtml,
+  metrics,
+  metricsHtml,
+  show,
+  table,
+  tableHtml,
+} from '../../src/viz/notebook';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const FIG = {
@@ -13,65 +23,132 @@ function scriptsOf(html: string): string[] {
 }
 
 /** Runs a chart's loader script against a minimal fake page and returns what it did. */
-function runLoader(script: string, withPlotly: boolean) {
-  const el = { textContent: '' };
-  const plotted: unknown[][] = [];
-  const listeners: Record<string, () => void> = {};
-  const window: Record<string, unknown> = {
-    addEventListener: (name: string, fn: () => void) => (listeners[name] = fn),
+async function runLoader(
+  script: string,
+  page: { plotly?: boolean; baseUrl?: string; notebookPath?: string },
+) {
+  const el = {
+    innerHTML: '<img>',
+    attributes: {} as Record<string, string>,
+    setAttribute: (k: string, v: string) => (el.attributes[k] = v),
   };
+  const plotted: unknown[][] = [];
+  const loaded: string[] = [];
   const plotly = { newPlot: (...args: unknown[]) => plotted.push(args) };
-  if (withPlotly) window.Plotly = plotly;
-  const document = { getElementById: () => el };
-  vm.runInNewContext(script, { window, document, setTimeout });
-  return { el, plotted, listeners, loadPlotly: () => (window.Plotly = plotly) };
+  const window: Record<string, unknown> = {};
+  if (page.plotly) window.Plotly = plotly;
+  const body = {
+    getAttribute: (name: string) =>
+      name === 'data-base-url'
+        ? (page.baseUrl ?? null)
+        : name === 'data-notebook-path'
+          ? (page.notebookPath ?? null)
+          : null,
+  };
+  const document = {
+    body,
+    getElementById: (id: string) => (id === 'jupyter-config-data' ? null : el),
+    createElement: () => ({}) as Record<string, unknown>,
+    head: {
+      appendChild: (s: { src: string; onload: () => void; onerror: () => void }) => {
+        loaded.push(s.src);
+        if (s.src.includes('files/')) {
+          window.Plotly = plotly;
+          s.onload();
+        } else s.onerror();
+      },
+    },
+  };
+  vm.runInNewContext(script, {
+    window,
+    document,
+    setTimeout,
+    Promise,
+    JSON,
+    decodeURIComponent,
+    encodeURIComponent,
+    String,
+    Error,
+  });
+  await new Promise((r) => setTimeout(r, 10));
+  return { el, plotted, loaded, window };
 }
 
-describe('figureHtml', () => {
-  test('draws the figure with window.Plotly, data intact and no way out of the script', () => {
-    const html = figureHtml(FIG, { id: 'fig-1', plotlySource: null });
-    expect(html).toContain('<div id="fig-1" class="lab-figure"');
+const PNG = { png: Buffer.from('89504e47', 'hex'), width: 800, height: 450 };
+
+describe('figureBundle', () => {
+  test('carries the plotly MIME type, HTML with the PNG inside, the PNG and a text line', () => {
+    const bundle = figureBundle(FIG, { id: 'fig-1', image: PNG });
+    expect(Object.keys(bundle.data)).toEqual([PLOTLY_MIME, 'text/html', 'image/png', 'text/plain']);
+    expect(bundle.data[PLOTLY_MIME]).toEqual({ ...FIG, config: { responsive: true, displaylogo: false } });
+    expect(bundle.data['image/png']).toBe(PNG.png.toString('base64'));
+    expect(bundle.metadata).toEqual({ 'image/png': { width: 800, height: 450 } });
+    expect(bundle.data['text/plain']).toBe('<Plotly figure: </script>>');
+    const html = bundle.data['text/html'] as string;
+    // The image is inside the chart's div, so it is what shows when the script is stripped (untrusted).
+    expect(html).toMatch(
+      /^<div id="fig-1" class="lab-figure"[^>]*><img src="data:image\/png;base64,iVBORw==" width="800" height="450" alt="&lt;\/script&gt;"/,
+    );
     expect(html).not.toContain(HOSTILE);
     expect(html.match(/<\/script>/g)).toHaveLength(1);
-    const [loader] = scriptsOf(html);
-    const run = runLoader(loader, true);
-    expect(run.plotted).toHaveLength(1);
-    const [target, data, layout, config] = run.plotted[0];
-    expect(target).toBe(run.el);
-    expect(data).toEqual(FIG.data);
-    expect(layout).toEqual(FIG.layout);
-    expect(config).toEqual({ responsive: true, displaylogo: false });
   });
 
-  test('waits for plotly with a visible note, then draws when the inlining output fires', () => {
-    const [loader] = scriptsOf(figureHtml(FIG, { id: 'fig-2', plotlySource: null }));
-    const run = runLoader(loader, false);
-    expect(run.plotted).toHaveLength(0);
-    expect(run.el.textContent).toMatch(/Waiting for plotly.js: .* Run loadPlotly\(\) in a cell/);
-    run.loadPlotly();
-    run.listeners['lab-plotly-ready']();
-    expect(run.plotted).toHaveLength(1);
-    expect(run.el.textContent).toBe('');
-  });
-
-  test('inlines the plotly source first, neutralising </script and <!-- inside it', () => {
-    const source = 'var a = "</script><!--"; window.Plotly = {};';
-    const html = figureHtml(FIG, { id: 'fig-3', plotlySource: source });
-    const scripts = scriptsOf(html);
-    expect(scripts).toHaveLength(2);
-    expect(scripts[0]).toContain('"\\x3C/script>\\x3C!--"');
-    expect(scripts[0]).toContain('window.dispatchEvent(new Event("lab-plotly-ready"))');
-    expect(vm.runInNewContext(`${scripts[0].split('\n;window')[0]}; a`, { window: {} })).toBe(
-      '</script><!--',
+  test('without an image it says why, and sends no image/png', () => {
+    const bundle = figureBundle(FIG, { id: 'fig-2', image: { error: 'no Chromium <here>' } });
+    expect(bundle.data['image/png']).toBeUndefined();
+    expect(bundle.data['text/html']).toContain(
+      'no Chromium &lt;here&gt;; the interactive chart needs a trusted notebook',
     );
-    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('<div id="fig-3"'));
   });
 
   test('rejects what is not a figure and ids that are not plain', () => {
-    expect(() => figureHtml({} as never, { id: 'x', plotlySource: null })).toThrow(
-      /expected a Plotly figure/,
-    );
-    expect(() => figureHtml(FIG, { id: '"><b>', plotlySource: null })).toThrow(/id must match/);
+    expect(() => figureBundle({} as never, { id: 'x' })).toThrow(/expected a Plotly figure/);
+    expect(() => figureHtml(FIG, { id: '"><b>' })).toThrow(/id must match/);
+  });
+});
+
+describe('the chart script', () => {
+  test("draws with the page's Plotly (nbconvert HTML), data intact, replacing the image", async () => {
+    const [loader] = scriptsOf(figureHtml(FIG, { id: 'fig-3', image: PNG }));
+    const run = await runLoader(loader, { plotly: true });
+    expect(run.plotted).toHaveLength(1);
+    const [target, data, layout, config] = run.plotted[0];
+    expect(target).toBe(run.el);
+    expect(run.el.innerHTML).toBe('');
+    expect(data).toEqual(FIG.data);
+    expect(layout).toEqual(FIG.layout);
+    expect(config).toEqual({ responsive: true, displaylogo: false });
+    expect(run.loaded).toEqual([]);
+  });
+
+  test('loads plotly.js once from the server, trying each URL in turn, never inlining it', async () => {
+    const html = figureHtml(FIG, {
+      id: 'fig-4',
+      image: PNG,
+      plotlyUrls: [
+        { server: 'kernelspecs/tslab/plotly.min.js' },
+        { notebook: '../node_modules/p/plotly.min.js' },
+      ],
+    });
+    expect(html.length).toBeLessThan(10_000);
+    const run = await runLoader(scriptsOf(html)[0], {
+      baseUrl: '/base/',
+      notebookPath: 'notebooks/01%20eda.ipynb',
+    });
+    expect(run.loaded).toEqual([
+      '/base/kernelspecs/tslab/plotly.min.js',
+      '/base/files/node_modules/p/plotly.min.js',
+    ]);
+    expect(run.plotted).toHaveLength(1);
+  });
+
+  test('keeps the image and records why when no URL can work (a file opened from disk)', async () => {
+    const html = figureHtml(FIG, { id: 'fig-5', image: PNG, plotlyUrls: [{ notebook: '../../outside.js' }] });
+    const run = await runLoader(scriptsOf(html)[0], { baseUrl: '/', notebookPath: 'a.ipynb' });
+    expect(run.loaded).toEqual([]);
+    expect(run.plotted).toHaveLength(0);
+    expect(run.el.innerHTML).toBe('<img>');
+    expect(run.el.attributes['data-plotly-error']).toMatch(/no URL|plotly/);
   });
 });
 
@@ -90,11 +167,21 @@ describe('tableHtml', () => {
     expect(html).toContain(
       '<td class="lab-num">2019</td><td class="lab-num">1,204,025</td><td class="lab-num">0.512</td>',
     );
-    expect(html).toContain('<td class="lab-num">1</td>');
+    // One format per column: valence has fractions, so its 1 is written 1.000 like the rest.
+    expect(html).toContain('<td class="lab-num">1.000</td>');
     expect(html).toContain('<td class="lab-num">NaN</td>');
     expect(html).toContain('<td>x, y</td>');
     expect(html).toContain('<th>extra</th>');
     expect(html).not.toContain('more rows');
+  });
+
+  test('one number format per column: separators for all when one value needs them, years stay plain', () => {
+    const html = tableHtml([
+      { year: 2017, tracks: 9620 },
+      { year: 2018, tracks: 14157 },
+    ]);
+    expect(html).toContain('<td class="lab-num">2017</td><td class="lab-num">9,620</td>');
+    expect(html).toContain('<td class="lab-num">2018</td><td class="lab-num">14,157</td>');
   });
 
   test('cuts long tables with a count, honours columns, digits and caption', () => {
@@ -130,35 +217,41 @@ describe('metricsHtml', () => {
 });
 
 describe('show / table / metrics', () => {
-  test('inline plotly.js in the first chart only (unless asked), with unique ids', () => {
-    const outputs: string[] = [];
-    const display = { html: (text: string) => outputs.push(text) };
-    show(FIG, { display });
-    show(FIG, { display });
-    show(FIG, { display, inlinePlotly: true });
-    expect(outputs[0]).toContain('plotly.js v');
-    expect(outputs[0].length).toBeGreaterThan(1_000_000);
-    expect(outputs[1]).not.toContain('plotly.js v');
-    expect(outputs[1].length).toBeLessThan(10_000);
-    expect(outputs[2]).toContain('plotly.js v');
-    const ids = outputs.map((html) => /<div id="([^"]+)"/.exec(html)?.[1]);
-    expect(new Set(ids).size).toBe(3);
-  });
+  function sink() {
+    const html: string[] = [];
+    const bundles: { data: Record<string, unknown>; metadata?: Record<string, unknown> }[] = [];
+    return {
+      html,
+      bundles,
+      display: {
+        html: (t: string) => html.push(t),
+        bundle: (data: Record<string, unknown>, metadata?: Record<string, unknown>) =>
+          bundles.push({ data, metadata }),
+      },
+    };
+  }
 
-  test('loadPlotly inlines plotly.js and fires the event waiting charts listen for', () => {
-    const outputs: string[] = [];
-    loadPlotly({ display: { html: (text: string) => outputs.push(text) } });
-    expect(outputs).toHaveLength(1);
-    expect(outputs[0]).toContain('plotly.js v');
-    expect(outputs[0].endsWith(';window.dispatchEvent(new Event("lab-plotly-ready"));</script>')).toBe(true);
+  test('show sends one light-themed bundle per chart, unique ids, no plotly.js inside', () => {
+    const out = sink();
+    const dark = { data: [{ type: 'bar', y: [1] }], layout: themedLayout('t') };
+    show(dark, { display: out.display, image: false });
+    show(dark, { display: out.display, image: false, keepTheme: true });
+    expect(out.bundles).toHaveLength(2);
+    const light = out.bundles[0].data[PLOTLY_MIME] as { layout: Record<string, unknown> };
+    expect(light.layout.paper_bgcolor).toBe(LIGHT_THEME.background);
+    expect(
+      (out.bundles[1].data[PLOTLY_MIME] as { layout: Record<string, unknown> }).layout.paper_bgcolor,
+    ).toBe(DARK_THEME.background);
+    const ids = out.bundles.map((b) => /<div id="([^"]+)"/.exec(b.data['text/html'] as string)?.[1]);
+    expect(new Set(ids).size).toBe(2);
+    for (const b of out.bundles) expect(JSON.stringify(b).length).toBeLessThan(20_000);
   });
 
   test('table and metrics send their HTML to the display', () => {
-    const outputs: string[] = [];
-    const display = { html: (text: string) => outputs.push(text) };
-    table([{ a: 1 }], { display });
-    metrics([{ label: 'F1', value: 0.9 }], { display });
-    expect(outputs[0]).toContain('<table class="lab-table">');
-    expect(outputs[1]).toContain('<div class="lab-metrics">');
+    const out = sink();
+    table([{ a: 1 }], { display: out.display });
+    metrics([{ label: 'F1', value: 0.9 }], { display: out.display });
+    expect(out.html[0]).toContain('<table class="lab-table">');
+    expect(out.html[1]).toContain('<div class="lab-metrics">');
   });
 });

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { validateDenseMatrix, type DenseMatrix } from './dmatrix';
 import type { EvalHistory, RoundInfo, TrainSettings } from './train';
+import { trainWorkerBundle } from './train-worker-bundle';
 import type { TrainingJob, WorkerMessage } from './train-worker';
 
 export interface TrainInWorkerOptions extends TrainSettings {
@@ -32,12 +33,18 @@ export interface WorkerTrainResult {
 
 const ENTRY = 'train-worker-entry.js';
 
-function workerEntry(): string {
+/**
+ * How the Worker starts: the prebuilt bundle (no TypeScript compile at start-up, see ./train-worker-bundle),
+ * else the JavaScript entry that compiles train-worker.ts through tsx.
+ */
+function workerScript(): { script: string; eval: boolean } {
+  const bundle = trainWorkerBundle();
+  if (bundle) return { script: `require(${JSON.stringify(bundle.file)}).runTrainingWorker();`, eval: true };
   // tslab and jest both compile this module to a file in this folder, so __dirname finds the entry beside it.
   const file = path.join(__dirname, ENTRY);
   if (!existsSync(file))
     throw new Error(`The training worker entry ${file} is missing; reinstall the project`);
-  return file;
+  return { script: file, eval: false };
 }
 
 function transferable(array: Float32Array | undefined, into: ArrayBuffer[]): void {
@@ -69,7 +76,14 @@ export async function trainInWorker(
   }
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(workerEntry(), { workerData: job, transferList, stdout: false, stderr: false });
+    const entry = workerScript();
+    const worker = new Worker(entry.script, {
+      eval: entry.eval,
+      workerData: job,
+      transferList,
+      stdout: false,
+      stderr: false,
+    });
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'round') {
         onRound?.(message.info);

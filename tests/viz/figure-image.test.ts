@@ -1,0 +1,44 @@
+import { closeFigureImages, figureImage } from '../../src/viz/figure-image';
+import { launchChromium } from '../../src/report/chromium';
+
+afterAll(() => closeFigureImages());
+
+/** IHDR fields of a PNG: width, height, bit depth, colour type. */
+function header(png: Buffer) {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), depth: png[24], colourType: png[25] };
+}
+
+test('draws a figure to a small palette PNG at its layout size, and Chromium reads it back', async () => {
+  const fig = {
+    data: [{ type: 'bar', x: ['夜に駆ける', '강남스타일', 'Queen'], y: [3, 5, 2] }],
+    layout: { title: { text: '中文 title' }, width: 640, height: 360 },
+  };
+  const first = figureImage(fig);
+  if ('error' in first) throw new Error(first.error);
+  expect(first.width).toBe(640);
+  expect(first.height).toBe(360);
+  expect(header(first.png)).toEqual({ width: 640, height: 360, depth: 8, colourType: 3 });
+  expect(first.png.length).toBeLessThan(40_000);
+  // The same page draws the next one (one Chromium per kernel).
+  const second = figureImage({ data: [{ type: 'scatter', y: [1, 3, 2] }] });
+  if ('error' in second) throw new Error(second.error);
+  expect([second.width, second.height]).toEqual([800, 450]);
+
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const size = await page.evaluate(
+      async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      },
+      `data:image/png;base64,${first.png.toString('base64')}`,
+    );
+    expect(size).toEqual([640, 360]);
+  } finally {
+    await browser.close();
+  }
+}, 120_000);
