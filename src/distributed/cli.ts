@@ -8,7 +8,7 @@ import { parseArgs } from 'util';
 import type { XGBoostParams } from '../model/xgboost';
 import { dieWithParent } from './die-with-parent';
 import { MANIFEST_FILE, readManifest } from './manifest';
-import { shardTable } from './shard';
+import { shardFileName, shardTable } from './shard';
 import { startTracker } from './tracker';
 import { trainDistributed } from './train-distributed';
 import { runWorker } from './worker';
@@ -189,7 +189,7 @@ export async function runDistributedCommand(command: string, argv: string[]): Pr
       process.once('SIGTERM', stop);
       console.log(
         `tracker listening on ${tracker.host}:${tracker.port} for ${workers} worker(s) (pid ${tracker.process.pid}); on each host run:\n` +
-          `  lab worker --tracker ${tracker.host}:${tracker.port} --rank I --shard PATH/shard-I.parquet --workers ${workers}`,
+          `  lab worker --tracker ${tracker.host}:${tracker.port} --rank I --shard DIR/${shardFileName(0, workers).replace(/-0+-of/, '-<I>-of')} --workers ${workers}`,
       );
       await tracker.done;
       console.log('tracker: every worker finished');
