@@ -76,6 +76,11 @@ function numberOption(value: string | undefined, name: string, integer = true): 
   if (!Number.isFinite(x) || (integer && !Number.isInteger(x))) {
     throw new Error(`--${name} expects ${integer ? 'an integer' : 'a number'}, got '${value}'`);
   }
+  // Past 2^53 the number read is not the one typed (9007199254740993 reads as …992): say so with the text.
+  if (integer && !Number.isSafeInteger(x))
+    throw new Error(
+      `--${name} '${value}' is too large: integers past 2^53 − 1 cannot be represented exactly`,
+    );
   return x;
 }
 
@@ -88,6 +93,14 @@ export async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const command = positionals[0] ?? (values.help ? 'help' : 'run');
+  // A stray word (`lab run 8`, `lab run --seed 1 2`) is a mistake, not something to ignore silently.
+  if (positionals.length > 1)
+    throw new Error(
+      `unexpected argument${positionals.length > 2 ? 's' : ''} ${positionals
+        .slice(1)
+        .map((p) => `'${p}'`)
+        .join(', ')} after '${command}'; options start with -- (lab --help)`,
+    );
   if (command === 'help' || values.help) {
     console.log(HELP);
     return 0;
