@@ -8,3 +8,4 @@ export * from './cohorts';
 export { compareCodePoints } from './compare-text';
 export { finiteColumns } from './feature-columns';
 export { assertCleanRelation, describeRelation, quoteIdentifier, quoteRelation } from './sql';
+export * from './constant-columns';

@@ -11,9 +11,11 @@ import { assertCleanRelation, numberOf, queryRows, quoteRelation } from './sql';
 export interface TopEntitiesOptions {
   /** How many to return. Default: 10. */
   limit?: number;
+  /** Albums only: group by 'album_id', or by 'album' title when the file has no ids. Default: 'album_id'. */
+  albumKey?: 'album_id' | 'album';
 }
 
-export const TOP_ENTITIES_DEFAULTS: Required<TopEntitiesOptions> = { limit: 10 };
+export const TOP_ENTITIES_DEFAULTS: Required<TopEntitiesOptions> = { limit: 10, albumKey: 'album_id' };
 
 export interface RankedEntity {
   name: string;
@@ -40,11 +42,16 @@ export const ARTIST_NOTE =
 export const ALBUM_NOTE =
   'Albums are grouped by album_id, so different albums that share a title (e.g. "Greatest Hits") stay apart; ' +
   'the name shown is the album title.';
+export const ALBUM_BY_TITLE_NOTE =
+  'Albums are grouped by title: the file has no album_id, so different albums that share a title (e.g. ' +
+  '"Greatest Hits") are counted together.';
 
 function resolve(options: TopEntitiesOptions, step: string): Required<TopEntitiesOptions> {
   const o = { ...TOP_ENTITIES_DEFAULTS, ...options };
   if (!Number.isInteger(o.limit) || o.limit < 1)
     throw new Error(`${step}: limit must be a positive integer, got ${o.limit}`);
+  if (o.albumKey !== 'album_id' && o.albumKey !== 'album')
+    throw new Error(`${step}: albumKey must be 'album_id' or 'album', got ${String(o.albumKey)}`);
   return o;
 }
 
@@ -151,20 +158,29 @@ export async function topArtistsSql(
   return { kind: 'artist', rows, distinct, totalTracks, note: ARTIST_NOTE };
 }
 
-/** Top albums counted in DuckDB, grouped by album_id. */
+/** Top albums counted in DuckDB, grouped by album_id (or by title, `albumKey: 'album'`). */
 export async function topAlbumsSql(
   connection: DuckDBConnection,
   relation: string,
   options: TopEntitiesOptions = {},
 ): Promise<TopEntities> {
   const step = 'topAlbumsSql';
-  const { limit } = resolve(options, step);
-  const totalTracks = await assertCleanRelation(connection, relation, { other: ['album', 'album_id'] }, step);
+  const { limit, albumKey } = resolve(options, step);
+  const byId = albumKey === 'album_id';
+  const totalTracks = await assertCleanRelation(
+    connection,
+    relation,
+    { other: byId ? ['album', 'album_id'] : ['album'] },
+    step,
+  );
   const { rows, distinct } = await ranked(
     connection,
-    `SELECT min(album) AS name, album_id AS id, count(*)::DOUBLE AS tracks
-     FROM ${quoteRelation(relation)} WHERE album_id <> '' GROUP BY album_id`,
+    byId
+      ? `SELECT min(album) AS name, album_id AS id, count(*)::DOUBLE AS tracks
+         FROM ${quoteRelation(relation)} WHERE album_id <> '' GROUP BY album_id`
+      : `SELECT album AS name, NULL::VARCHAR AS id, count(*)::DOUBLE AS tracks
+         FROM ${quoteRelation(relation)} WHERE album <> '' GROUP BY album`,
     limit,
   );
-  return { kind: 'album', rows, distinct, totalTracks, note: ALBUM_NOTE };
+  return { kind: 'album', rows, distinct, totalTracks, note: byId ? ALBUM_NOTE : ALBUM_BY_TITLE_NOTE };
 }

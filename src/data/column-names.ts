@@ -40,7 +40,7 @@ const UNIT_WORDS: Record<string, NameUnit> = {
 
 function snake(text: string): string {
   return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2') // camelCase → camel_Case (trackName, durationMs)
+    .replace(/([a-z0-9])([A-Z][a-z])/g, '$1_$2') // camelCase → camel_Case (trackName, msPlayed), not dB
     .toLowerCase()
     .replace(/%/g, '_pct_')
     .replace(/[^a-z0-9]+/g, '_')
@@ -58,7 +58,7 @@ export function parseColumnName(name: string): ColumnName {
     .replace(/\s*[([]([^)\]]*)[)\]]\s*/g, (match, inner: string) => {
       const u = UNIT_WORDS[inner.trim().toLowerCase()];
       if (u) unit = u;
-      return u ? ' ' : ` ${inner} `;
+      return ' '; // "Length (Duration)" is a length: a parenthesis that is not a unit is a gloss
     });
   stem = stem.replace(/\.\.([A-Za-z%]+)\.\.?$/, (match, inner: string) => {
     const u = UNIT_WORDS[inner.toLowerCase()];

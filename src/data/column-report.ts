@@ -67,6 +67,15 @@ export function describeColumns(
       };
     }
     const u = c.target ? units.get(c.target) : undefined;
+    const primary = layout.mapped.find((x) => x.fallbacks?.some((f) => f.index === c.index));
+    if (primary)
+      return {
+        index: c.index,
+        source: c.source,
+        status: 'mapped',
+        target: primary.target,
+        note: `used where ${primary.source} is empty`,
+      };
     if (c.status === 'mapped' && u?.unusable)
       return { index: c.index, source: c.source, status: 'unusable', target: c.target, note: u.unusable };
     if (c.status === 'index')

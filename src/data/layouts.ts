@@ -25,6 +25,11 @@ export interface ColumnMapping {
   index: number;
   /** A unit written in the header name (`Duration (ms)`, `Loudness (dB)`, `danceability_%`). */
   nameUnit?: NameUnit;
+  /**
+   * For `name`: other name columns read where this one is empty (genres_v2.csv fills `song_name` on some rows
+   * and `title` on the others).
+   */
+  fallbacks?: { source: string; index: number }[];
 }
 
 /** What happened to one column of the file (the report lists every one). */
@@ -140,6 +145,14 @@ export function detectLayout(header: readonly string[], file: string, headerLine
     const entry: ColumnMapping = { target, source: header[index], index };
     if (parsed[index].unit) entry.nameUnit = parsed[index].unit;
     mapped.push(entry);
+  }
+  const name = mapped.find((m) => m.target === 'name');
+  if (name) {
+    for (const c of columns) {
+      if (c.status !== 'unused' || matchAlias(c.source) !== 'name') continue;
+      Object.assign(c, { status: 'mapped', target: 'name' });
+      (name.fallbacks ??= []).push({ source: c.source, index: c.index });
+    }
   }
   // A second column that would map to a taken target (e.g. `track_name` next to `name`) is reported as such.
   for (const c of columns) {

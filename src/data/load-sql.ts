@@ -75,7 +75,12 @@ export function columnExpressions(
   for (const target of ['id', 'name', 'album', 'album_id', 'release_date', 'genre'] as const) {
     const m = source.get(target);
     if (!m) out.set(target, 'NULL::VARCHAR');
-    else if (target === 'id' || target === 'album_id')
+    else if (target === 'name' && m.fallbacks?.length) {
+      const cells = [m.index, ...m.fallbacks.map((f) => f.index)].map(
+        (i) => `nullif(trim(${q(names[i])}), '')`,
+      );
+      out.set(target, `coalesce(${cells.join(', ')}, '')`);
+    } else if (target === 'id' || target === 'album_id')
       out.set(target, `coalesce(${spotifyIdSql(q(m.source))}, '')`);
     else out.set(target, `coalesce(${q(m.source)}, '')`);
   }

@@ -19,7 +19,11 @@ export function sourceCards(lab: Lab, overview: Overview): MetricCard[] {
       note: `${r.rowsRejected} rejected by the reader, ${r.cleaning.dropped} dropped by cleaning`,
     },
     { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` },
-    { label: 'Explicit', value: `${(100 * overview.explicitShare).toFixed(1)} %` },
+    {
+      label: 'Explicit',
+      value: overview.explicitShare === null ? '—' : `${(100 * overview.explicitShare).toFixed(1)} %`,
+      note: overview.explicitShare === null ? 'no explicit column in file' : undefined,
+    },
     { label: 'Mean duration', value: `${overview.meanDurationMin.toFixed(2)} min` },
   ];
 }

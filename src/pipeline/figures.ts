@@ -21,7 +21,9 @@ import {
   thresholdSweepFigure,
 } from '../viz/model';
 import { topEntitiesFigure } from '../viz/rankings';
+import { themedLayout } from '../viz/theme';
 import { decadeBarsFigure, yearlyTrendFigure } from '../viz/trends';
+import { wrapText } from '../viz/wrap-text';
 import type { Figure } from '../viz/types';
 import { policyComparisonFigure, upliftCurvesFigure } from '../viz/uplift';
 import { compareWithCeiling } from '../model/metrics';
@@ -31,20 +33,64 @@ import type { Clusters } from './steps/clusters';
 import type { Explanation } from './steps/explanation';
 import type { Labels } from './steps/labels';
 import type { ModelStep } from './steps/model';
+import type { StepId } from './requirements';
 import type { Trends } from './steps/trends';
 
 export type Figures = Record<string, Figure>;
 
+/**
+ * A chart that cannot be drawn on this file (its columns are missing or constant): no traces, the reason in
+ * the middle, and the reason in `layout.meta.note` so the dashboard shows it as a note instead of a chart.
+ */
+export function noteFigure(title: string, note: string): Figure {
+  return {
+    data: [],
+    layout: themedLayout(title, {
+      height: 220,
+      xaxis: { visible: false },
+      yaxis: { visible: false },
+      meta: { note },
+      annotations: [
+        {
+          text: wrapText(note, 90),
+          xref: 'paper',
+          yref: 'paper',
+          x: 0.5,
+          y: 0.5,
+          showarrow: false,
+          font: { size: 14 },
+        },
+      ],
+    }),
+  };
+}
+
+/** The note of a figure made by noteFigure, or undefined for a real chart. */
+export function figureNote(figure: Figure | undefined): string | undefined {
+  const meta = figure?.layout.meta as { note?: unknown } | undefined;
+  return typeof meta?.note === 'string' ? meta.note : undefined;
+}
+
 export function trendFigures(t: Trends): Figures {
+  // Results cached before steps could be skipped have no `skipped`: everything ran.
+  const skipped = t.skipped ?? {};
+  const part = (step: StepId, title: string, draw: () => Figure): Figure =>
+    skipped[step] ? noteFigure(title, skipped[step]!) : draw();
+  const top = (step: StepId, entities: Trends['topArtists'], title: string): Figure =>
+    part(step, title, () =>
+      entities.rows.length > 0
+        ? topEntitiesFigure(entities)
+        : noteFigure(title, `no ${title.toLowerCase()}: every ${entities.kind} name in the file is empty`),
+    );
   const figures: Figures = {
-    yearly_trends: yearlyTrendFigure(t.yearly),
-    decade_means: decadeBarsFigure(t.decades),
-    distributions: histogramFigure(t.histograms),
-    correlation: correlationHeatmapFigure(t.correlation),
-    top_artists: topEntitiesFigure(t.topArtists),
-    top_albums: topEntitiesFigure(t.topAlbums),
-    cohort_decade: cohortFigure(t.byDecade),
-    cohort_explicit: cohortFigure(t.byExplicit),
+    yearly_trends: part('yearly_trends', 'Yearly means', () => yearlyTrendFigure(t.yearly)),
+    decade_means: part('yearly_trends', 'Decade means', () => decadeBarsFigure(t.decades)),
+    distributions: part('distributions', 'Distributions', () => histogramFigure(t.histograms)),
+    correlation: part('correlation', 'Correlations', () => correlationHeatmapFigure(t.correlation)),
+    top_artists: top('top_artists', t.topArtists, 'Top artists'),
+    top_albums: top('top_albums', t.topAlbums, 'Top albums'),
+    cohort_decade: part('cohort_decade', 'Decade cohorts', () => cohortFigure(t.byDecade)),
+    cohort_explicit: part('cohort_explicit', 'Explicit vs clean', () => cohortFigure(t.byExplicit)),
   };
   if (t.byGenre) figures.cohort_genre = cohortFigure(t.byGenre);
   return figures;
@@ -52,7 +98,10 @@ export function trendFigures(t: Trends): Figures {
 
 export function clusterFigures(c: Clusters): Figures {
   return {
-    cluster_elbow: elbowFigure(c.elbow, { chosenK: c.k }),
+    cluster_elbow:
+      c.elbow.length > 0
+        ? elbowFigure(c.elbow, { chosenK: c.k })
+        : noteFigure('Choosing k', `no elbow curve: ${c.labels.length} tracks are too few for k = 2..10`),
     cluster_map: clusterMapFigure({ ...c.map, pca: undefined as never }, c.profiles),
     cluster_profiles: clusterProfileFigure(c.profiles),
     cohort_cluster: cohortFigure(c.byCluster, {
@@ -129,4 +178,23 @@ export function upliftFigures(u: UpliftStudy): Figures {
   const policies = u.learners.find((l) => l.policies)?.policies;
   if (policies) figures.uplift_policies = policyComparisonFigure(policies);
   return figures;
+}
+
+/** Every figure of the run from the steps that ran (a skipped step draws nothing; the dashboard says why). */
+export function allFigures(r: {
+  trends: Trends;
+  clusters?: Clusters;
+  labels?: Labels;
+  models?: ModelStep;
+  explanation?: Explanation;
+  uplift?: UpliftStudy;
+}): Figures {
+  return {
+    ...trendFigures(r.trends),
+    ...(r.clusters ? clusterFigures(r.clusters) : {}),
+    ...(r.labels ? labelFigures(r.labels, r.models) : {}),
+    ...(r.models && r.labels ? modelFigures(r.models, r.labels) : {}),
+    ...(r.explanation ? explanationFigures(r.explanation) : {}),
+    ...(r.uplift ? upliftFigures(r.uplift) : {}),
+  };
 }

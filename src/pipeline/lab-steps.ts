@@ -10,7 +10,7 @@ import type { TrackIdentity } from '../explain/prompt';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
 import type { XGBoostParams } from '../model/xgboost';
 import { streamSeed, STREAMS } from '../util/random';
-import type { RunConfig } from './config';
+import { MAX_K, type RunConfig } from './config';
 import { withDefaults, type StepDefinition } from './registry';
 import { STEP_SHAPES } from './step-shapes';
 import { computeClusters, type Clusters } from './steps/clusters';
@@ -107,7 +107,7 @@ const modelInput = (p: TrainParameters) =>
 
 export const overviewStep: Step<Record<string, never>, Overview> = {
   name: 'overview',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.overview,
   parameters: (_config, given) => withDefaults('overview', {}, given),
@@ -117,7 +117,7 @@ export const overviewStep: Step<Record<string, never>, Overview> = {
 
 export const trendsStep: Step<Record<string, never>, Trends> = {
   name: 'trends',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.trends,
   requires: ['year'],
@@ -131,13 +131,14 @@ export const trendsStep: Step<Record<string, never>, Trends> = {
 
 export const clustersStep: Step<ClusterParameters, Clusters> = {
   name: 'clusters',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.clusters,
   requires: [...AUDIO, 'tempo', 'loudness'],
   parameters: (config, given) => {
     const p = withDefaults('clusters', { k: config.k, seed: config.seed }, given);
     if (!Number.isInteger(p.k) || p.k < 2) throw new Error(`clusters: k must be an integer ≥ 2, got ${p.k}`);
+    if (p.k > MAX_K) throw new Error(`clusters: k must be at most ${MAX_K}, got ${p.k}`);
     return p;
   },
   label: (p) => `mood clusters (k = ${p.k})`,
@@ -170,7 +171,7 @@ export const labelsStep: Step<LabelParameters, Labels> = {
 
 export const modelStep: Step<TrainParameters, ModelStep> = {
   name: 'model',
-  version: 1,
+  version: 2,
   cache: 'disk',
   shape: STEP_SHAPES.model,
   requires: ['valence', 'energy', 'danceability'],

@@ -36,6 +36,7 @@ import {
   type TrainParameters,
 } from './lab-steps';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './options';
+import { availableColumns } from './requirements';
 import { createStepRunner, type StepRunner } from './registry';
 import { stepTables, STEP_TABLE_NAMES, type StepTableName } from './step-tables';
 import type { Clusters } from './steps/clusters';
@@ -136,8 +137,9 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
   const table = (): Promise<TrackTable> => {
     tablePromise ??= (async () => {
       const reporter = progress('columns for modelling');
-      const columns: string[] = [...MODEL_COLUMNS];
-      if (store.report.mapped.some((m) => m.column === 'popularity')) columns.push('popularity');
+      // Only the columns the file has: a step sees what is there and says what it does without the rest.
+      const available = availableColumns(store);
+      const columns: string[] = [...MODEL_COLUMNS, 'popularity'].filter((c) => available.includes(c));
       const t = await store.toTable(columns);
       timings.table = reporter.finish(`${t.length.toLocaleString('en-US')} rows × ${columns.length} columns`);
       return t;

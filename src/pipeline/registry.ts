@@ -11,6 +11,7 @@ import { stableHash } from '../util/cache';
 import { shapeCheck, type Shape } from '../util/shape-check';
 import type { StepReporter } from '../util/progress';
 import type { RunConfig } from './config';
+import { StepSkipped } from './requirements';
 
 /** Bump to invalidate every cached step at once (a change shared by all steps, e.g. the table's contract). */
 export const REGISTRY_VERSION = 4;
@@ -130,16 +131,22 @@ export function createStepRunner<C>(options: StepRunnerOptions<C>): StepRunner {
         };
         let value: T;
         let source: StepRun<T>['source'] = 'computed';
-        if (s.cache === 'disk') {
-          const got = await options.cache.getOrCompute(
-            name,
-            { key },
-            () => s.compute(full, context) as Promise<T>,
-            { shape: s.shape && shapeCheck(s.shape), cacheable: s.cacheable },
-          );
-          value = got.value;
-          if (got.hit) source = 'disk';
-        } else value = (await s.compute(full, context)) as T;
+        try {
+          if (s.cache === 'disk') {
+            const got = await options.cache.getOrCompute(
+              name,
+              { key },
+              () => s.compute(full, context) as Promise<T>,
+              { shape: s.shape && shapeCheck(s.shape), cacheable: s.cacheable },
+            );
+            value = got.value;
+            if (got.hit) source = 'disk';
+          } else value = (await s.compute(full, context)) as T;
+        } catch (error) {
+          // A step that cannot run on this file ends its progress line with the reason (src/pipeline/requirements).
+          if (error instanceof StepSkipped) reporter.finish(`skipped: ${error.reason}`);
+          throw error;
+        }
         const summary = s.summary ? `: ${s.summary(value, full)}` : '';
         options.timings[name] = reporter.finish(`${source === 'disk' ? 'cached' : 'computed'}${summary}`);
         return { value, key, source };

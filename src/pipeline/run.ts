@@ -9,28 +9,12 @@ import { exportFigures } from '../report/export-figures';
 import { runNotebooks } from '../notebooks/run-notebooks';
 import { startStep } from '../util/progress';
 import { buildDashboardInput } from './dashboard';
-import {
-  clusterFigures,
-  explanationFigures,
-  labelFigures,
-  modelFigures,
-  trendFigures,
-  upliftFigures,
-} from './figures';
 import { configToEnv } from './config';
+import { allFigures } from './figures';
 import { openLab, type Lab } from './lab';
+import { beginOutputSet } from './outputs';
 import type { LabOptions } from './options';
-import type { ModelStep } from './steps/model';
-import type { Overview } from './steps/overview';
-import {
-  clustersText,
-  explanationText,
-  labelsText,
-  modelText,
-  overviewText,
-  trendsText,
-  upliftText,
-} from './summary';
+import { runSteps, type StepResults } from './run-steps';
 
 export interface RunOutputs {
   /** Execute the notebooks after the pipeline. Default: true. */
@@ -39,6 +23,8 @@ export interface RunOutputs {
   dashboard?: boolean;
   /** Write stage timings and headline metrics here as JSON. */
   timingsJson?: string;
+  /** Also render figures/NAME.png with headless Chromium ('auto': when Chromium is found). Default: 'auto'. */
+  figurePng?: boolean | 'auto';
 }
 
 export interface RunResult {
@@ -55,71 +41,70 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   const started = performance.now();
   const lab = await openLab(options);
   const say = (text: string) => console.log(`\n${text}`);
+  // One run's outputs as one set: locked against a concurrent run, the previous set back if this one fails.
+  const set = await beginOutputSet(lab.options.outDir);
   try {
-    const overview = await lab.overview();
-    say(overviewText(overview, lab.source.description));
-    const trends = await lab.trends();
-    say(trendsText(trends));
-    const clusters = await lab.clusters();
-    say(clustersText(clusters));
-    const labels = await lab.labels();
-    say(labelsText(labels));
-    const models = await lab.models();
-    say(modelText(models, labels));
-    say(
-      `Saved models/promotion_model.json (+ .meta.json)${models.popularity ? ' and models/popularity_model.json' : ''}`,
-    );
-    const explanation = await lab.explanation();
-    say(explanationText(explanation));
-    const uplift = await lab.uplift();
-    say(upliftText(uplift));
+    await writeOutputs(lab, outputs, started, say);
+    set.commit();
+  } catch (error) {
+    set.rollback();
+    throw error;
+  }
+  return { ok: true, lab };
+}
+
+async function writeOutputs(
+  lab: Lab,
+  outputs: RunOutputs,
+  started: number,
+  say: (text: string) => void,
+): Promise<void> {
+  try {
+    const results = await runSteps(lab, say);
 
     if (outputs.dashboard ?? true) {
-      const figures = {
-        ...trendFigures(trends),
-        ...clusterFigures(clusters),
-        ...labelFigures(labels, models),
-        ...modelFigures(models, labels),
-        ...explanationFigures(explanation),
-        ...upliftFigures(uplift),
-      };
+      const figures = allFigures(results);
       const figureStep = startStep(`figures (${Object.keys(figures).length})`, { quiet: lab.options.quiet });
       const written = await exportFigures(figures, path.join(lab.options.outDir, 'figures'), {
         onProgress: figureStep.update,
+        ...(outputs.figurePng !== undefined && { png: outputs.figurePng }),
       });
       lab.timings.figures = figureStep.finish(`${written.files.length} files in figures/`);
       const dashStep = startStep('dashboard', { quiet: lab.options.quiet });
-      const input = await buildDashboardInput(lab, figures);
+      const input = await buildDashboardInput(lab, figures, results);
       const site = path.join(lab.options.outDir, 'reports', 'dashboard');
       await exportDashboard(input, site, { onProgress: dashStep.update });
       lab.timings.dashboard = dashStep.finish(`open ${path.join(site, 'index.html')}`);
     }
     lab.timings.total = (performance.now() - started) / 1000;
-    if (outputs.timingsJson) writeTimings(lab, outputs.timingsJson, { overview, models });
+    if (outputs.timingsJson) writeTimings(lab, outputs.timingsJson, results);
   } finally {
     lab.close();
   }
   if (outputs.notebooks ?? true) {
     const nbStep = startStep('notebooks (Jupyter, nbconvert)', { quiet: lab.options.quiet });
-    const runs = await runNotebooks({ env: labEnv(lab), onProgress: nbStep.update });
+    const runs = await runNotebooks({
+      env: labEnv(lab),
+      outDir: path.join(lab.options.outDir, 'reports', 'notebooks'),
+      onProgress: nbStep.update,
+    });
     lab.timings.notebooks = nbStep.finish(`${runs.length} notebooks → reports/notebooks/`);
   }
-  return { ok: true, lab };
 }
 
 /** Stage timings (seconds) and headline metrics, for `npm run bench` to compare with the Python reference. */
-function writeTimings(lab: Lab, file: string, results: { overview: Overview; models: ModelStep }): void {
-  const e = results.models.promotion.evaluation;
+function writeTimings(lab: Lab, file: string, results: StepResults): void {
+  const e = results.models?.promotion.evaluation;
   const json = {
     stages: { ...lab.timings },
     total: lab.timings.total,
     rows_read: results.overview.report.rowsRead,
     rows_clean: results.overview.rows,
-    auc: e.rocAuc,
-    f1: e.report.positive.f1,
-    precision: e.report.positive.precision,
-    recall: e.report.positive.recall,
-    base_rate: e.positiveRate,
+    auc: e?.rocAuc ?? null,
+    f1: e?.report.positive.f1 ?? null,
+    precision: e?.report.positive.precision ?? null,
+    recall: e?.report.positive.recall ?? null,
+    base_rate: e?.positiveRate ?? null,
   };
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);

@@ -17,7 +17,13 @@ const trainedModel: Shape = {
 };
 
 export const STEP_SHAPES = {
-  overview: { report: 'object', rows: 'number', hasPopularity: 'boolean', hasGenre: 'boolean' },
+  overview: {
+    report: 'object',
+    rows: 'number',
+    hasPopularity: 'boolean',
+    hasGenre: 'boolean',
+    available: ['string'],
+  },
   trends: {
     yearly: { periods: 'array' },
     decades: 'object',
@@ -27,9 +33,19 @@ export const STEP_SHAPES = {
     topAlbums: { rows: 'array' },
     byDecade: 'object',
     byExplicit: 'object',
+    skipped: 'object',
+    notes: ['string'],
   },
-  clusters: { k: 'number', labels: 'typed', profiles: [{ name: 'string' }], elbow: 'array', map: 'object' },
-  model: { promotion: trainedModel, 'popularity?': trainedModel },
+  clusters: {
+    k: 'number',
+    labels: 'typed',
+    profiles: [{ name: 'string' }],
+    elbow: 'array',
+    map: 'object',
+    features: ['string'],
+    notes: ['string'],
+  },
+  model: { promotion: trainedModel, 'popularity?': trainedModel, notes: ['string'] },
   explanation: {
     importance: [{ feature: 'string' }],
     meanAbsShap: 'array',

@@ -8,3 +8,5 @@ export * from './confusion';
 export * from './calibration';
 export * from './threshold-sweep';
 export * from './evaluate';
+export * from './interval-width';
+export * from './above-ceiling';

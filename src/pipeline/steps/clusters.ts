@@ -1,12 +1,17 @@
-/** Mood clusters: seeded k-means on the 9 standardized audio features, the elbow, profiles, a 2-D map. */
-import { compareCohorts, type CohortComparison } from '../../analysis';
+/**
+ * Mood clusters: seeded k-means on the standardized audio features the file has (the 9 of the original app
+ * when all are there; constant ones left out), the elbow, profiles, a 2-D map. Too few tracks or features:
+ * skipped with one line (StepSkipped); fewer than a silhouette needs to be stable: run, with a note.
+ */
+import { compareCohorts, constantColumns, type CohortComparison } from '../../analysis';
 import { elbowCurve, type ElbowPoint } from '../../cluster/elbow';
 import type { ClusterMap } from '../../cluster/cluster-map';
 import { moodClusters } from '../../cluster/mood-clusters';
 import type { ClusterProfile } from '../../cluster/profiles';
 import { silhouetteScore } from '../../cluster/silhouette';
-import type { TrackTable } from '../../data/schema';
+import { AUDIO_FEATURES, type NumericColumn, type TrackTable } from '../../data/schema';
 import type { OnProgress } from '../../util/progress';
+import { MINIMUM_ROWS, StepSkipped, stepAvailability } from '../requirements';
 
 export interface Clusters {
   k: number;
@@ -23,6 +28,10 @@ export interface Clusters {
   /** PCA map of a seeded sample (the PCA model itself is not kept). */
   map: Omit<ClusterMap, 'pca'>;
   byCluster: CohortComparison;
+  /** The features clustered on (the available, non-constant subset of the 9). */
+  features: NumericColumn[];
+  /** One line per reduction or warning (features left out, few tracks). */
+  notes: string[];
 }
 
 export interface ClusterStepOptions {
@@ -32,19 +41,61 @@ export interface ClusterStepOptions {
   onElbowProgress?: OnProgress;
 }
 
+/** Distinct rows of the feature columns (k-means++ cannot seed more clusters than that); capped at `cap`. */
+function distinctRows(table: TrackTable, features: readonly NumericColumn[], cap: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < table.length && seen.size < cap; i++)
+    seen.add(features.map((f) => table.numeric[f]![i]).join(','));
+  return seen.size;
+}
+
+/** The clustering features of `table`, or StepSkipped with the one line saying why not. */
+export function clusterFeatures(
+  table: TrackTable,
+  k: number,
+): { features: NumericColumn[]; notes: string[] } {
+  const minRows = MINIMUM_ROWS.clustersPerK * k;
+  if (table.length < minRows)
+    throw new StepSkipped(
+      'clusters',
+      `no mood clusters: k = ${k} needs at least ${minRows} tracks (${MINIMUM_ROWS.clustersPerK} per cluster), the file has ${table.length}`,
+    );
+  const available = AUDIO_FEATURES.filter((f) => table.numeric[f]);
+  const a = stepAvailability('clusters', available, constantColumns(table, available));
+  if (a.status === 'skipped') throw new StepSkipped('clusters', a.reason);
+  const features = a.columns as NumericColumn[];
+  const distinct = distinctRows(table, features, k);
+  if (distinct < k)
+    throw new StepSkipped(
+      'clusters',
+      `no mood clusters: only ${distinct} distinct tracks on ${features.join(', ')}, fewer than k = ${k}`,
+    );
+  const notes = a.status === 'reduced' ? [a.note] : [];
+  if (table.length < MINIMUM_ROWS.silhouette)
+    notes.push(
+      `mood clusters on ${table.length} tracks: below ${MINIMUM_ROWS.silhouette.toLocaleString('en-US')}, silhouette and cluster names are unstable`,
+    );
+  return { features, notes };
+}
+
 export async function computeClusters(table: TrackTable, options: ClusterStepOptions): Promise<Clusters> {
+  const { features, notes } = clusterFeatures(table, options.k);
   const mood = await moodClusters(table, {
+    features,
     k: options.k,
     seed: options.seed,
     onProgress: options.onProgress,
   });
-  const elbow = await elbowCurve(mood.matrix, {
-    seed: options.seed,
-    kMax: Math.max(10, options.k),
-    onProgress: options.onElbowProgress,
-  });
+  // The elbow runs k = 2..10 and needs more rows than its largest k.
+  const kMax = Math.min(Math.max(10, options.k), table.length - 1);
+  const elbow =
+    kMax >= 2
+      ? await elbowCurve(mood.matrix, { seed: options.seed, kMax, onProgress: options.onElbowProgress })
+      : [];
   const { pca: _pca, ...map } = mood.map;
   return {
+    features,
+    notes,
     k: options.k,
     labels: mood.kmeans.labels,
     profiles: mood.profiles,
@@ -54,6 +105,6 @@ export async function computeClusters(table: TrackTable, options: ClusterStepOpt
     silhouette: silhouetteScore(mood.matrix, mood.kmeans.labels, { seed: options.seed }),
     elbow,
     map,
-    byCluster: compareCohorts(table, { kind: 'cluster', labels: mood.kmeans.labels }),
+    byCluster: compareCohorts(table, { kind: 'cluster', labels: mood.kmeans.labels }, { features }),
   };
 }

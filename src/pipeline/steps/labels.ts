@@ -2,12 +2,14 @@
  * The labels, honestly: the original app's rule with seeded flips and the ceiling that noise implies; a real
  * target (top popularity within year) where the layout has one; and a simulated randomized campaign.
  */
-import type { TrackTable } from '../../data/schema';
+import { constantColumns } from '../../analysis';
+import type { NumericColumn, TrackTable } from '../../data/schema';
 import { noiseCeiling, realizedCeiling, type NoiseCeiling } from '../../label/noise-ceiling';
 import { popularityTarget, type PopularityTarget } from '../../label/popularity-target';
 import { promotionLabels, type PromotionLabels } from '../../label/promotion-rule';
-import { upliftCampaign, type UpliftCampaign } from '../../label/uplift-campaign';
+import { upliftCampaign, UPLIFT_CAMPAIGN_DEFAULTS, type UpliftCampaign } from '../../label/uplift-campaign';
 import { streamSeed, STREAMS } from '../../util/random';
+import { StepSkipped, stepAvailability } from '../requirements';
 
 export interface Labels {
   promotion: PromotionLabels;
@@ -17,7 +19,11 @@ export interface Labels {
   realizedCeiling: NoiseCeiling;
   /** Present when the layout has popularity. */
   popularity?: PopularityTarget;
+  /** 'year': top quarter within each year; 'file': of the whole file (no year column). */
+  popularityScope?: 'year' | 'file';
   campaign: UpliftCampaign;
+  /** One line per reduction (popularity without year, campaign features left out, …). */
+  notes: string[];
 }
 
 /** The rule alone, with its thresholds, e.g. `(valence > 0.6 and energy > 0.6) or danceability > 0.75`. */
@@ -26,19 +32,97 @@ export function ruleText(promotion: PromotionLabels): string {
   return `(valence > ${o.valenceAbove} and energy > ${o.energyAbove}) or danceability > ${o.danceabilityAbove}`;
 }
 
+const present = (table: TrackTable) =>
+  Object.keys(table.numeric).filter((c) => table.numeric[c as NumericColumn]);
+
+/** Share as a phrase: "none", "all", or "3 of 50". */
+const share = (positives: number, n: number) =>
+  positives === 0 ? 'none' : positives === n ? 'all' : `${positives} of ${n}`;
+
+/**
+ * The real target where the file has popularity: within year, or over the whole file when there is no year;
+ * undefined (with a note) when popularity cannot separate tracks.
+ */
+function popularityLabels(table: TrackTable, notes: string[]): PopularityTarget | undefined {
+  const a = stepAvailability('popularity_target', present(table), constantColumns(table, ['popularity']));
+  if (a.status === 'skipped') {
+    if (table.numeric.popularity) notes.push(a.reason);
+    return undefined;
+  }
+  let input = table;
+  if (a.status === 'reduced') {
+    // One "year" for every track: the top quarter of the whole file.
+    input = { ...table, numeric: { ...table.numeric, year: new Float64Array(table.length) } };
+    notes.push('popularity target: top quarter of the whole file, not within year (year not in file)');
+  }
+  const target = popularityTarget(input);
+  if (target.baseRate === 0 || target.baseRate === 1) {
+    notes.push(
+      `no popularity target: popularity puts ${target.baseRate === 0 ? 'no' : 'every'} track above its year's top quarter`,
+    );
+    return undefined;
+  }
+  return target;
+}
+
+/** The campaign's baseline uses the weighted features the file has and that vary; danceability drives the effect. */
+function campaign(table: TrackTable, seed: number, notes: string[]): UpliftCampaign {
+  const weights = UPLIFT_CAMPAIGN_DEFAULTS.baselineWeights;
+  const candidates = Object.keys(weights) as NumericColumn[];
+  const constant = constantColumns(table, [...candidates, 'danceability']);
+  if (constant.danceability)
+    throw new StepSkipped(
+      'labels',
+      `no promotion labels: danceability is ${constant.danceability}, so the rule and the simulated campaign cannot vary`,
+    );
+  const usable = candidates.filter((c) => table.numeric[c] && !constant[c]);
+  const left = candidates.filter((c) => !usable.includes(c));
+  if (left.length)
+    notes.push(
+      `simulated campaign baseline without ${left.map((c) => `${c} (${constant[c] ?? 'not in file'})`).join(', ')}`,
+    );
+  return upliftCampaign(table, {
+    seed,
+    baselineWeights: Object.fromEntries(usable.map((c) => [c, weights[c]])),
+  });
+}
+
+/**
+ * Labels, or StepSkipped with one line when the rule cannot be computed (valence, energy or danceability not in
+ * file) or labels every track the same (nothing to learn: the ceiling and the model are undefined).
+ */
 export function computeLabels(
   table: TrackTable,
   options: { seed: number; flipRate: number; clusters?: Int32Array },
 ): Labels {
+  const a = stepAvailability('promotion_labels', present(table));
+  if (a.status === 'skipped') throw new StepSkipped('labels', a.reason);
   const promotion = promotionLabels(table, {
     seed: streamSeed(options.seed, STREAMS.labelFlips),
     flipRate: options.flipRate,
   });
+  const n = table.length;
+  const rulePositives = Math.round(promotion.ruleBaseRate * n);
+  if (rulePositives === 0 || rulePositives === n)
+    throw new StepSkipped(
+      'labels',
+      `no promotion model: the rule ${ruleText(promotion)} promotes ${share(rulePositives, n)} of the ${n} track(s), so there is nothing to learn`,
+    );
+  const labelPositives = Math.round(promotion.labelBaseRate * n);
+  if (labelPositives === 0 || labelPositives === n)
+    throw new StepSkipped(
+      'labels',
+      `no promotion model: after the seeded flips, ${share(labelPositives, n)} of the ${n} tracks are labelled promoted, so there is nothing to learn`,
+    );
+  const notes: string[] = [];
+  const popularity = popularityLabels(table, notes);
   return {
     promotion,
     ceiling: noiseCeiling({ flipRate: options.flipRate, rulePositiveRate: promotion.ruleBaseRate }),
     realizedCeiling: realizedCeiling(promotion.ruleLabels, promotion.labels),
-    popularity: table.numeric.popularity ? popularityTarget(table) : undefined,
-    campaign: upliftCampaign(table, { seed: streamSeed(options.seed, STREAMS.campaign) }),
+    popularity,
+    popularityScope: popularity && (table.numeric.year ? 'year' : 'file'),
+    campaign: campaign(table, streamSeed(options.seed, STREAMS.campaign), notes),
+    notes,
   };
 }

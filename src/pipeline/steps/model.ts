@@ -3,16 +3,17 @@
  * ceiling; and, where the layout has popularity, a second model on that real target. Results are plain data
  * (model JSON bytes, meta, evaluation) so the step cache can keep them; the booster is rebuilt on demand.
  */
-import type { TrackTable } from '../../data/schema';
+import { MODEL_FEATURES, type NumericColumn, type TrackTable } from '../../data/schema';
 import { realizedCeiling } from '../../label/noise-ceiling';
 import { featureMatrix } from '../../model/features';
 import type { ModelMeta } from '../../model/meta';
-import type { ClassifierEvaluation } from '../../model/metrics';
+import { smallTestSetWarning, type ClassifierEvaluation } from '../../model/metrics';
 import { predictDense, trainPromotionModel } from '../../model/train-promotion-model';
 import type { EvalHistory, XGBoostParams } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
 import { streamSeed, STREAMS } from '../../util/random';
+import { MINIMUM_ROWS, StepSkipped, WIDE_INTERVAL, stepAvailability } from '../requirements';
 import { ruleText, type Labels } from './labels';
 
 export interface TrainedModel {
@@ -30,6 +31,33 @@ export interface ModelStep {
   promotion: TrainedModel;
   /** Present when the layout has popularity: the same model on a real target. */
   popularity?: TrainedModel;
+  /** One line per reduction or warning (features not in file, few tracks, wide intervals). */
+  notes: string[];
+}
+
+/** The model features the table has: the available subset of the original eleven, in their order. */
+export function modelFeatures(table: TrackTable): { features: string[]; note?: string } {
+  const present = Object.keys(table.numeric).filter((c) => table.numeric[c as NumericColumn]);
+  const a = stepAvailability('model', present);
+  if (a.status === 'skipped') throw new StepSkipped('model', a.reason);
+  const features = (MODEL_FEATURES as readonly string[]).filter((f) => a.columns.includes(f));
+  return { features, note: a.status === 'reduced' ? a.note : undefined };
+}
+
+/** Throws StepSkipped when `labels` are too few to split and score; a warning line when they are few. */
+function checkRows(labels: Uint8Array, what: string): string | undefined {
+  let positives = 0;
+  for (const y of labels) positives += y;
+  const n = labels.length;
+  const smaller = Math.min(positives, n - positives);
+  if (n < MINIMUM_ROWS.modelHard || smaller < MINIMUM_ROWS.modelClass)
+    throw new StepSkipped(
+      'model',
+      `no ${what}: ${n} tracks with ${positives} labelled positive; a train/validation/test split needs at least ${MINIMUM_ROWS.modelHard} tracks and ${MINIMUM_ROWS.modelClass} of each class`,
+    );
+  if (n < MINIMUM_ROWS.model)
+    return `${what} trained on only ${n} tracks (fewer than ${MINIMUM_ROWS.model}): expect scores to swing with the seed`;
+  return undefined;
 }
 
 export interface ModelStepOptions {
@@ -48,7 +76,7 @@ async function trainOne(
   table: TrackTable,
   labels: Uint8Array,
   label: { definition: string; [key: string]: unknown },
-  options: ModelStepOptions,
+  options: ModelStepOptions & { features: readonly string[] },
   ruleLabels?: Uint8Array,
 ): Promise<TrainedModel> {
   // The ceiling is measured on the very test rows the model is scored on: their flip share differs from the
@@ -92,6 +120,19 @@ export async function computeModels(
   labels: Labels,
   options: ModelStepOptions,
 ): Promise<ModelStep> {
+  // Features asked for by the caller must be in the file; by default, the available subset of the eleven.
+  const { features, note } = options.features
+    ? { features: options.features, note: undefined }
+    : modelFeatures(table);
+  const absent = features.filter((f) => !table.numeric[f as NumericColumn]);
+  if (absent.length)
+    throw new Error(
+      `model: feature(s) ${absent.join(', ')} not in this file; it has ${Object.keys(table.numeric).join(', ')}`,
+    );
+  const notes: string[] = note ? [note] : [];
+  const promotionWarning = checkRows(labels.promotion.labels, 'promotion model');
+  if (promotionWarning) notes.push(promotionWarning);
+  const withFeatures = { ...options, features };
   const promotion = await trainOne(
     table,
     labels.promotion.labels,
@@ -99,22 +140,38 @@ export async function computeModels(
       definition: `promoted = ${ruleText(labels.promotion)}, then ${(100 * labels.promotion.flipRate).toFixed(1)}% of labels flipped (seeded)`,
       flipRate: labels.promotion.flipRate,
     },
-    options,
+    withFeatures,
     labels.promotion.ruleLabels,
   );
-  const popularity = labels.popularity
-    ? await trainOne(
-        table,
-        labels.popularity.labels,
-        {
-          definition: `popularity in the top ${(100 * (1 - labels.popularity.quantile)).toFixed(0)}% of its year`,
-          target: 'popularity',
-          quantile: labels.popularity.quantile,
-        },
-        options,
-      )
-    : undefined;
-  return { promotion, popularity };
+  const wide = smallTestSetWarning(promotion.evaluation, WIDE_INTERVAL);
+  if (wide) notes.push(`promotion model: ${wide}`);
+  let popularityOk = labels.popularity !== undefined;
+  if (labels.popularity) {
+    try {
+      const warning = checkRows(labels.popularity.labels, 'popularity model');
+      if (warning) notes.push(warning);
+    } catch (error) {
+      if (!(error instanceof StepSkipped)) throw error;
+      notes.push(error.reason);
+      popularityOk = false;
+    }
+  }
+  const popularity =
+    labels.popularity && popularityOk
+      ? await trainOne(
+          table,
+          labels.popularity.labels,
+          {
+            definition: `popularity in the top ${(100 * (1 - labels.popularity.quantile)).toFixed(0)}% of its year`,
+            target: 'popularity',
+            quantile: labels.popularity.quantile,
+          },
+          withFeatures,
+        )
+      : undefined;
+  const popularityWide = popularity && smallTestSetWarning(popularity.evaluation, WIDE_INTERVAL);
+  if (popularityWide) notes.push(`popularity model: ${popularityWide}`);
+  return { promotion, popularity, notes };
 }
 
 /** A live booster for a trained model (the caller frees it). */

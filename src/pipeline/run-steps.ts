@@ -1,0 +1,76 @@
+/**
+ * Every step in order, each result printed as it comes; a step that cannot run on this file (StepSkipped)
+ * prints its one line, and the steps that need its result are skipped with the same line, not a crash.
+ */
+import type { UpliftStudy } from '../model/uplift/uplift-study';
+import type { Lab } from './lab';
+import { StepSkipped } from './requirements';
+import type { Clusters } from './steps/clusters';
+import type { Explanation } from './steps/explanation';
+import type { Labels } from './steps/labels';
+import type { ModelStep } from './steps/model';
+import type { Overview } from './steps/overview';
+import type { Trends } from './steps/trends';
+import {
+  clustersText,
+  explanationText,
+  labelsText,
+  modelText,
+  overviewText,
+  skippedText,
+  trendsText,
+  upliftText,
+} from './summary';
+
+export interface StepResults {
+  overview: Overview;
+  trends: Trends;
+  clusters?: Clusters;
+  labels?: Labels;
+  models?: ModelStep;
+  explanation?: Explanation;
+  uplift?: UpliftStudy;
+  /** Steps that did not run, by name ('clusters', 'labels', 'model', 'explanation', 'uplift'): the one line. */
+  skipped: Record<string, string>;
+}
+
+/** The value of a step, or undefined with its reason recorded when it is skipped; other errors propagate. */
+async function optional<T>(
+  name: string,
+  run: () => Promise<T>,
+  skipped: Record<string, string>,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof StepSkipped)) throw error;
+    skipped[name] = error.reason;
+    return undefined;
+  }
+}
+
+/** Runs every step; `say` prints a result (the CLI prints to stdout). */
+export async function runSteps(lab: Lab, say: (text: string) => void): Promise<StepResults> {
+  const skipped: Record<string, string> = {};
+  const overview = await lab.overview();
+  say(overviewText(overview, lab.source.description));
+  const trends = await lab.trends();
+  say(trendsText(trends));
+  const clusters = await optional('clusters', () => lab.clusters(), skipped);
+  say(clusters ? clustersText(clusters) : skippedText(skipped.clusters));
+  const labels = await optional('labels', () => lab.labels(), skipped);
+  say(labels ? labelsText(labels) : skippedText(skipped.labels));
+  const models = labels ? await optional('model', () => lab.models(), skipped) : undefined;
+  if (labels) say(models ? modelText(models, labels) : skippedText(skipped.model));
+  if (models)
+    say(
+      `Saved models/promotion_model.json (+ .meta.json)${models.popularity ? ' and models/popularity_model.json' : ''}`,
+    );
+  const explanation = models ? await optional('explanation', () => lab.explanation(), skipped) : undefined;
+  if (models) say(explanation ? explanationText(explanation) : skippedText(skipped.explanation));
+  const uplift = models ? await optional('uplift', () => lab.uplift(), skipped) : undefined;
+  if (models) say(uplift ? upliftText(uplift) : skippedText(skipped.uplift));
+  const cause = skipped.labels ?? skipped.model;
+  if (cause) for (const name of ['model', 'explanation', 'uplift']) skipped[name] ??= cause;
+  return { overview, trends, clusters, labels, models, explanation, uplift, skipped };
+}
