@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { exportDashboard } from '../report/export-dashboard';
 import { exportFigures } from '../report/export-figures';
+import { configParameters } from '../notebooks/parameters';
 import { runNotebooks } from '../notebooks/run-notebooks';
 import { startStep } from '../util/progress';
 import { buildDashboardInput } from './dashboard';
@@ -89,6 +90,7 @@ async function writeOutputs(
     const runs = await runNotebooks({
       only: plan.only.length < NOTEBOOK_STEPS.length ? plan.only : undefined,
       env: labEnv(lab),
+      parameters: configParameters(lab.options),
       outDir: path.join(lab.options.outDir, 'reports', 'notebooks'),
       onProgress: nbStep.update,
     });
