@@ -70,12 +70,11 @@ async function kernelChild(): Promise<void> {
       api.train({ rounds: TRAIN.rounds, params: { max_depth: TRAIN.maxDepth }, earlyStoppingRounds: 0 }),
     );
     report.train = train;
-    const meta = (model as { meta?: { trainRows?: number } }).meta;
-    report.trainRows = meta?.trainRows ?? null;
+    const meta = (model as { meta?: { split?: { train?: number } } }).meta;
+    report.trainRows = meta?.split?.train ?? null;
     const [sql, frame] = await time(() => api.sql(SQL));
     report.sql = sql;
-    const f = frame as { length?: number; rows?: unknown[] };
-    report.sqlRows = f.length ?? f.rows?.length ?? null;
+    report.sqlRows = (frame as { numRows?: number }).numRows ?? null;
   } else {
     report.missing.push(
       'lab.clusters({ k }), lab.train({...}), lab.sql(...) (the cell API is not in this lab)',

@@ -11,6 +11,7 @@ import { configFromEnv, mergeConfig, resolveConfig, userCwd } from './pipeline/c
 import { resolveDataSource } from './pipeline/data-source';
 import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
+import { DISTRIBUTED_COMMANDS, DISTRIBUTED_HELP, runDistributedCommand } from './distributed/cli';
 import { reportTrack } from './pipeline/track-report';
 
 export const HELP = `lab — Spotify Insights Lab
@@ -23,6 +24,8 @@ Usage:
   lab demo --rows N [--seed S] --out FILE
                                  write a synthetic file in the exact layout of Kaggle's tracks_features.csv
   lab help
+
+${DISTRIBUTED_HELP}
 
 Options:
   --data FILE        data file (CSV or Parquet). Default: $LAB_DATA, then data/tracks_features.csv,
@@ -73,10 +76,16 @@ function numberOption(value: string | undefined, name: string, integer = true): 
   if (!Number.isFinite(x) || (integer && !Number.isInteger(x))) {
     throw new Error(`--${name} expects ${integer ? 'an integer' : 'a number'}, got '${value}'`);
   }
+  // Past 2^53 the number read is not the one typed (9007199254740993 reads as …992): say so with the text.
+  if (integer && !Number.isSafeInteger(x))
+    throw new Error(
+      `--${name} '${value}' is too large: integers past 2^53 − 1 cannot be represented exactly`,
+    );
   return x;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (DISTRIBUTED_COMMANDS.has(argv[0])) return runDistributedCommand(argv[0], argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     options: OPTIONS,
@@ -84,6 +93,14 @@ export async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const command = positionals[0] ?? (values.help ? 'help' : 'run');
+  // A stray word (`lab run 8`, `lab run --seed 1 2`) is a mistake, not something to ignore silently.
+  if (positionals.length > 1)
+    throw new Error(
+      `unexpected argument${positionals.length > 2 ? 's' : ''} ${positionals
+        .slice(1)
+        .map((p) => `'${p}'`)
+        .join(', ')} after '${command}'; options start with -- (lab --help)`,
+    );
   if (command === 'help' || values.help) {
     console.log(HELP);
     return 0;

@@ -179,13 +179,27 @@ export function resolveConfig(partial: PartialRunConfig = {}, options: { cwd?: s
   return config;
 }
 
+/** Largest seed: an unsigned 32-bit integer. */
+export const MAX_SEED = 0xffffffff;
+/** Most mood clusters a run accepts. */
+export const MAX_K = 50;
+
 export function validateConfig(c: RunConfig): void {
   const int = (name: string, x: unknown, min: number) => {
     if (typeof x !== 'number' || !Number.isInteger(x) || x < min)
       throw new Error(`${name} must be an integer ≥ ${min}, got ${JSON.stringify(x)}`);
   };
   int('seed', c.seed, 0);
+  // Checked here, before any work: past 2^32 the demo generator refuses the seed deep in the run.
+  if (c.seed > MAX_SEED)
+    throw new Error(
+      `seed must be at most ${MAX_SEED} (2^32 − 1, the demo generator's and NumPy-style seeds' range), got ${c.seed}`,
+    );
   int('k', c.k, 2);
+  if (c.k > MAX_K)
+    throw new Error(
+      `k must be at most ${MAX_K}, got ${c.k}: a mood map of more clusters is unreadable, and k-means time grows with k (--k 500 ran 196 s on 50,000 rows)`,
+    );
   int('rounds', c.rounds, 1);
   if (c.demoRows !== undefined) int('demoRows', c.demoRows, 1);
   if (typeof c.flipRate !== 'number' || !(c.flipRate >= 0 && c.flipRate < 0.5))

@@ -10,7 +10,7 @@ import type { TrackIdentity } from '../explain/prompt';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
 import type { XGBoostParams } from '../model/xgboost';
 import { streamSeed, STREAMS } from '../util/random';
-import type { RunConfig } from './config';
+import { MAX_K, type RunConfig } from './config';
 import { withDefaults, type StepDefinition } from './registry';
 import { STEP_SHAPES } from './step-shapes';
 import { computeClusters, type Clusters } from './steps/clusters';
@@ -138,6 +138,7 @@ export const clustersStep: Step<ClusterParameters, Clusters> = {
   parameters: (config, given) => {
     const p = withDefaults('clusters', { k: config.k, seed: config.seed }, given);
     if (!Number.isInteger(p.k) || p.k < 2) throw new Error(`clusters: k must be an integer ≥ 2, got ${p.k}`);
+    if (p.k > MAX_K) throw new Error(`clusters: k must be at most ${MAX_K}, got ${p.k}`);
     return p;
   },
   label: (p) => `mood clusters (k = ${p.k})`,

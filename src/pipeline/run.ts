@@ -12,6 +12,7 @@ import { buildDashboardInput } from './dashboard';
 import { configToEnv } from './config';
 import { allFigures } from './figures';
 import { openLab, type Lab } from './lab';
+import { beginOutputSet } from './outputs';
 import type { LabOptions } from './options';
 import { runSteps, type StepResults } from './run-steps';
 
@@ -40,6 +41,24 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   const started = performance.now();
   const lab = await openLab(options);
   const say = (text: string) => console.log(`\n${text}`);
+  // One run's outputs as one set: locked against a concurrent run, the previous set back if this one fails.
+  const set = await beginOutputSet(lab.options.outDir);
+  try {
+    await writeOutputs(lab, outputs, started, say);
+    set.commit();
+  } catch (error) {
+    set.rollback();
+    throw error;
+  }
+  return { ok: true, lab };
+}
+
+async function writeOutputs(
+  lab: Lab,
+  outputs: RunOutputs,
+  started: number,
+  say: (text: string) => void,
+): Promise<void> {
   try {
     const results = await runSteps(lab, say);
 
@@ -64,10 +83,13 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   }
   if (outputs.notebooks ?? true) {
     const nbStep = startStep('notebooks (Jupyter, nbconvert)', { quiet: lab.options.quiet });
-    const runs = await runNotebooks({ env: labEnv(lab), onProgress: nbStep.update });
+    const runs = await runNotebooks({
+      env: labEnv(lab),
+      outDir: path.join(lab.options.outDir, 'reports', 'notebooks'),
+      onProgress: nbStep.update,
+    });
     lab.timings.notebooks = nbStep.finish(`${runs.length} notebooks → reports/notebooks/`);
   }
-  return { ok: true, lab };
 }
 
 /** Stage timings (seconds) and headline metrics, for `npm run bench` to compare with the Python reference. */

@@ -99,6 +99,14 @@ class TslabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(results[0]["content"]["execution_count"], reply["content"]["execution_count"])
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
 
+    def test_store_history_false_neither_counts_nor_records(self):
+        first, _ = self.execute_helper('"counted"')
+        self.execute_helper('"not stored"', store_history=False)
+        second, _ = self.execute_helper('"counted again"')
+        self.assertEqual(second["content"]["execution_count"], first["content"]["execution_count"] + 1)
+        reply = self.history_helper([], output=False, raw=True, hist_access_type="search", pattern="*not stored*")
+        self.assertEqual(reply["content"]["history"], [])
+
     def test_runtime_error_names_the_cell_line(self):
         reply, outputs = self.execute_helper('const missing: any = null;\nmissing.field;')
         count = reply["content"]["execution_count"]

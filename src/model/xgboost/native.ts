@@ -102,6 +102,7 @@ export interface XGBoostApi {
   XGCommunicatorGetWorldSize(): number;
   XGCommunicatorIsDistributed(): number;
   XGCommunicatorPrint(message: string): number;
+  XGCommunicatorAllreduce(buffer: Float64Array, count: number, dataType: number, op: number): number;
 }
 
 const PROTOTYPES = [
@@ -138,6 +139,7 @@ const PROTOTYPES = [
   'int XGCommunicatorGetWorldSize()',
   'int XGCommunicatorIsDistributed()',
   'int XGCommunicatorPrint(const char *message)',
+  'int XGCommunicatorAllreduce(void *buffer, size_t count, int data_type, int op)',
 ];
 
 interface Loaded {
@@ -182,7 +184,9 @@ function load(): Loaded {
   // Kept referenced for the life of the thread: the library holds the raw function pointer.
   const callback = koffi.register((msg: string) => {
     state.log.push(msg);
-    if (!/are not used\./.test(msg)) process.stderr.write(`xgboost: ${msg.trim()}\n`);
+    // Native stack traces (a failed tracker connection logs one) help no reader of this log.
+    if (!/are not used\./.test(msg))
+      process.stderr.write(`xgboost: ${msg.split(/\nStack trace:/)[0].trim()}\n`);
   }, logCallbackType);
   (state as Loaded & { callback?: unknown }).callback = callback;
   state.api.XGBRegisterLogCallback(callback);

@@ -15,6 +15,8 @@ export interface FixtureSpec {
   drop?: readonly string[];
   /** Per-column value overrides (row index → cell text). */
   set?: Record<string, (i: number) => string | number>;
+  /** Columns added after the 1.2M layout's (their values come from `set`). */
+  extra?: readonly string[];
 }
 
 /** One seeded row of the 1.2M layout, with loosely realistic correlations (energy ~ loudness). */
@@ -54,7 +56,7 @@ function row(i: number, r: ReturnType<typeof createRandom>): Record<string, stri
 /** Writes the fixture and returns its path. */
 export function writeFixture(dir: string, name: string, spec: FixtureSpec): string {
   const r = createRandom(spec.seed ?? 7);
-  const columns = RAW_COLUMNS.filter((c) => !(spec.drop ?? []).includes(c));
+  const columns = [...RAW_COLUMNS, ...(spec.extra ?? [])].filter((c) => !(spec.drop ?? []).includes(c));
   const quote = (v: string | number) =>
     typeof v === 'string' && /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   const lines = [columns.join(',')];

@@ -98,8 +98,12 @@ test('a rule that promotes no track: one sentence, no model, the rest runs', asy
   expect(dashboard).toContain('promotes none of the 200 track(s)');
 });
 
-test('a rule that promotes every track: one sentence, no model', async () => {
-  const { stdout } = await run('rule-all', { rows: 120, set: { danceability: () => 0.9 } });
+test('a rule that promotes every track: one sentence, no model; no artist names: a note for the chart', async () => {
+  const { stdout, dashboard } = await run('rule-all', {
+    rows: 120,
+    set: { danceability: () => 0.9, artists: () => '[]' },
+  });
+  expect(dashboard).toContain('no top artists: every artist name in the file is empty');
   expect(stdout).toMatch(/Skipped — no promotion model: the rule .* promotes all of the 120 track\(s\)/);
 });
 
@@ -128,4 +132,37 @@ test('40 rows: clusters and model run, with the few-tracks and small-test-set wa
   expect(stdout).toMatch(/promotion model trained on only 40 tracks \(fewer than 200\)/);
   expect(stdout).toMatch(/small test set: 95 % intervals wider than 0.2/);
   expect(dashboard).toContain('small test set');
+});
+
+test('no year (nor release date): no trends, no year feature, popularity over the whole file', async () => {
+  const { stdout, dashboard } = await run('no-year', {
+    rows: 300,
+    drop: ['year', 'release_date'],
+    set: { popularity: (i) => (i * 37) % 101 },
+    extra: ['popularity'],
+  });
+  expect(stdout).toContain('no year in file');
+  expect(stdout).toMatch(/no yearly trends, decade cohorts: needs year \(year not in file\)/);
+  expect(stdout).toMatch(/promotion model on 10 of 11 features \(year not in file\)/);
+  expect(stdout).toMatch(/Real target: popularity in the top quarter of its file/);
+  expect(stdout).toMatch(
+    /popularity target: top quarter of the whole file, not within year \(year not in file\)/,
+  );
+  expect(dashboard).toContain('no yearly trends');
+});
+
+test('no instrumentalness: clusters, correlation and the model on the other features, said once each', async () => {
+  const { stdout } = await run('no-instrumentalness', { rows: 300, drop: ['instrumentalness'] });
+  expect(stdout).toMatch(/mood clusters on 8 of 9 features \(instrumentalness not in file\)/);
+  expect(stdout).toMatch(/promotion model on 10 of 11 features \(instrumentalness not in file\)/);
+  expect(stdout.match(/correlation matrix/g)).toHaveLength(1);
+});
+
+test('no valence: no labels and no model, one sentence; trends and clusters still run', async () => {
+  const { stdout, dashboard } = await run('no-valence', { rows: 300, drop: ['valence'] });
+  expect(stdout).toMatch(
+    /Skipped — no promotion labels \(and so no model\): needs valence, energy and danceability \(valence not in file\)/,
+  );
+  expect(stdout).toMatch(/Mood clusters: k = 6/);
+  expect(dashboard).toContain('no promotion labels');
 });
