@@ -14,6 +14,7 @@ import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
 import { DISTRIBUTED_COMMANDS, DISTRIBUTED_HELP, runDistributedCommand } from './distributed/cli';
 import { reportTrack } from './pipeline/track-report';
+import { startStep } from './util/progress';
 
 export const HELP = `lab — Spotify Insights Lab
 
@@ -22,8 +23,9 @@ Usage:
                                  then figures/, reports/dashboard/ and (unless --no-notebooks) the notebooks
   lab report --track <id> [options]
                                  one track's insight page as PDF (reports/tracks/<id>.pdf), via headless Chromium
-  lab demo --rows N [--seed S] --out FILE
+  lab demo --rows N [--seed S] [--clean] --out FILE
                                  write a synthetic file in the exact layout of Kaggle's tracks_features.csv
+                                 (with the real file's dirt unless --clean); prints its report as JSON
   lab help
 
 ${DISTRIBUTED_HELP}
@@ -69,6 +71,7 @@ const OPTIONS = {
   'timings-json': { type: 'string' },
   profile: { type: 'string' },
   quiet: { type: 'boolean' },
+  clean: { type: 'boolean' },
   track: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -164,8 +167,15 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new Error('lab demo needs --out FILE');
       const out = path.resolve(userCwd(), values.out);
       if (fs.existsSync(out)) throw new Error(`${out} exists; choose another --out`);
-      const report = await writeDemoCsv(out, { rows: common.demoRows, seed: common.seed });
-      console.log(JSON.stringify(report, null, 2));
+      const step = startStep(`demo data → ${out}`, { quiet: common.quiet });
+      const report = await writeDemoCsv(out, {
+        rows: common.demoRows,
+        seed: common.seed,
+        dirt: !values.clean,
+        onProgress: step.update,
+      });
+      const seconds = step.finish(`${report.rows} rows`);
+      console.log(JSON.stringify({ ...report, seconds: Number(seconds.toFixed(2)) }, null, 2));
       return 0;
     }
     default:
