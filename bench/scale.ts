@@ -8,7 +8,8 @@
  * Python runs under an address-space cap (prlimit --as, default 6 GiB: the machine is shared) and a time limit;
  * where pandas runs out of either, the table says so instead of a number.
  *
- *   nice npm run bench:scale [-- --sizes 1204025,5000000,10000000 --python-cap-gib 6 --python-timeout 900]
+ *   nice npm run bench:scale [-- --sizes 1204025,5000000,10000000 --python-cap-gib 6 --python-timeout 900
+ *                                --python-max-rows N (Python only up to N rows)]
  *   npm run bench:scale -- --quick      (5000 and 20000 rows; RESULTS.md untouched)
  * Last line: bench scale: 10M rows wall W s (Fx the 1.2M time), peak RSS R GB (target ≤ 4 GB)
  */
@@ -118,10 +119,21 @@ function python(file: string, work: string, capGiB: number, timeoutSeconds: numb
 
 const gb = (mib: number) => mib / 1024;
 
+const NOT_RUN: MeasuredOutcome = {
+  wallSeconds: NaN,
+  peakRssMiB: NaN,
+  stdout: '',
+  stderr: '',
+  code: 0,
+  timedOut: false,
+};
+
 async function main(): Promise<void> {
   const sizes = sizesOption();
   const capGiB = intOption('python-cap-gib', 6);
   const timeoutSeconds = intOption('python-timeout', 900, 300);
+  // On a busy machine the Python side at every size may not fit the time there is; this skips the largest.
+  const pythonMaxRows = intOption('python-max-rows', Number.MAX_SAFE_INTEGER);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
   const results: { rows: number; ours: SideRun; python: SideRun }[] = [];
   try {
@@ -132,7 +144,10 @@ async function main(): Promise<void> {
       console.error(
         `  ours ${o.measured.wallSeconds.toFixed(1)} s, ${gb(o.measured.peakRssMiB).toFixed(2)} GB; python …`,
       );
-      const p = python(file, work, capGiB, timeoutSeconds);
+      const p: SideRun =
+        rows <= pythonMaxRows
+          ? python(file, work, capGiB, timeoutSeconds)
+          : { status: `not run (above --python-max-rows ${pythonMaxRows})`, measured: NOT_RUN };
       console.error(
         `  python ${p.status === 'ok' ? `${p.measured.wallSeconds.toFixed(1)} s, ${gb(p.measured.peakRssMiB).toFixed(2)} GB` : p.status}`,
       );
@@ -195,7 +210,7 @@ async function main(): Promise<void> {
   for (const c of [...checks, ...notes]) console.log(c);
   writeResultsSection(
     'scale (1.2M → 10M tracks)',
-    `\`nice npm run bench:scale -- --sizes ${sizes.join(',')} --python-cap-gib ${capGiB} --python-timeout ${timeoutSeconds}\` on ${machineSummary()}.\n` +
+    `\`nice npm run bench:scale -- --sizes ${sizes.join(',')} --python-cap-gib ${capGiB} --python-timeout ${timeoutSeconds}${pythonMaxRows < Number.MAX_SAFE_INTEGER ? ` --python-max-rows ${pythonMaxRows}` : ''}\` on ${machineSummary()}.\n` +
       'Ours: `lab run --profile original`; Python: bench/reference/original_pipeline.py under `prlimit --as` ' +
       `(${capGiB} GiB address space) and a ${timeoutSeconds} s limit. One run per size; wall and peak RSS of the whole process tree.\n\n` +
       '```\n' +
