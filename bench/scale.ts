@@ -128,6 +128,12 @@ const NOT_RUN: MeasuredOutcome = {
   timedOut: false,
 };
 
+interface SizeResult {
+  rows: number;
+  ours: SideRun;
+  python: SideRun;
+}
+
 async function main(): Promise<void> {
   const sizes = sizesOption();
   const capGiB = intOption('python-cap-gib', 6);
@@ -135,7 +141,7 @@ async function main(): Promise<void> {
   // On a busy machine the Python side at every size may not fit the time there is; this skips the largest.
   const pythonMaxRows = intOption('python-max-rows', Number.MAX_SAFE_INTEGER);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
-  const results: { rows: number; ours: SideRun; python: SideRun }[] = [];
+  const results: SizeResult[] = [];
   try {
     for (const rows of sizes) {
       const file = await demoFile(rows);
@@ -152,10 +158,24 @@ async function main(): Promise<void> {
         `  python ${p.status === 'ok' ? `${p.measured.wallSeconds.toFixed(1)} s, ${gb(p.measured.peakRssMiB).toFixed(2)} GB` : p.status}`,
       );
       results.push({ rows, ours: o, python: p });
+      // Written after every size, so a run stopped at the largest still leaves what it measured.
+      report(results, { sizes, capGiB, timeoutSeconds, pythonMaxRows }, results.length === sizes.length);
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+interface Settings {
+  sizes: number[];
+  capGiB: number;
+  timeoutSeconds: number;
+  pythonMaxRows: number;
+}
+
+/** The tables and last line of the sizes measured so far; printed when `done`, written to RESULTS.md always. */
+function report(results: SizeResult[], settings: Settings, done: boolean): void {
+  const { sizes, capGiB, timeoutSeconds, pythonMaxRows } = settings;
   const cell = (run: SideRun, f: (r: SideRun) => string) => (run.status === 'ok' ? f(run) : run.status);
   const summary = formatTable(
     ['rows', 'ours wall s', 'ours peak RSS GB', 'python wall s', 'python peak RSS GB', 'wall ours/python'],
@@ -204,10 +224,16 @@ async function main(): Promise<void> {
     `load average at the end: ${load} on ${os.cpus().length} cores — the machine is shared with other work, so wall times are upper bounds`,
     `targets at the largest size: peak RSS ≤ ${TARGET_RSS_GB} GB, wall ≤ ${TARGET_GROWTH}x the smallest size's`,
   ];
-  console.log(summary);
-  console.log('');
-  console.log(stageTable);
-  for (const c of [...checks, ...notes]) console.log(c);
+  if (!done)
+    notes.push(
+      `partial: ${results.length} of ${sizes.length} sizes measured when this was written (the run was still going)`,
+    );
+  if (done) {
+    console.log(summary);
+    console.log('');
+    console.log(stageTable);
+    for (const c of [...checks, ...notes]) console.log(c);
+  }
   writeResultsSection(
     'scale (1.2M → 10M tracks)',
     `\`nice npm run bench:scale -- --sizes ${sizes.join(',')} --python-cap-gib ${capGiB} --python-timeout ${timeoutSeconds}${pythonMaxRows < Number.MAX_SAFE_INTEGER ? ` --python-max-rows ${pythonMaxRows}` : ''}\` on ${machineSummary()}.\n` +
@@ -217,6 +243,7 @@ async function main(): Promise<void> {
       `${summary}\n\n${stageTable}\n${[...checks, ...notes].join('\n')}\n${line}\n` +
       '```',
   );
+  if (!done) return;
   console.log(line);
   if (checks.some((c) => c.includes('FAIL'))) process.exitCode = 1;
 }
