@@ -13,6 +13,7 @@ import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
 import { DISTRIBUTED_COMMANDS, DISTRIBUTED_HELP, runDistributedCommand } from './distributed/cli';
 import { reportTrack } from './pipeline/track-report';
+import { startStep } from './util/progress';
 
 export const HELP = `lab — Spotify Insights Lab
 
@@ -21,8 +22,9 @@ Usage:
                                  then figures/, reports/dashboard/ and (unless --no-notebooks) the notebooks
   lab report --track <id> [options]
                                  one track's insight page as PDF (reports/tracks/<id>.pdf), via headless Chromium
-  lab demo --rows N [--seed S] --out FILE
+  lab demo --rows N [--seed S] [--clean] --out FILE
                                  write a synthetic file in the exact layout of Kaggle's tracks_features.csv
+                                 (with the real file's dirt unless --clean); prints its report as JSON
   lab help
 
 ${DISTRIBUTED_HELP}
@@ -65,6 +67,7 @@ const OPTIONS = {
   'timings-json': { type: 'string' },
   profile: { type: 'string' },
   quiet: { type: 'boolean' },
+  clean: { type: 'boolean' },
   track: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -76,6 +79,11 @@ function numberOption(value: string | undefined, name: string, integer = true): 
   if (!Number.isFinite(x) || (integer && !Number.isInteger(x))) {
     throw new Error(`--${name} expects ${integer ? 'an integer' : 'a number'}, got '${value}'`);
   }
+  // Past 2^53 the number read is not the one typed (9007199254740993 reads as …992): say so with the text.
+  if (integer && !Number.isSafeInteger(x))
+    throw new Error(
+      `--${name} '${value}' is too large: integers past 2^53 − 1 cannot be represented exactly`,
+    );
   return x;
 }
 
@@ -88,6 +96,14 @@ export async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   const command = positionals[0] ?? (values.help ? 'help' : 'run');
+  // A stray word (`lab run 8`, `lab run --seed 1 2`) is a mistake, not something to ignore silently.
+  if (positionals.length > 1)
+    throw new Error(
+      `unexpected argument${positionals.length > 2 ? 's' : ''} ${positionals
+        .slice(1)
+        .map((p) => `'${p}'`)
+        .join(', ')} after '${command}'; options start with -- (lab --help)`,
+    );
   if (command === 'help' || values.help) {
     console.log(HELP);
     return 0;
@@ -139,8 +155,15 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new Error('lab demo needs --out FILE');
       const out = path.resolve(userCwd(), values.out);
       if (fs.existsSync(out)) throw new Error(`${out} exists; choose another --out`);
-      const report = await writeDemoCsv(out, { rows: common.demoRows, seed: common.seed });
-      console.log(JSON.stringify(report, null, 2));
+      const step = startStep(`demo data → ${out}`, { quiet: common.quiet });
+      const report = await writeDemoCsv(out, {
+        rows: common.demoRows,
+        seed: common.seed,
+        dirt: !values.clean,
+        onProgress: step.update,
+      });
+      const seconds = step.finish(`${report.rows} rows`);
+      console.log(JSON.stringify({ ...report, seconds: Number(seconds.toFixed(2)) }, null, 2));
       return 0;
     }
     default:

@@ -330,7 +330,7 @@ async function loadPrepared(
       o.onProgress,
     );
     const rejects = source.rejects
-      ? await collectRejects(connection, source.rejects, header, o.maxRejectExamples, headerLine - 1)
+      ? await collectRejects(connection, source.rejects, header, o.maxRejectExamples)
       : { rows: 0, byType: {}, examples: [] };
     if (source.rejects) await dropRejectTables(connection, source.rejects);
     if (

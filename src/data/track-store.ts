@@ -254,6 +254,18 @@ export async function readStoredRows(
 let rowViews = 0;
 
 /** The row position of the track with id `id`, or null. */
+/** How many cleaned rows carry track id `id` (a file may repeat an id; `findTrackRow` picks the first). */
+export async function countTrackRows(
+  store: Pick<TrackStore, 'connection' | 'relation'>,
+  id: string,
+): Promise<number> {
+  const found = await store.connection.runAndReadAll(
+    `SELECT count(*) FROM "${store.relation}" WHERE id = $id`,
+    { id },
+  );
+  return Number(found.getRows()[0][0]);
+}
+
 export async function findTrackRow(
   store: Pick<TrackStore, 'connection' | 'relation'>,
   id: string,

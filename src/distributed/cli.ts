@@ -2,11 +2,13 @@
  * The distributed subcommands of `lab` (hooked into src/cli.ts): shard, train --workers, tracker, worker.
  * Results go to stdout (JSON with --json), progress and worker messages to stderr.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import type { XGBoostParams } from '../model/xgboost';
 import { dieWithParent } from './die-with-parent';
-import { shardTable } from './shard';
+import { MANIFEST_FILE, readManifest } from './manifest';
+import { shardFileName, shardTable } from './shard';
 import { startTracker } from './tracker';
 import { trainDistributed } from './train-distributed';
 import { runWorker } from './worker';
@@ -16,8 +18,10 @@ export const DISTRIBUTED_COMMANDS = new Set(['shard', 'train', 'tracker', 'worke
 export const DISTRIBUTED_HELP = `Beyond one machine (XGBoost's own collective; see the README's scale section):
   lab shard --data FILE --parts N --out DIR [--seed S] [--test-fraction F] [--flip-rate F]
                                  the cleaned table as N Parquet shards (by md5 of track id) + manifest.json
-  lab train --workers N --shards DIR [--rounds R] [--max-bin B] [--params JSON] [--model-dir D] [--name S]
-                                 tracker + N worker processes on this machine; rank 0 saves D/S.json (+ .meta.json)
+  lab train --workers N (--shards DIR | --data FILE) [--rounds R] [--max-bin B] [--params JSON]
+            [--model-dir D] [--name S]
+                                 tracker + N worker processes on this machine (--data: shards FILE into
+                                 data/shards/ first); rank 0 saves D/S.json + .meta.json (models/distributed_model)
   lab tracker --workers N [--host H] [--port P]
                                  the tracker alone (multi-host: run once, then one lab worker per shard)
   lab worker --tracker HOST:PORT --rank I --shard PATH [--workers N] [same training options]`;
@@ -90,6 +94,33 @@ export function parseTrackerAddress(text: string): { host: string; port: number 
   return { host: m[1], port: Number(m[2]) };
 }
 
+/**
+ * `lab train --data FILE --workers N`: the shards of FILE in data/shards/<name>-<N>-parts, cut on first use and
+ * reused while the manifest names the same file (delete the folder after the file changes).
+ */
+async function shardsForData(
+  file: string,
+  parts: number,
+  log: NodeJS.WritableStream | null,
+): Promise<string> {
+  const out = resolvePath(
+    path.join('data', 'shards', `${path.basename(file).replace(/\.[^.]*$/, '')}-${parts}-parts`),
+  );
+  if (fs.existsSync(path.join(out, MANIFEST_FILE))) {
+    const { manifest } = readManifest(out);
+    if (manifest.source.file !== file || manifest.parts !== parts) {
+      throw new Error(
+        `${out} holds shards of ${manifest.source.file} in ${manifest.parts} parts; remove it or pass --shards`,
+      );
+    }
+    log?.write(`using the shards in ${out}\n`);
+    return out;
+  }
+  log?.write(`sharding ${file} into ${parts} parts in ${out}\n`);
+  await shardTable(file, { parts, out });
+  return out;
+}
+
 export async function runDistributedCommand(command: string, argv: string[]): Promise<number> {
   const { values: v } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   const log = v.quiet ? null : process.stderr;
@@ -118,10 +149,18 @@ export async function runDistributedCommand(command: string, argv: string[]): Pr
       return 0;
     }
     case 'train': {
+      const shards =
+        v.shards !== undefined
+          ? resolvePath(v.shards)
+          : await shardsForData(
+              resolvePath(need(v.data, 'lab train --shards DIR (from lab shard) or --data FILE')),
+              need(int(v.workers, 'workers'), 'lab train --data FILE --workers N'),
+              log,
+            );
       const result = await trainDistributed(
         definedOnly({
           ...training,
-          shards: resolvePath(need(v.shards, 'lab train --shards DIR (write it with lab shard)')),
+          shards,
           workers: int(v.workers, 'workers'),
           host: v.host,
           log,
@@ -150,7 +189,7 @@ export async function runDistributedCommand(command: string, argv: string[]): Pr
       process.once('SIGTERM', stop);
       console.log(
         `tracker listening on ${tracker.host}:${tracker.port} for ${workers} worker(s) (pid ${tracker.process.pid}); on each host run:\n` +
-          `  lab worker --tracker ${tracker.host}:${tracker.port} --rank I --shard PATH/shard-I.parquet --workers ${workers}`,
+          `  lab worker --tracker ${tracker.host}:${tracker.port} --rank I --shard DIR/${shardFileName(0, workers).replace(/-0+-of/, '-<I>-of')} --workers ${workers}`,
       );
       await tracker.done;
       console.log('tracker: every worker finished');

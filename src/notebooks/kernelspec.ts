@@ -66,5 +66,9 @@ export function installKernelSpec(projectRoot: string, dataDir: string = userJup
   const target = path.join(dataDir, 'kernels', KERNEL_NAME, 'kernel.json');
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, `${JSON.stringify(spec, null, 2)}\n`);
+  // Jupyter serves this folder at kernelspecs/tslab/: trusted notebooks load their charts' plotly.js from it.
+  const plotly = path.join(path.dirname(target), 'plotly.min.js');
+  fs.rmSync(plotly, { force: true });
+  fs.symlinkSync(path.join(projectRoot, 'node_modules', 'plotly.js-dist-min', 'plotly.min.js'), plotly);
   return target;
 }

@@ -179,13 +179,27 @@ export function resolveConfig(partial: PartialRunConfig = {}, options: { cwd?: s
   return config;
 }
 
+/** Largest seed: an unsigned 32-bit integer. */
+export const MAX_SEED = 0xffffffff;
+/** Most mood clusters a run accepts. */
+export const MAX_K = 50;
+
 export function validateConfig(c: RunConfig): void {
   const int = (name: string, x: unknown, min: number) => {
     if (typeof x !== 'number' || !Number.isInteger(x) || x < min)
       throw new Error(`${name} must be an integer ≥ ${min}, got ${JSON.stringify(x)}`);
   };
   int('seed', c.seed, 0);
+  // Checked here, before any work: past 2^32 the demo generator refuses the seed deep in the run.
+  if (c.seed > MAX_SEED)
+    throw new Error(
+      `seed must be at most ${MAX_SEED} (2^32 − 1, the demo generator's and NumPy-style seeds' range), got ${c.seed}`,
+    );
   int('k', c.k, 2);
+  if (c.k > MAX_K)
+    throw new Error(
+      `k must be at most ${MAX_K}, got ${c.k}: a mood map of more clusters is unreadable, and k-means time grows with k (--k 500 ran 196 s on 50,000 rows)`,
+    );
   int('rounds', c.rounds, 1);
   if (c.demoRows !== undefined) int('demoRows', c.demoRows, 1);
   if (typeof c.flipRate !== 'number' || !(c.flipRate >= 0 && c.flipRate < 0.5))
@@ -206,13 +220,17 @@ export function resultSettings(c: RunConfig): Omit<RunConfig, 'quiet' | 'refresh
 
 /**
  * The environment that makes a child process (a notebook kernel) open the same run: LAB_CONFIG with absolute
- * paths, and every LAB_* variable blanked so a relative one inherited from the user's shell cannot override it.
+ * paths, and every LAB_* variable restated (or blanked) so a relative one inherited from the user's shell
+ * cannot override it.
  * quiet and refresh stay with the parent: a kernel reads what the run already computed.
  */
 export function configToEnv(c: RunConfig): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const key of KEYS) env[ENV_NAMES[key]] = '';
   const { quiet: _q, refresh: _r, ...rest } = c;
-  env.LAB_CONFIG = JSON.stringify(rest);
+  const env: Record<string, string> = { LAB_CONFIG: JSON.stringify(rest) };
+  // Each variable restated with the resolved value (paths absolute), so what the kernel reads is consistent.
+  for (const key of KEYS) {
+    const value = key === 'quiet' || key === 'refresh' ? undefined : c[key];
+    env[ENV_NAMES[key]] = value === undefined ? '' : String(value);
+  }
   return env;
 }

@@ -8,9 +8,10 @@ import { isSettledExplanation } from '../explain/explain-track';
 import { llmEndpoint } from '../explain/llm-client';
 import type { TrackIdentity } from '../explain/prompt';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
+import { PROMOTION_PARAMS } from '../model/params';
 import type { XGBoostParams } from '../model/xgboost';
 import { streamSeed, STREAMS } from '../util/random';
-import type { RunConfig } from './config';
+import { MAX_K, type RunConfig } from './config';
 import { withDefaults, type StepDefinition } from './registry';
 import { STEP_SHAPES } from './step-shapes';
 import { computeClusters, type Clusters } from './steps/clusters';
@@ -85,6 +86,8 @@ function trainDefaults(config: RunConfig): TrainParameters {
 
 function trainParameters(step: string, config: RunConfig, given: Partial<TrainParameters>): TrainParameters {
   const p = withDefaults(step, trainDefaults(config), given);
+  // The effective XGBoost parameters, so { max_depth: 6 } (the default) and {} share one cache entry.
+  p.params = { ...PROMOTION_PARAMS, ...(given.params ?? {}) };
   if (!Number.isInteger(p.rounds) || p.rounds < 1)
     throw new Error(`${step}: rounds must be a positive integer, got ${p.rounds}`);
   if (!(p.flipRate >= 0 && p.flipRate < 0.5))
@@ -138,6 +141,7 @@ export const clustersStep: Step<ClusterParameters, Clusters> = {
   parameters: (config, given) => {
     const p = withDefaults('clusters', { k: config.k, seed: config.seed }, given);
     if (!Number.isInteger(p.k) || p.k < 2) throw new Error(`clusters: k must be an integer ≥ 2, got ${p.k}`);
+    if (p.k > MAX_K) throw new Error(`clusters: k must be at most ${MAX_K}, got ${p.k}`);
     return p;
   },
   label: (p) => `mood clusters (k = ${p.k})`,
@@ -176,8 +180,7 @@ export const modelStep: Step<TrainParameters, ModelStep> = {
   requires: ['valence', 'energy', 'danceability'],
   parameters: (config, given) => trainParameters('model', config, given),
   inputs: (p) => [['labels', { flipRate: p.flipRate, seed: p.seed }]],
-  label: (p) =>
-    `promotion model (${p.rounds} rounds${Object.keys(p.params).length ? `, ${JSON.stringify(p.params)}` : ''})`,
+  label: (p) => `promotion model (${p.rounds} rounds, max_depth ${p.params.max_depth}, eta ${p.params.eta})`,
   compute: async (p, { resources, input, reporter }) =>
     computeModels(
       await resources.table(),

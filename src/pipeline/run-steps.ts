@@ -74,3 +74,26 @@ export async function runSteps(lab: Lab, say: (text: string) => void): Promise<S
   if (cause) for (const name of ['model', 'explanation', 'uplift']) skipped[name] ??= cause;
   return { overview, trends, clusters, labels, models, explanation, uplift, skipped };
 }
+
+/** The steps each notebook shows (01_eda … 07_explanation): a notebook runs only when all of them ran. */
+export const NOTEBOOK_STEPS: readonly { number: string; steps: readonly string[] }[] = [
+  { number: '01', steps: [] },
+  { number: '02', steps: [] },
+  { number: '03', steps: ['clusters'] },
+  { number: '04', steps: ['labels'] },
+  { number: '05', steps: ['labels', 'model'] },
+  { number: '06', steps: ['labels', 'model', 'uplift'] },
+  { number: '07', steps: ['labels', 'model', 'explanation'] },
+];
+
+/** Notebooks to execute, and one line per notebook left out (its step's reason), from the skipped steps. */
+export function notebookPlan(skipped: Readonly<Record<string, string>>): { only: string[]; left: string[] } {
+  const only: string[] = [];
+  const byReason = new Map<string, string[]>();
+  for (const nb of NOTEBOOK_STEPS) {
+    const missing = nb.steps.find((s) => skipped[s]);
+    if (missing === undefined) only.push(nb.number);
+    else byReason.set(skipped[missing], [...(byReason.get(skipped[missing]) ?? []), nb.number]);
+  }
+  return { only, left: [...byReason].map(([reason, numbers]) => `${numbers.join(', ')} — ${reason}`) };
+}

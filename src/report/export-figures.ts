@@ -10,7 +10,7 @@ import { findChromium, launchChromium } from './chromium';
 import { copyPlotly } from './plotly-asset';
 import type { Figure } from './types';
 import { DARK_TEMPLATE } from './client/plot-template';
-import { DARK_THEME } from '../viz/theme';
+import { DARK_THEME, FONT_FAMILY } from '../viz/theme';
 
 export interface ExportFiguresOptions {
   /** Write PNGs: `auto` when Chromium exists, `true` fails without it, `false` skips. Default: 'auto'. */
@@ -44,7 +44,7 @@ export function figurePage(
   };
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title>
-<style>html,body{margin:0;background:${DARK_THEME.background}}#figure{display:inline-block}</style></head>
+<style>html,body{margin:0;background:${DARK_THEME.background};font-family:${FONT_FAMILY}}#figure{display:inline-block}</style></head>
 <body><div id="figure"></div>
 <script src="${escapeHtml(plotlySrc)}"></script>
 <script>

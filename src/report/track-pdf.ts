@@ -10,8 +10,7 @@ import { escapeHtml, jsonForScript } from '../util/html';
 import { launchChromium } from './chromium';
 import { waterfallFigure, type ShapValues } from './client/waterfall';
 import { plotlyBundlePath } from './plotly-asset';
-import { formatValue } from './render-blocks';
-import type { TrackExplanation } from './types';
+import type { Figure, TrackExplanation } from './types';
 
 export interface TrackInsight {
   track: { id: string; name: string; artists: string[]; album: string; year?: number };
@@ -22,7 +21,7 @@ export interface TrackInsight {
   probability: number;
   /** Threshold for "promote". Default: 0.5. */
   threshold?: number;
-  /** Mood cluster, when clustering ran. */
+  /** Mood cluster, when clustering ran; `id` 0-based as in the labels, shown 1-based as in every other view. */
   cluster?: { id: number; label: string };
   shap?: ShapValues;
   explanation?: TrackExplanation;
@@ -39,13 +38,67 @@ export interface TrackPdfOptions {
 
 export const TRACK_PDF_DEFAULTS = { format: 'A4' } as const;
 
-const STYLE = `body{font-family:"Segoe UI",system-ui,sans-serif;color:#111;margin:0;padding:28px 36px}
+/** CJK names need Noto CJK (scripts/setup-system.sh installs fonts-noto-cjk); long names wrap, never clip. */
+const FONTS = '"Segoe UI","DejaVu Sans","Noto Sans CJK JP","Noto Sans CJK SC",system-ui,sans-serif';
+
+const STYLE = `body{font-family:${FONTS};color:#111;margin:0;padding:28px 36px;overflow-wrap:anywhere}
 h1{margin:0 0 4px;font-size:26px}.sub{color:#555;margin-bottom:18px}
-.cards{display:flex;gap:14px;margin:12px 0 18px}.card{border:1px solid #ddd;border-left:5px solid #1DB954;border-radius:6px;padding:10px 14px;min-width:150px}
+.cards{display:flex;flex-wrap:wrap;gap:14px;margin:12px 0 18px}.card{border:1px solid #ddd;border-left:5px solid #1DB954;border-radius:6px;padding:10px 14px;min-width:150px;max-width:100%;box-sizing:border-box}
 .card .l{color:#666;font-size:12px}.card .v{font-size:22px;font-weight:600}
-table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #eee;padding:3px 12px;text-align:left}
+table{border-collapse:collapse;font-size:12px;max-width:100%}td,th{border-bottom:1px solid #eee;padding:3px 12px;text-align:left}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+h2{break-after:avoid}table,#waterfall,.cards{break-inside:avoid}
 .expl{border:1px solid #ddd;border-radius:6px;padding:10px 14px;white-space:pre-wrap;line-height:1.5}
 .tag{font-size:11px;color:#666}.foot{color:#888;font-size:11px;margin-top:18px}`;
+
+/** Width of the waterfall in CSS pixels: A4 (794 px) minus 2 × 10 mm page margins and 2 × 36 px padding is 646. */
+const WATERFALL_WIDTH = 640;
+
+/**
+ * A feature's value in the table: years and other integers as written (2017, not "2,017"), fractions to four
+ * significant digits, separators only from 10,000 up.
+ */
+export function featureValueText(name: string, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'missing';
+  if (/year/i.test(name)) return String(Math.round(value));
+  if (Number.isInteger(value))
+    return Math.abs(value) >= 10000 ? value.toLocaleString('en-US') : String(value);
+  return String(Number(value.toPrecision(4)));
+}
+
+/**
+ * The waterfall laid out for a printed page: white, the track's fonts, and room on both sides for the value
+ * labels drawn outside the bars (Plotly clips them at the plot's edge otherwise, and a negative base value's
+ * label ran into the "base value" tick label).
+ */
+export function printableWaterfall(figure: Figure): Figure {
+  const trace = figure.data[0] as { x: number[]; measure: string[] };
+  let running = 0;
+  let lo = 0;
+  let hi = 0;
+  trace.x.forEach((v, i) => {
+    const end = trace.measure[i] === 'relative' ? running + v : v;
+    const start = trace.measure[i] === 'relative' ? running : 0;
+    lo = Math.min(lo, start, end);
+    hi = Math.max(hi, start, end);
+    running = end;
+  });
+  // Labels are about seven characters ("+0.134"); give each side a fifth of the span for them.
+  const pad = Math.max(0.2 * (hi - lo), 0.05);
+  return {
+    data: figure.data.map((t) => ({ ...(t as Record<string, unknown>), cliponaxis: false })),
+    layout: {
+      ...figure.layout,
+      width: WATERFALL_WIDTH,
+      paper_bgcolor: '#fff',
+      plot_bgcolor: '#fff',
+      font: { family: FONTS.replace(/"/g, "'"), size: 12, color: '#111' },
+      margin: { l: 20, r: 30, t: 50, b: 50 },
+      xaxis: { ...(figure.layout?.xaxis as object), range: [lo - pad, hi + pad], automargin: true },
+      yaxis: { ...(figure.layout?.yaxis as object), automargin: true, ticksuffix: '  ' },
+    },
+  };
+}
 
 /** The insight page's HTML; `plotlyUrl` is where the page loads plotly from. */
 export function trackInsightHtml(insight: TrackInsight, plotlyUrl: string): string {
@@ -54,7 +107,7 @@ export function trackInsightHtml(insight: TrackInsight, plotlyUrl: string): stri
   const cards = [
     ['Promotion probability', insight.probability.toFixed(3)],
     ['Prediction', insight.probability >= threshold ? 'Promote' : 'Do not promote'],
-    ...(insight.cluster ? [['Mood cluster', `${insight.cluster.id}: ${insight.cluster.label}`]] : []),
+    ...(insight.cluster ? [['Mood cluster', `${insight.cluster.id + 1}: ${insight.cluster.label}`]] : []),
   ]
     .map(
       ([label, value]) =>
@@ -64,15 +117,15 @@ export function trackInsightHtml(insight: TrackInsight, plotlyUrl: string): stri
   const rows = insight.featureNames
     .map(
       (name, i) =>
-        `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(formatValue(insight.features[i]))}</td>` +
-        (insight.shap ? `<td>${escapeHtml(insight.shap.values[i].toFixed(4))}</td>` : '') +
+        `<tr><td>${escapeHtml(name)}</td><td class="num">${escapeHtml(featureValueText(name, insight.features[i]))}</td>` +
+        (insight.shap ? `<td class="num">${escapeHtml(insight.shap.values[i].toFixed(4))}</td>` : '') +
         '</tr>',
     )
     .join('');
-  const figure = insight.shap ? waterfallFigure(insight.featureNames, insight.features, insight.shap) : null;
-  const layout = figure
-    ? { ...figure.layout, width: 700, paper_bgcolor: '#fff', plot_bgcolor: '#fff' }
+  const figure = insight.shap
+    ? printableWaterfall(waterfallFigure(insight.featureNames, insight.features, insight.shap))
     : null;
+  const layout = figure ? figure.layout : null;
   const explanation = insight.explanation
     ? `<h2>Explanation</h2><div class="tag">${insight.explanation.source === 'llm' ? `LLM explanation${insight.explanation.model ? ` (${escapeHtml(insight.explanation.model)})` : ''}` : 'Offline explanation (template, no LLM)'}</div><div class="expl">${escapeHtml(insight.explanation.text)}</div>`
     : '';
@@ -81,7 +134,7 @@ export function trackInsightHtml(insight: TrackInsight, plotlyUrl: string): stri
 <div class="sub">${escapeHtml(track.artists.join(', '))} — ${escapeHtml(track.album)}${track.year ? ` (${escapeHtml(track.year)})` : ''} · id ${escapeHtml(track.id)}</div>
 <div class="cards">${cards}</div>
 ${figure ? '<h2>Why: SHAP contributions</h2><div id="waterfall"></div>' : ''}
-<h2>Features</h2><table><thead><tr><th>Feature</th><th>Value</th>${insight.shap ? '<th>SHAP (log-odds)</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
+<h2>Features</h2><table><thead><tr><th>Feature</th><th class="num">Value</th>${insight.shap ? '<th class="num">SHAP (log-odds)</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
 ${explanation}
 ${insight.provenance ? `<div class="foot">${escapeHtml(insight.provenance)}</div>` : ''}
 <script src="${escapeHtml(plotlyUrl)}"></script>

@@ -1,7 +1,7 @@
 /**
  * Where notebook output goes: the running tslab kernel, or anything with the same two methods (tests).
- * tslab's public `display` sends one MIME type per message; a chart needs several in one `display_data` (each
- * front end picks the richest it may show), so bundles go through the kernel's own writer underneath it.
+ * A chart needs several MIME types in one `display_data` (each front end picks the richest it may show):
+ * the patched tslab's `display.bundle` sends that (patches/tslab+1.0.22.patch).
  */
 export interface DisplaySink {
   /** One `text/html` output. */
@@ -10,10 +10,7 @@ export interface DisplaySink {
   bundle(data: Record<string, unknown>, metadata?: Record<string, unknown>): void;
 }
 
-type WriteDisplayData = (
-  content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: object },
-  update: boolean,
-) => void;
+type BundleDisplay = { bundle(data: Record<string, unknown>, metadata?: Record<string, unknown>): void };
 
 /** The running kernel's display. Loaded on first use: tslab pulls in a TypeScript compiler. */
 export function tslabSink(): DisplaySink {
@@ -23,10 +20,12 @@ export function tslabSink(): DisplaySink {
       guard(() => display.html(text));
     },
     bundle(data: Record<string, unknown>, metadata: Record<string, unknown> = {}): void {
-      const jupyter = require('tslab/dist/jupyter') as { lastWriteDisplayData: WriteDisplayData | null };
+      const { display } = require('tslab') as { display: Partial<BundleDisplay> };
       guard(() => {
-        if (typeof jupyter.lastWriteDisplayData !== 'function') throw new Error('Not ready');
-        jupyter.lastWriteDisplayData({ data, metadata, transient: {} }, false);
+        if (typeof display.bundle !== 'function') {
+          throw new Error('this tslab has no display.bundle; run npm install to apply patches/');
+        }
+        display.bundle(data, metadata);
       });
     },
   };

@@ -1,6 +1,6 @@
 /**
- * Shared look of every chart: Spotify green first, a dark background by default (the dashboard is dark, and a
- * chart that carries its own background also reads inside a light notebook), light text.
+ * Shared look of every chart: Spotify green first, a dark background by default (the dashboard is dark), light
+ * text. Notebooks swap in LIGHT_THEME (notebook-theme.ts): a dark chart in a white notebook glares on a projector.
  */
 import type { PlotlyLayout } from './types';
 
@@ -63,6 +63,13 @@ export const LIGHT_THEME: Theme = {
   ],
 };
 
+/**
+ * Fonts of every chart: Latin faces first, then Noto CJK (fonts-noto-cjk, installed by scripts/setup-system.sh)
+ * so Japanese, Chinese and Korean track names draw as text, not boxes, in PNG figures and PDFs.
+ */
+export const FONT_FAMILY =
+  'Inter, "Helvetica Neue", Arial, "DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK KR", sans-serif';
+
 /** The colour of series `i` (cycling). */
 export function seriesColor(i: number, theme: Theme = DARK_THEME): string {
   return theme.palette[i % theme.palette.length];
@@ -87,7 +94,7 @@ export function themedLayout(
     title: { text: title, x: 0.02, xanchor: 'left' },
     paper_bgcolor: theme.background,
     plot_bgcolor: theme.plotBackground,
-    font: { family: 'Inter, "Helvetica Neue", Arial, sans-serif', color: theme.text, size: 12 },
+    font: { family: FONT_FAMILY, color: theme.text, size: 12 },
     colorway: [...theme.palette],
     margin: { l: 60, r: 24, t: 56, b: 48 },
     legend: { orientation: 'h', y: -0.12 },

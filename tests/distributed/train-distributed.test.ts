@@ -3,7 +3,7 @@
  * (`lab worker`), real libxgboost collective. Small data so the suite takes seconds of training; most of its
  * time is the start-up of the worker processes.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Writable } from 'stream';
@@ -172,6 +172,53 @@ print(json.dumps(b.predict(xgb.DMatrix(x, missing=np.nan)).tolist()))`;
     expect(pids).toHaveLength(3);
     expect([...pids, trackerPid].filter(alive)).toEqual([]);
     expect(fs.existsSync(modelDir) ? fs.readdirSync(modelDir) : []).toEqual([]);
+  });
+
+  it('lab tracker + one lab worker per shard (the multi-host commands) train and save a model', async () => {
+    const { out, manifest } = await shardDemo(file, dir, 2);
+    const modelDir = path.join(dir, 'models-hosts');
+    const lab = path.resolve(__dirname, '../../bin/lab.js');
+    const run = (args: string[]) => {
+      const child = spawn(process.execPath, [lab, ...args]);
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      return { child, exit, stdout: () => stdout };
+    };
+    const tracker = run(['tracker', '--workers', '2']);
+    try {
+      let address = '';
+      for (let i = 0; i < 300 && !address; i++) {
+        address = /tracker listening on (127\.0\.0\.1:\d+)/.exec(tracker.stdout())?.[1] ?? '';
+        if (!address) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(address).not.toBe('');
+      const workers = manifest.shards.map((s, rank) =>
+        run(
+          ['worker', '--tracker', address, '--rank', String(rank), '--shard', path.join(out, s.file)].concat([
+            '--workers',
+            '2',
+            '--rounds',
+            '5',
+            '--model-dir',
+            modelDir,
+            '--json',
+            '--quiet',
+          ]),
+        ),
+      );
+      expect(await Promise.all(workers.map((w) => w.exit))).toEqual([0, 0]);
+      expect(await tracker.exit).toBe(0);
+      expect(tracker.stdout()).toContain('tracker: every worker finished');
+      const results = workers.map((w) => JSON.parse(w.stdout().trim().split('\n').pop()!));
+      expect(results.map((r) => [r.rank, r.worldSize])).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      expect(Booster.load(path.join(modelDir, 'distributed_model.json')).boostedRounds()).toBe(5);
+    } finally {
+      tracker.child.kill();
+    }
   });
 
   it('refuses a worker count that is not the shard count', async () => {

@@ -1,3 +1,4 @@
+import { notebookPlan } from '../../src/pipeline/run-steps';
 import {
   availabilityLines,
   availableColumns,
@@ -106,4 +107,18 @@ test('available columns: mapped ones plus what the loader derives, or the loader
 
 test('an unknown step is an error naming it', () => {
   expect(() => stepAvailability('nope' as never, ALL)).toThrow("stepAvailability: unknown step 'nope'");
+});
+
+test('notebooks whose steps were skipped are left out, one line per reason', () => {
+  expect(notebookPlan({})).toEqual({ only: ['01', '02', '03', '04', '05', '06', '07'], left: [] });
+  const why = 'no promotion labels (and so no model): needs valence';
+  expect(
+    notebookPlan({
+      labels: why,
+      model: why,
+      explanation: why,
+      uplift: why,
+      clusters: 'no mood clusters: few',
+    }),
+  ).toEqual({ only: ['01', '02'], left: ['03 — no mood clusters: few', `04, 05, 06, 07 — ${why}`] });
 });

@@ -98,8 +98,12 @@ test('a rule that promotes no track: one sentence, no model, the rest runs', asy
   expect(dashboard).toContain('promotes none of the 200 track(s)');
 });
 
-test('a rule that promotes every track: one sentence, no model', async () => {
-  const { stdout } = await run('rule-all', { rows: 120, set: { danceability: () => 0.9 } });
+test('a rule that promotes every track: one sentence, no model; no artist names: a note for the chart', async () => {
+  const { stdout, dashboard } = await run('rule-all', {
+    rows: 120,
+    set: { danceability: () => 0.9, artists: () => '[]' },
+  });
+  expect(dashboard).toContain('no top artists: every artist name in the file is empty');
   expect(stdout).toMatch(/Skipped — no promotion model: the rule .* promotes all of the 120 track\(s\)/);
 });
 
