@@ -17,7 +17,14 @@ pandas 1.5, scikit-learn 1.2, xgboost 1.7.4) on generated files in the exact lay
 Each section below is copied by \`npm run bench:readme\` from [\`bench/RESULTS.md\`](bench/RESULTS.md), where every
 benchmark writes its own run: the command, the table it printed and its last line. Other work ran on the machine
 at the same time (the load average is printed with the results), so wall times are upper bounds. Every
-benchmark also runs in CI in a quick mode (\`-- --quick\`: small generated inputs; it does not touch RESULTS.md).`;
+benchmark also runs in CI in a quick mode (\`-- --quick\`: small generated inputs; it does not touch RESULTS.md).
+
+| command | what it compares |
+|---|---|
+| \`npm run bench\` | the original app's steps end to end, with a "preparation" line (load … split) |
+| \`nice npm run bench:notebook\` | the seven notebooks cold and warm, and in one kernel a k change, a retraining, a SQL group-by |
+| \`nice npm run bench:scale\` | 1.2M, 5M and 10M rows: wall time and peak RSS per size, pandas beside it under a memory cap |
+| \`npm run bench:load\`, \`bench:kmeans\`, \`bench:xgb\` | loading, k-means and XGBoost training alone |`;
 
 export function resultsSections(results: string): { title: string; body: string }[] {
   return results
