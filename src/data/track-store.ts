@@ -187,7 +187,9 @@ export async function queryColumns(connection: DuckDBConnection, sql: string): P
   const reader = await connection.runAndReadAll(sql);
   const names = reader.columnNames();
   const types = reader.columnTypes().map(String);
-  const columns = reader.getColumnsJS().map((column) => column.map(plainValue));
+  // An empty answer has no chunks, so DuckDB returns no column arrays at all: one empty array per name.
+  const raw = reader.getColumnsJS();
+  const columns = names.map((_, j) => (raw[j] ?? []).map(plainValue));
   return { names, types, columns };
 }
 
