@@ -9,11 +9,22 @@
  */
 import * as path from 'path';
 import { NotebookRunError } from '../src/notebooks/execute-notebook';
-import { configFromEnv, configToEnv, resolveConfig } from '../src/pipeline/config';
+import { configParameters, parseSetting, type ParameterValue } from '../src/notebooks/parameters';
+import {
+  configFromEnv,
+  configToEnv,
+  isConfigKey,
+  mergeConfig,
+  resolveConfig,
+  type PartialRunConfig,
+} from '../src/pipeline/config';
 import { runNotebooks, type RunNotebooksOptions } from '../src/notebooks/run-notebooks';
 
-const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--timeout SECONDS] [--dir NOTEBOOK_DIR] [--out HTML_DIR]
+const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--set name=value]… [--timeout SECONDS] [--dir DIR] [--out DIR]
   --only     run only these notebook numbers (repeatable), e.g. --only 01 --only 05
+  --set      a notebook parameter (repeatable), e.g. --set k=4 --set flipRate=0.1: injected after each
+             notebook's parameters cell (papermill's convention); k, flipRate, rounds and seed also set the
+             lab's run configuration
   --timeout  seconds one cell may take (default 600)
   --dir      folder of NN_name.ipynb notebooks (default notebooks/)
   --out      folder for the HTML exports (default reports/notebooks/)`;
@@ -21,8 +32,13 @@ const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--timeout SECONDS] [--d
 /** How often a running notebook reports that it is still running. */
 const HEARTBEAT_MS = 30_000;
 
-export function parseArgs(argv: string[]): RunNotebooksOptions | 'help' {
-  const options: RunNotebooksOptions = {};
+export interface RunNotebooksArgs extends RunNotebooksOptions {
+  /** --set values, in order (later wins). */
+  settings?: Record<string, ParameterValue>;
+}
+
+export function parseArgs(argv: string[]): RunNotebooksArgs | 'help' {
+  const options: RunNotebooksArgs = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--help' || flag === '-h') return 'help';
@@ -34,6 +50,9 @@ export function parseArgs(argv: string[]): RunNotebooksOptions | 'help' {
       const seconds = Number(value);
       if (!(seconds > 0)) throw new Error(`--timeout takes a positive number of seconds, got "${value}"`);
       options.cellTimeoutSeconds = seconds;
+    } else if (flag === '--set') {
+      const [name, setting] = parseSetting(value);
+      options.settings = { ...options.settings, [name]: setting };
     } else if (flag === '--dir') options.dir = path.resolve(value);
     else if (flag === '--out') options.outDir = path.resolve(value);
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
@@ -49,10 +68,22 @@ async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   let heartbeat: NodeJS.Timeout | undefined;
-  const config = resolveConfig(configFromEnv());
+  const { settings = {}, ...rest } = parsed;
+  // --set values that are run settings (k, rounds, …) configure the lab too, so every step agrees with them.
+  const fromSet = Object.fromEntries(Object.entries(settings).filter(([name]) => isConfigKey(name)));
+  const config = resolveConfig(mergeConfig(configFromEnv(), fromSet as PartialRunConfig));
+  const parameters = { ...configParameters(config), ...settings };
+  if (Object.keys(parameters).length > 0)
+    console.log(
+      `parameters: ${Object.entries(parameters)
+        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+        .join(', ')}`,
+    );
   const runs = await runNotebooks({
-    ...parsed,
-    env: { ...configToEnv(config), ...parsed.env },
+    ...rest,
+    parameters,
+    set: Object.keys(settings),
+    env: { ...configToEnv(config), ...rest.env },
     onStart: (notebook, i, total) => {
       console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`);
       // nbconvert says nothing until a notebook ends; a line now and then shows a long one is alive.

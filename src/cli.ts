@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { parseArgs } from 'util';
+import { llmEndpoint } from './explain/llm-client';
 import { writeDemoCsv } from './data/demo';
 import * as path from 'path';
 import { configFromEnv, mergeConfig, resolveConfig, userCwd } from './pipeline/config';
@@ -13,6 +14,7 @@ import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
 import { DISTRIBUTED_COMMANDS, DISTRIBUTED_HELP, runDistributedCommand } from './distributed/cli';
 import { reportTrack } from './pipeline/track-report';
+import { startStep } from './util/progress';
 
 export const HELP = `lab — Spotify Insights Lab
 
@@ -21,8 +23,9 @@ Usage:
                                  then figures/, reports/dashboard/ and (unless --no-notebooks) the notebooks
   lab report --track <id> [options]
                                  one track's insight page as PDF (reports/tracks/<id>.pdf), via headless Chromium
-  lab demo --rows N [--seed S] --out FILE
+  lab demo --rows N [--seed S] [--clean] --out FILE
                                  write a synthetic file in the exact layout of Kaggle's tracks_features.csv
+                                 (with the real file's dirt unless --clean); prints its report as JSON
   lab help
 
 ${DISTRIBUTED_HELP}
@@ -36,6 +39,8 @@ Options:
   --flip-rate F      share of promotion labels flipped at random (default 0.05, the original app's)
   --rounds N         boosting rounds (default 100)
   --offline          explain tracks without calling the LLM, even with HF_TOKEN set
+  --llm-endpoint URL an OpenAI-compatible chat server to ask instead of Hugging Face (TGI, vLLM, llama.cpp;
+                     default $HF_INFERENCE_ENDPOINT, then $HF_ENDPOINT)
   --fresh            ignore cached step results
   --no-notebooks     skip executing the notebooks
   --no-dashboard     skip figures and the dashboard
@@ -59,12 +64,14 @@ const OPTIONS = {
   'flip-rate': { type: 'string' },
   rounds: { type: 'string' },
   offline: { type: 'boolean' },
+  'llm-endpoint': { type: 'string' },
   fresh: { type: 'boolean' },
   'no-notebooks': { type: 'boolean' },
   'no-dashboard': { type: 'boolean' },
   'timings-json': { type: 'string' },
   profile: { type: 'string' },
   quiet: { type: 'boolean' },
+  clean: { type: 'boolean' },
   track: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -104,6 +111,14 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'help' || values.help) {
     console.log(HELP);
     return 0;
+  }
+  if (values['llm-endpoint'] !== undefined) {
+    // Checked now, then handed on as the variable the LLM client, the step keys and notebook kernels read.
+    try {
+      process.env.HF_INFERENCE_ENDPOINT = llmEndpoint({ endpointUrl: values['llm-endpoint'] }, {});
+    } catch (error) {
+      throw new Error((error as Error).message.replace(/^endpointUrl/, '--llm-endpoint'));
+    }
   }
   const flags = {
     data: values.data,
@@ -152,8 +167,15 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.out) throw new Error('lab demo needs --out FILE');
       const out = path.resolve(userCwd(), values.out);
       if (fs.existsSync(out)) throw new Error(`${out} exists; choose another --out`);
-      const report = await writeDemoCsv(out, { rows: common.demoRows, seed: common.seed });
-      console.log(JSON.stringify(report, null, 2));
+      const step = startStep(`demo data → ${out}`, { quiet: common.quiet });
+      const report = await writeDemoCsv(out, {
+        rows: common.demoRows,
+        seed: common.seed,
+        dirt: !values.clean,
+        onProgress: step.update,
+      });
+      const seconds = step.finish(`${report.rows} rows`);
+      console.log(JSON.stringify({ ...report, seconds: Number(seconds.toFixed(2)) }, null, 2));
       return 0;
     }
     default:

@@ -8,6 +8,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseNbconvertFailure, type NbconvertFailure } from './nbconvert-failure';
+import { injectParameters, type NotebookJson, type ParameterValue } from './parameters';
 
 export interface ExecuteNotebookOptions {
   /** Folder for the HTML export. Default: <project>/reports/notebooks. */
@@ -20,6 +21,11 @@ export interface ExecuteNotebookOptions {
   jupyter?: string;
   /** The project whose kernelspec, template and node_modules are used. Default: this repository. */
   projectRoot?: string;
+  /**
+   * Values for the notebook's parameters cell (papermill's convention): those it declares are assigned in an
+   * `injected-parameters` cell after it; the others are ignored. Default: none.
+   */
+  parameters?: Record<string, ParameterValue>;
 }
 
 export const EXECUTE_DEFAULTS = {
@@ -32,6 +38,8 @@ export interface NotebookRun {
   notebook: string;
   htmlPath: string;
   seconds: number;
+  /** The parameters injected into this notebook (empty when it ran with its own defaults). */
+  injected: Record<string, ParameterValue>;
 }
 
 /** A notebook that did not run to the end: which cell, its source, and the kernel's error text. */
@@ -81,7 +89,43 @@ export async function executeNotebook(
   const timeout = options.cellTimeoutSeconds ?? EXECUTE_DEFAULTS.cellTimeoutSeconds;
   if (!(timeout > 0)) throw new RangeError(`executeNotebook: cellTimeoutSeconds must be > 0, got ${timeout}`);
   const notebook = path.resolve(notebookPath);
-  const cellSources = codeCellSources(notebook);
+  const { file: executed, injected, cleanup } = withParameters(notebook, options.parameters ?? {});
+  try {
+    return { ...(await execute(notebook, executed, outDir, timeout, options)), injected };
+  } finally {
+    cleanup();
+  }
+}
+
+/**
+ * The file nbconvert executes: the notebook itself, or a copy with the injected parameters beside it (same
+ * folder, so its `../src/…` imports resolve), removed after the run.
+ */
+function withParameters(
+  notebook: string,
+  values: Record<string, ParameterValue>,
+): { file: string; injected: Record<string, ParameterValue>; cleanup: () => void } {
+  if (Object.keys(values).length === 0) return { file: notebook, injected: {}, cleanup: () => {} };
+  const parsed = JSON.parse(fs.readFileSync(notebook, 'utf8')) as NotebookJson;
+  const { notebook: withCell, injected } = injectParameters(parsed, values);
+  if (Object.keys(injected).length === 0) return { file: notebook, injected, cleanup: () => {} };
+  const file = path.join(
+    path.dirname(notebook),
+    `.${path.basename(notebook, '.ipynb')}.parameters-${process.pid}.ipynb`,
+  );
+  fs.writeFileSync(file, JSON.stringify(withCell, null, 1));
+  return { file, injected, cleanup: () => fs.rmSync(file, { force: true }) };
+}
+
+async function execute(
+  notebook: string,
+  executed: string,
+  outDir: string,
+  timeout: number,
+  options: ExecuteNotebookOptions,
+): Promise<Omit<NotebookRun, 'injected'>> {
+  const projectRoot = options.projectRoot ?? PROJECT_ROOT;
+  const cellSources = codeCellSources(executed);
   fs.mkdirSync(outDir, { recursive: true });
   const args = [
     'nbconvert',
@@ -94,7 +138,9 @@ export async function executeNotebook(
     `--ExecutePreprocessor.timeout=${timeout}`,
     '--output-dir',
     outDir,
-    notebook,
+    '--output',
+    path.basename(notebook, '.ipynb'),
+    executed,
   ];
   const env = { ...jupyterEnv(projectRoot), ...(options.env ?? {}) };
   const started = performance.now();

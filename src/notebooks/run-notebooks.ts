@@ -4,6 +4,7 @@
  * the first error under consequences of it.
  */
 import * as fs from 'fs';
+import { declaredParameters, type NotebookJson } from './parameters';
 import * as path from 'path';
 import {
   executeNotebook,
@@ -22,6 +23,8 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   /** Called after each notebook ran to the end. */
   onDone?: (run: NotebookRun, index: number, total: number) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Names the user set explicitly (`--set`): each must be declared by some notebook of the run. */
+  set?: readonly string[];
 }
 
 const NOTEBOOK_NAME = /^(\d+)_.+\.ipynb$/;
@@ -49,11 +52,25 @@ export function listNotebooks(dir: string, only?: string[]): string[] {
   return found.map((f) => path.join(dir, f.name));
 }
 
+/** A name given with --set that no notebook of the run declares is a typo, not a no-op. */
+function checkParameters(notebooks: string[], names: readonly string[]): void {
+  if (names.length === 0) return;
+  const declared = new Set(
+    notebooks.flatMap((n) => declaredParameters(JSON.parse(fs.readFileSync(n, 'utf8')) as NotebookJson)),
+  );
+  const unknown = names.filter((n) => !declared.has(n));
+  if (unknown.length > 0)
+    throw new Error(
+      `no notebook of this run has a parameter ${unknown.join(', ')}; their parameters cells declare: ${[...declared].sort().join(', ') || '(none)'}`,
+    );
+}
+
 /** Executes the notebooks in order; rejects with the first NotebookRunError. */
 export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<NotebookRun[]> {
   const dir = path.resolve(options.dir ?? path.join(options.projectRoot ?? PROJECT_ROOT, 'notebooks'));
   const notebooks = listNotebooks(dir, options.only);
   if (notebooks.length === 0) throw new Error(`runNotebooks: no NN_name.ipynb notebooks in ${dir}`);
+  checkParameters(notebooks, options.set ?? []);
   const runs: NotebookRun[] = [];
   for (const [i, notebook] of notebooks.entries()) {
     options.onStart?.(notebook, i, notebooks.length);

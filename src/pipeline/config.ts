@@ -220,13 +220,17 @@ export function resultSettings(c: RunConfig): Omit<RunConfig, 'quiet' | 'refresh
 
 /**
  * The environment that makes a child process (a notebook kernel) open the same run: LAB_CONFIG with absolute
- * paths, and every LAB_* variable blanked so a relative one inherited from the user's shell cannot override it.
+ * paths, and every LAB_* variable restated (or blanked) so a relative one inherited from the user's shell
+ * cannot override it.
  * quiet and refresh stay with the parent: a kernel reads what the run already computed.
  */
 export function configToEnv(c: RunConfig): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const key of KEYS) env[ENV_NAMES[key]] = '';
   const { quiet: _q, refresh: _r, ...rest } = c;
-  env.LAB_CONFIG = JSON.stringify(rest);
+  const env: Record<string, string> = { LAB_CONFIG: JSON.stringify(rest) };
+  // Each variable restated with the resolved value (paths absolute), so what the kernel reads is consistent.
+  for (const key of KEYS) {
+    const value = key === 'quiet' || key === 'refresh' ? undefined : c[key];
+    env[ENV_NAMES[key]] = value === undefined ? '' : String(value);
+  }
   return env;
 }

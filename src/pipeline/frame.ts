@@ -9,6 +9,7 @@
  * Why not arquero or apache-arrow: see the README's "Ask the data" section (measured: converting DuckDB's
  * answer into either costs more than this frame's plain arrays and adds nothing a notebook needs here).
  */
+import { inspect } from 'util';
 import { escapeHtml } from '../util/html';
 import { show, tableHtml, TABLE_DEFAULTS, type HtmlSink } from '../viz/notebook';
 import { themedLayout } from '../viz/theme';
@@ -99,9 +100,19 @@ export class Frame {
     return [...lines, ...more].join('\n');
   }
 
+  /** What a text front end (and tslab's plain display of a cell's value) prints: the table, not the internals. */
+  [inspect.custom](): string {
+    return this.toString();
+  }
+
   /** Jupyter's rich display: the kernel shows a frame that is a cell's value as this bundle. */
   toMimeBundle(): Record<string, unknown> {
     return { 'text/html': this.toHtml(), 'text/plain': this.toString() };
+  }
+
+  /** The kernel's convention (tslab patch, as Deno's kernel): a cell whose value is a frame shows this bundle. */
+  [Symbol.for('Jupyter.display')](): Record<string, unknown> {
+    return this.toMimeBundle();
   }
 
   /** Shows the table in the cell's output. */

@@ -8,6 +8,7 @@ import { isSettledExplanation } from '../explain/explain-track';
 import { llmEndpoint } from '../explain/llm-client';
 import type { TrackIdentity } from '../explain/prompt';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
+import { PROMOTION_PARAMS } from '../model/params';
 import type { XGBoostParams } from '../model/xgboost';
 import { streamSeed, STREAMS } from '../util/random';
 import { MAX_K, type RunConfig } from './config';
@@ -85,6 +86,8 @@ function trainDefaults(config: RunConfig): TrainParameters {
 
 function trainParameters(step: string, config: RunConfig, given: Partial<TrainParameters>): TrainParameters {
   const p = withDefaults(step, trainDefaults(config), given);
+  // The effective XGBoost parameters, so { max_depth: 6 } (the default) and {} share one cache entry.
+  p.params = { ...PROMOTION_PARAMS, ...(given.params ?? {}) };
   if (!Number.isInteger(p.rounds) || p.rounds < 1)
     throw new Error(`${step}: rounds must be a positive integer, got ${p.rounds}`);
   if (!(p.flipRate >= 0 && p.flipRate < 0.5))
@@ -142,12 +145,18 @@ export const clustersStep: Step<ClusterParameters, Clusters> = {
     return p;
   },
   label: (p) => `mood clusters (k = ${p.k})`,
-  compute: async (p, { resources, reporter }) =>
-    computeClusters(await resources.table(), {
+  compute: async (p, { resources, reporter }) => {
+    const table = await resources.table();
+    if (p.k > table.length / 20)
+      console.warn(
+        `clusters: k = ${p.k} on ${table.length} tracks leaves fewer than 20 tracks per cluster; the moods will be noise (try k ≤ ${Math.max(2, Math.floor(table.length / 20))})`,
+      );
+    return computeClusters(table, {
       k: p.k,
       seed: streamSeed(p.seed, STREAMS.kmeans),
       onProgress: reporter.update,
-    }),
+    });
+  },
   summary: (c) => c.profiles.map((x) => x.name).join(' · '),
 };
 
@@ -177,8 +186,7 @@ export const modelStep: Step<TrainParameters, ModelStep> = {
   requires: ['valence', 'energy', 'danceability'],
   parameters: (config, given) => trainParameters('model', config, given),
   inputs: (p) => [['labels', { flipRate: p.flipRate, seed: p.seed }]],
-  label: (p) =>
-    `promotion model (${p.rounds} rounds${Object.keys(p.params).length ? `, ${JSON.stringify(p.params)}` : ''})`,
+  label: (p) => `promotion model (${p.rounds} rounds, max_depth ${p.params.max_depth}, eta ${p.params.eta})`,
   compute: async (p, { resources, input, reporter }) =>
     computeModels(
       await resources.table(),

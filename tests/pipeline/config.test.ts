@@ -57,7 +57,9 @@ test('flags over variables: an unset flag keeps the environment value', () => {
 test('configToEnv round-trips through a kernel: absolute paths, inherited relative LAB_* blanked', () => {
   const c = resolveConfig({ k: 8, rounds: 50, data: 'x.csv', quiet: true }, { cwd });
   const env = configToEnv(c);
-  expect(env.LAB_DATA).toBe('');
+  expect(env.LAB_DATA).toBe('/somewhere/the/user/was/x.csv');
+  expect(env.LAB_K).toBe('8');
+  expect(env.LAB_ROWS).toBe('');
   // The kernel runs in notebooks/ with the user's relative LAB_DATA inherited; configToEnv's values win.
   const kernelEnv = { LAB_DATA: 'relative.csv', ...env, PWD: '/elsewhere' };
   const k = notebookConfig({}, kernelEnv);

@@ -126,3 +126,13 @@ test('keys hold the data content, not its path: a copy of the file shares the ca
     other.close();
   }
 });
+
+test('a frame displays itself: the kernel display symbol, text for util.inspect', async () => {
+  const q = await lab.sql("select 1 as one, '<b>x</b>' as html");
+  const bundle = (q as unknown as Record<symbol, () => Record<string, string>>)[
+    Symbol.for('Jupyter.display')
+  ]();
+  expect(bundle['text/html']).toContain('&lt;b&gt;x&lt;/b&gt;');
+  expect(bundle['text/html']).not.toContain('<b>x</b>');
+  expect(require('util').inspect(q)).toContain('one');
+});
