@@ -38,17 +38,12 @@ export function availableColumns<C extends string>(mapped: ReadonlySet<string>, 
   return order.filter((c) => has.has(c));
 }
 
-function listNote(target: string): string {
-  return target === 'artists' || target === 'artist_ids' ? 'list' : '';
-}
-
 /** `mapped` (one per schema column) and `columns` (one per file column) for the report. */
 export function describeColumns(
   layout: Layout,
   units: ReadonlyMap<SourcedColumn, UnitDecision>,
 ): { mapped: MappedColumn[]; columns: FileColumnReport[] } {
-  const conversion = (target: SourcedColumn) =>
-    [units.get(target)?.note ?? '', listNote(target)].filter(Boolean).join(', ');
+  const conversion = (target: SourcedColumn) => [units.get(target)?.note ?? ''].filter(Boolean).join(', ');
   const mapped: MappedColumn[] = layout.mapped.map((m) => {
     const note = conversion(m.target);
     return note ? { column: m.target, source: m.source, note } : { column: m.target, source: m.source };

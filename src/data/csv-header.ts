@@ -59,6 +59,12 @@ export function readCsvHeader(file: string, delimiter?: string): CsvHeader {
     });
   }
   const text = body.toString('utf8');
+  if (/^\s*(\{|\[\s*[{[])/.test(text)) {
+    throw new DataError(
+      'a JSON file, not CSV (e.g. Spotify account data such as StreamingHistory*.json); export the playlist as CSV (Exportify) or convert the JSON to CSV first',
+      { file, line: 1 },
+    );
+  }
   const rawLines = text.split('\n');
   if (body.length > MAX_HEADER_BYTES) rawLines.pop(); // the last line may be cut by the read
   const lines = rawLines.map((l) => l.replace(/\r$/, ''));

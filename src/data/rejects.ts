@@ -1,7 +1,8 @@
 /**
  * Rows DuckDB's CSV reader could not parse, read back from its reject tables (`store_rejects = true`):
  * each error has the file line, the 1-based column index and an error type. A row may carry several errors
- * (e.g. a cast error and a missing column); it is one rejected row.
+ * (e.g. a cast error and a missing column); it is one rejected row. Measured on DuckDB 1.5: with `skip = N`
+ * the line numbers still count the skipped lines, so they are the file's own line numbers.
  */
 import { DuckDBConnection } from '@duckdb/node-api';
 import { RejectExample } from './load-report';
@@ -22,7 +23,6 @@ export async function collectRejects(
   tables: { errors: string; scans: string },
   header: readonly string[],
   maxExamples: number,
-  lineOffset = 0,
 ): Promise<RejectSummary> {
   const errors = q(tables.errors);
   const total = await connection.runAndReadAll(`SELECT count(DISTINCT line) FROM ${errors}`);
@@ -38,7 +38,7 @@ export async function collectRejects(
     const column =
       columnIndex !== null && Number(columnIndex) >= 1 ? header[Number(columnIndex) - 1] : undefined;
     const example: RejectExample = {
-      line: Number(line) + lineOffset,
+      line: Number(line),
       errorType: String(type),
       message: String(message),
     };

@@ -76,6 +76,14 @@ export function decideUnits(
     if (m.target === 'id' || m.target === 'album_id') {
       const uri = values.some((v) => /^(spotify:[a-z]+:|https?:\/\/open\.spotify\.com\/)/.test(v.trim()));
       if (uri) out.set(m.target, { target: m.target, factor: 1, note: 'spotify: URI / URL prefix stripped' });
+    } else if (m.target === 'artists' || m.target === 'artist_ids') {
+      const text = values.map((v) => v.trim()).filter(Boolean);
+      const note = text.some((v) => v.startsWith('['))
+        ? 'Python list literal'
+        : text.some((v) => v.includes(';'))
+          ? "';'-separated names"
+          : '';
+      if (note) out.set(m.target, { target: m.target, factor: 1, note });
     } else if (m.target === 'duration_ms') out.set(m.target, durationUnit(m, values));
     else if (UNIT.has(m.target)) out.set(m.target, featureScale(m, values));
     else if (m.target === 'popularity') {

@@ -15,7 +15,7 @@ import { allFigures } from './figures';
 import { openLab, type Lab } from './lab';
 import { beginOutputSet } from './outputs';
 import type { LabOptions } from './options';
-import { runSteps, type StepResults } from './run-steps';
+import { NOTEBOOK_STEPS, notebookPlan, runSteps, type StepResults } from './run-steps';
 
 export interface RunOutputs {
   /** Execute the notebooks after the pipeline. Default: true. */
@@ -43,7 +43,10 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   const lab = await openLab(options);
   const say = (text: string) => console.log(`\n${text}`);
   // One run's outputs as one set: locked against a concurrent run, the previous set back if this one fails.
-  const set = await beginOutputSet(lab.options.outDir);
+  const set = await beginOutputSet(lab.options.outDir).catch((error) => {
+    lab.close();
+    throw error;
+  });
   try {
     await writeOutputs(lab, outputs, started, say);
     set.commit();
@@ -60,8 +63,9 @@ async function writeOutputs(
   started: number,
   say: (text: string) => void,
 ): Promise<void> {
+  let results: StepResults | undefined;
   try {
-    const results = await runSteps(lab, say);
+    results = await runSteps(lab, say);
 
     if (outputs.dashboard ?? true) {
       const figures = allFigures(results);
@@ -82,9 +86,12 @@ async function writeOutputs(
   } finally {
     lab.close();
   }
-  if (outputs.notebooks ?? true) {
+  const plan = notebookPlan(results.skipped);
+  if ((outputs.notebooks ?? true) && plan.left.length > 0) say(`Notebooks not run: ${plan.left.join('; ')}`);
+  if ((outputs.notebooks ?? true) && plan.only.length > 0) {
     const nbStep = startStep('notebooks (Jupyter, nbconvert)', { quiet: lab.options.quiet });
     const runs = await runNotebooks({
+      only: plan.only.length < NOTEBOOK_STEPS.length ? plan.only : undefined,
       env: labEnv(lab),
       parameters: configParameters(lab.options),
       outDir: path.join(lab.options.outDir, 'reports', 'notebooks'),

@@ -1,3 +1,4 @@
+import { notebookPlan } from '../../src/pipeline/run-steps';
 import {
   availabilityLines,
   availableColumns,
@@ -106,4 +107,32 @@ test('available columns: mapped ones plus what the loader derives, or the loader
 
 test('an unknown step is an error naming it', () => {
   expect(() => stepAvailability('nope' as never, ALL)).toThrow("stepAvailability: unknown step 'nope'");
+});
+
+test('notebooks whose steps were skipped are left out, one line per reason', () => {
+  expect(notebookPlan({})).toEqual({ only: ['01', '02', '03', '04', '05', '06', '07'], left: [] });
+  const why = 'no promotion labels (and so no model): needs valence';
+  expect(
+    notebookPlan({
+      labels: why,
+      model: why,
+      explanation: why,
+      uplift: why,
+      clusters: 'no mood clusters: few',
+    }),
+  ).toEqual({ only: ['01', '02'], left: ['03 — no mood clusters: few', `04, 05, 06, 07 — ${why}`] });
+});
+
+test('an unexpected step failure names the step and the file, without the engine’s error class', () => {
+  const { stepFailure } = jest.requireActual('../../src/pipeline/run-steps');
+  const e = stepFailure(
+    'trends',
+    '/data/x.csv',
+    new Error('Binder Error: Referenced column "year" not found\nLINE 1: …'),
+  );
+  expect(e.message).toBe(
+    '/data/x.csv: the trends step failed on this file (database engine); the other outputs were kept as they were. ' +
+      'This is a bug of the lab — please report it with the file\'s header line. Detail: Referenced column "year" not found',
+  );
+  expect(e.message).not.toMatch(/Binder Error/);
 });
