@@ -8,7 +8,8 @@
  * Python runs under an address-space cap (prlimit --as, default 6 GiB: the machine is shared) and a time limit;
  * where pandas runs out of either, the table says so instead of a number.
  *
- *   nice npm run bench:scale [-- --sizes 1204025,5000000,10000000 --python-cap-gib 6 --python-timeout 900]
+ *   nice npm run bench:scale [-- --sizes 1204025,5000000,10000000 --python-cap-gib 6 --python-timeout 900
+ *                                --python-max-rows N (Python only up to N rows)]
  *   npm run bench:scale -- --quick      (5000 and 20000 rows; RESULTS.md untouched)
  * Last line: bench scale: 10M rows wall W s (Fx the 1.2M time), peak RSS R GB (target ≤ 4 GB)
  */
@@ -118,12 +119,29 @@ function python(file: string, work: string, capGiB: number, timeoutSeconds: numb
 
 const gb = (mib: number) => mib / 1024;
 
+const NOT_RUN: MeasuredOutcome = {
+  wallSeconds: NaN,
+  peakRssMiB: NaN,
+  stdout: '',
+  stderr: '',
+  code: 0,
+  timedOut: false,
+};
+
+interface SizeResult {
+  rows: number;
+  ours: SideRun;
+  python: SideRun;
+}
+
 async function main(): Promise<void> {
   const sizes = sizesOption();
   const capGiB = intOption('python-cap-gib', 6);
   const timeoutSeconds = intOption('python-timeout', 900, 300);
+  // On a busy machine the Python side at every size may not fit the time there is; this skips the largest.
+  const pythonMaxRows = intOption('python-max-rows', Number.MAX_SAFE_INTEGER);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
-  const results: { rows: number; ours: SideRun; python: SideRun }[] = [];
+  const results: SizeResult[] = [];
   try {
     for (const rows of sizes) {
       const file = await demoFile(rows);
@@ -132,15 +150,32 @@ async function main(): Promise<void> {
       console.error(
         `  ours ${o.measured.wallSeconds.toFixed(1)} s, ${gb(o.measured.peakRssMiB).toFixed(2)} GB; python …`,
       );
-      const p = python(file, work, capGiB, timeoutSeconds);
+      const p: SideRun =
+        rows <= pythonMaxRows
+          ? python(file, work, capGiB, timeoutSeconds)
+          : { status: `not run (above --python-max-rows ${pythonMaxRows})`, measured: NOT_RUN };
       console.error(
         `  python ${p.status === 'ok' ? `${p.measured.wallSeconds.toFixed(1)} s, ${gb(p.measured.peakRssMiB).toFixed(2)} GB` : p.status}`,
       );
       results.push({ rows, ours: o, python: p });
+      // Written after every size, so a run stopped at the largest still leaves what it measured.
+      report(results, { sizes, capGiB, timeoutSeconds, pythonMaxRows }, results.length === sizes.length);
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+interface Settings {
+  sizes: number[];
+  capGiB: number;
+  timeoutSeconds: number;
+  pythonMaxRows: number;
+}
+
+/** The tables and last line of the sizes measured so far; printed when `done`, written to RESULTS.md always. */
+function report(results: SizeResult[], settings: Settings, done: boolean): void {
+  const { sizes, capGiB, timeoutSeconds, pythonMaxRows } = settings;
   const cell = (run: SideRun, f: (r: SideRun) => string) => (run.status === 'ok' ? f(run) : run.status);
   const summary = formatTable(
     ['rows', 'ours wall s', 'ours peak RSS GB', 'python wall s', 'python peak RSS GB', 'wall ours/python'],
@@ -189,19 +224,26 @@ async function main(): Promise<void> {
     `load average at the end: ${load} on ${os.cpus().length} cores — the machine is shared with other work, so wall times are upper bounds`,
     `targets at the largest size: peak RSS ≤ ${TARGET_RSS_GB} GB, wall ≤ ${TARGET_GROWTH}x the smallest size's`,
   ];
-  console.log(summary);
-  console.log('');
-  console.log(stageTable);
-  for (const c of [...checks, ...notes]) console.log(c);
+  if (!done)
+    notes.push(
+      `partial: ${results.length} of ${sizes.length} sizes measured when this was written (the run was still going)`,
+    );
+  if (done) {
+    console.log(summary);
+    console.log('');
+    console.log(stageTable);
+    for (const c of [...checks, ...notes]) console.log(c);
+  }
   writeResultsSection(
     'scale (1.2M → 10M tracks)',
-    `\`nice npm run bench:scale -- --sizes ${sizes.join(',')} --python-cap-gib ${capGiB} --python-timeout ${timeoutSeconds}\` on ${machineSummary()}.\n` +
+    `\`nice npm run bench:scale -- --sizes ${sizes.join(',')} --python-cap-gib ${capGiB} --python-timeout ${timeoutSeconds}${pythonMaxRows < Number.MAX_SAFE_INTEGER ? ` --python-max-rows ${pythonMaxRows}` : ''}\` on ${machineSummary()}.\n` +
       'Ours: `lab run --profile original`; Python: bench/reference/original_pipeline.py under `prlimit --as` ' +
       `(${capGiB} GiB address space) and a ${timeoutSeconds} s limit. One run per size; wall and peak RSS of the whole process tree.\n\n` +
       '```\n' +
       `${summary}\n\n${stageTable}\n${[...checks, ...notes].join('\n')}\n${line}\n` +
       '```',
   );
+  if (!done) return;
   console.log(line);
   if (checks.some((c) => c.includes('FAIL'))) process.exitCode = 1;
 }

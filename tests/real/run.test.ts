@@ -10,6 +10,8 @@ import * as path from 'path';
 import { runLab } from '../../src/pipeline/run';
 
 const DATA = path.resolve(__dirname, '../../../shared/data');
+// Seven notebooks per file: about 2 minutes each on an idle 2-core machine, far more on a loaded one.
+jest.setTimeout(30 * 60 * 1000);
 const INTERNAL =
   /Sql:|Binder Error|Invalid Input Error|Conversion Error|noiseCeiling|topEntitiesFigure|leave it out|clean the table first/;
 
