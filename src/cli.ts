@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { parseArgs } from 'util';
+import { llmEndpoint } from './explain/llm-client';
 import { writeDemoCsv } from './data/demo';
 import * as path from 'path';
 import { configFromEnv, mergeConfig, resolveConfig, userCwd } from './pipeline/config';
@@ -38,6 +39,8 @@ Options:
   --flip-rate F      share of promotion labels flipped at random (default 0.05, the original app's)
   --rounds N         boosting rounds (default 100)
   --offline          explain tracks without calling the LLM, even with HF_TOKEN set
+  --llm-endpoint URL an OpenAI-compatible chat server to ask instead of Hugging Face (TGI, vLLM, llama.cpp;
+                     default $HF_INFERENCE_ENDPOINT, then $HF_ENDPOINT)
   --fresh            ignore cached step results
   --no-notebooks     skip executing the notebooks
   --no-dashboard     skip figures and the dashboard
@@ -61,6 +64,7 @@ const OPTIONS = {
   'flip-rate': { type: 'string' },
   rounds: { type: 'string' },
   offline: { type: 'boolean' },
+  'llm-endpoint': { type: 'string' },
   fresh: { type: 'boolean' },
   'no-notebooks': { type: 'boolean' },
   'no-dashboard': { type: 'boolean' },
@@ -107,6 +111,14 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'help' || values.help) {
     console.log(HELP);
     return 0;
+  }
+  if (values['llm-endpoint'] !== undefined) {
+    // Checked now, then handed on as the variable the LLM client, the step keys and notebook kernels read.
+    try {
+      process.env.HF_INFERENCE_ENDPOINT = llmEndpoint({ endpointUrl: values['llm-endpoint'] }, {});
+    } catch (error) {
+      throw new Error((error as Error).message.replace(/^endpointUrl/, '--llm-endpoint'));
+    }
   }
   const flags = {
     data: values.data,

@@ -145,12 +145,18 @@ export const clustersStep: Step<ClusterParameters, Clusters> = {
     return p;
   },
   label: (p) => `mood clusters (k = ${p.k})`,
-  compute: async (p, { resources, reporter }) =>
-    computeClusters(await resources.table(), {
+  compute: async (p, { resources, reporter }) => {
+    const table = await resources.table();
+    if (p.k > table.length / 20)
+      console.warn(
+        `clusters: k = ${p.k} on ${table.length} tracks leaves fewer than 20 tracks per cluster; the moods will be noise (try k ≤ ${Math.max(2, Math.floor(table.length / 20))})`,
+      );
+    return computeClusters(table, {
       k: p.k,
       seed: streamSeed(p.seed, STREAMS.kmeans),
       onProgress: reporter.update,
-    }),
+    });
+  },
   summary: (c) => c.profiles.map((x) => x.name).join(' · '),
 };
 

@@ -34,14 +34,45 @@ export interface StepResults {
   skipped: Record<string, string>;
 }
 
+/** DuckDB's error classes ("Binder Error: …"): words for its developers, not for a user (left out). */
+const ENGINE_ERROR =
+  /\b(Binder|Catalog|Conversion|Invalid Input|Parser|Out of Range|Constraint|Internal) Error\b/;
+
+/**
+ * An unexpected failure inside a step, in words a user can act on: which step, which file, that it is a bug
+ * to report — with the engine's own text kept after it (the part a maintainer needs), never in place of it.
+ */
+export function stepFailure(step: string, file: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const engine = ENGINE_ERROR.test(message) ? ' (database engine)' : '';
+  const detail = message.split('\n')[0].replace(new RegExp(`${ENGINE_ERROR.source}:\\s*`, 'g'), '');
+  const wrapped = new Error(
+    `${file}: the ${step} step failed on this file${engine}; the other outputs were kept as they were. ` +
+      `This is a bug of the lab — please report it with the file's header line. Detail: ${detail}`,
+  );
+  (wrapped as Error & { cause?: unknown }).cause = error;
+  return wrapped;
+}
+
+/** A step's value; its failure (other than StepSkipped) becomes a stepFailure naming the step and file. */
+async function guarded<T>(name: string, file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof StepSkipped || (error as { name?: string })?.name === 'DataError') throw error;
+    throw stepFailure(name, file, error);
+  }
+}
+
 /** The value of a step, or undefined with its reason recorded when it is skipped; other errors propagate. */
 async function optional<T>(
   name: string,
   run: () => Promise<T>,
   skipped: Record<string, string>,
+  file = '',
 ): Promise<T | undefined> {
   try {
-    return await run();
+    return await guarded(name, file, run);
   } catch (error) {
     if (!(error instanceof StepSkipped)) throw error;
     skipped[name] = error.reason;
@@ -52,23 +83,26 @@ async function optional<T>(
 /** Runs every step; `say` prints a result (the CLI prints to stdout). */
 export async function runSteps(lab: Lab, say: (text: string) => void): Promise<StepResults> {
   const skipped: Record<string, string> = {};
-  const overview = await lab.overview();
+  const file = lab.source.path;
+  const overview = await guarded('overview', file, () => lab.overview());
   say(overviewText(overview, lab.source.description));
-  const trends = await lab.trends();
+  const trends = await guarded('trends', file, () => lab.trends());
   say(trendsText(trends));
-  const clusters = await optional('clusters', () => lab.clusters(), skipped);
+  const clusters = await optional('clusters', () => lab.clusters(), skipped, file);
   say(clusters ? clustersText(clusters) : skippedText(skipped.clusters));
-  const labels = await optional('labels', () => lab.labels(), skipped);
+  const labels = await optional('labels', () => lab.labels(), skipped, file);
   say(labels ? labelsText(labels) : skippedText(skipped.labels));
-  const models = labels ? await optional('model', () => lab.models(), skipped) : undefined;
+  const models = labels ? await optional('model', () => lab.models(), skipped, file) : undefined;
   if (labels) say(models ? modelText(models, labels) : skippedText(skipped.model));
   if (models)
     say(
       `Saved models/promotion_model.json (+ .meta.json)${models.popularity ? ' and models/popularity_model.json' : ''}`,
     );
-  const explanation = models ? await optional('explanation', () => lab.explanation(), skipped) : undefined;
+  const explanation = models
+    ? await optional('explanation', () => lab.explanation(), skipped, file)
+    : undefined;
   if (models) say(explanation ? explanationText(explanation) : skippedText(skipped.explanation));
-  const uplift = models ? await optional('uplift', () => lab.uplift(), skipped) : undefined;
+  const uplift = models ? await optional('uplift', () => lab.uplift(), skipped, file) : undefined;
   if (models) say(uplift ? upliftText(uplift) : skippedText(skipped.uplift));
   const cause = skipped.labels ?? skipped.model;
   if (cause) for (const name of ['model', 'explanation', 'uplift']) skipped[name] ??= cause;

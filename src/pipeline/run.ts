@@ -43,7 +43,10 @@ export async function runLab(options: LabOptions, outputs: RunOutputs = {}): Pro
   const lab = await openLab(options);
   const say = (text: string) => console.log(`\n${text}`);
   // One run's outputs as one set: locked against a concurrent run, the previous set back if this one fails.
-  const set = await beginOutputSet(lab.options.outDir);
+  const set = await beginOutputSet(lab.options.outDir).catch((error) => {
+    lab.close();
+    throw error;
+  });
   try {
     await writeOutputs(lab, outputs, started, say);
     set.commit();

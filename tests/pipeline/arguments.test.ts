@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli';
+import { writeDemoCsv } from '../../src/data/demo';
 import { countTrackRows, findTrackRow } from '../../src/data/track-store';
 import { resolveConfig } from '../../src/pipeline/config';
 import { openLab } from '../../src/pipeline/lab';
@@ -20,6 +21,10 @@ test.each([
   [['run', '8'], /unexpected argument '8' after 'run'; options start with --/],
   [['run', '--seed', '1', '2', '3'], /unexpected arguments '2', '3' after 'run'/],
   [['run', '--k', '500'], /k must be at most 50, got 500: .*--k 500 ran 196 s/],
+  [
+    ['run', '--llm-endpoint', 'localhost:8080'],
+    /^--llm-endpoint must be an http\(s\) URL .*got 'localhost:8080'/,
+  ],
 ])('lab %j is refused before any work', async (argv, message) => {
   await expect(main(argv)).rejects.toThrow(message);
 });
@@ -28,6 +33,41 @@ test('the bounds hold for every way a config arrives (notebook cells, LAB_CONFIG
   expect(() => resolveConfig({ seed: 2 ** 32 })).toThrow(/seed must be at most 4294967295/);
   expect(() => resolveConfig({ k: 51 })).toThrow(/k must be at most 50/);
   expect(resolveConfig({ seed: 2 ** 32 - 1, k: 50 }).k).toBe(50);
+});
+
+test('--llm-endpoint is checked, then handed on as HF_INFERENCE_ENDPOINT (client, step keys, kernels)', async () => {
+  const saved = process.env.HF_INFERENCE_ENDPOINT;
+  try {
+    // --k 500 stops the run after the flags are read: nothing is computed.
+    await expect(main(['run', '--llm-endpoint', 'http://127.0.0.1:9/', '--k', '500'])).rejects.toThrow(
+      /k must be/,
+    );
+    expect(process.env.HF_INFERENCE_ENDPOINT).toBe('http://127.0.0.1:9');
+  } finally {
+    if (saved === undefined) delete process.env.HF_INFERENCE_ENDPOINT;
+    else process.env.HF_INFERENCE_ENDPOINT = saved;
+  }
+});
+
+test('k above rows/20 warns with the tracks per cluster (k ≤ 50 is the hard bound)', async () => {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'lab-k-rows-'));
+  const data = path.join(dir, 'demo.csv');
+  await writeDemoCsv(data, { rows: 300, seed: 3 });
+  const warnings: string[] = [];
+  const warn = jest.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
+  const lab = await openLab({ data, outDir: dir, quiet: true, k: 40 });
+  try {
+    await lab.clusters();
+    expect(warnings.filter((w) => w.startsWith('clusters:'))).toEqual([
+      expect.stringMatching(
+        /^clusters: k = 40 on \d+ tracks leaves fewer than 20 tracks per cluster; .*try k ≤ 1\d\)$/,
+      ),
+    ]);
+  } finally {
+    warn.mockRestore();
+    lab.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('per-track PDF names: safe ids stay as they are, sanitised ones get a hash and cannot collide', () => {

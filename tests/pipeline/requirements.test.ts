@@ -122,3 +122,17 @@ test('notebooks whose steps were skipped are left out, one line per reason', () 
     }),
   ).toEqual({ only: ['01', '02'], left: ['03 — no mood clusters: few', `04, 05, 06, 07 — ${why}`] });
 });
+
+test('an unexpected step failure names the step and the file, without the engine’s error class', () => {
+  const { stepFailure } = jest.requireActual('../../src/pipeline/run-steps');
+  const e = stepFailure(
+    'trends',
+    '/data/x.csv',
+    new Error('Binder Error: Referenced column "year" not found\nLINE 1: …'),
+  );
+  expect(e.message).toBe(
+    '/data/x.csv: the trends step failed on this file (database engine); the other outputs were kept as they were. ' +
+      'This is a bug of the lab — please report it with the file\'s header line. Detail: Referenced column "year" not found',
+  );
+  expect(e.message).not.toMatch(/Binder Error/);
+});
