@@ -9,6 +9,7 @@
  *
  * Options: --rows N (default 10,000,000; quick 20,000), --rounds R (default 30; quick 10), --workers 1,2,4,
  * --data FILE (use this file instead of the generated one, e.g. another worktree's bench/.cache copy),
+ * --reuse (take a worker count's result from bench/.cache when an earlier run saved it),
  * --quick (small, for CI; RESULTS.md untouched). Children run under `nice -n 10`: the machine is shared.
  */
 import { spawnSync } from 'child_process';
@@ -76,6 +77,17 @@ async function main(): Promise<void> {
   const measured: Array<{ workers: number; result: TrainDistributedResult }> = [];
   try {
     for (const n of counts) {
+      // Each worker count's result is kept, so a long run cut short (or --workers 4 alone) can be completed
+      // later with --reuse instead of training again (at 10M rows on a shared machine each count takes minutes).
+      const cached = path.join(
+        benchCacheDir(),
+        `distributed-${path.basename(file)}-${fs.statSync(file).size}-${rounds}r-${n}w.json`,
+      );
+      if (process.argv.includes('--reuse') && fs.existsSync(cached)) {
+        measured.push({ workers: n, result: JSON.parse(fs.readFileSync(cached, 'utf8')) });
+        console.error(`${n} worker(s): reused ${cached}`);
+        continue;
+      }
       const shards = shardsFor(file, n);
       const out = lab([
         'train',
@@ -94,8 +106,9 @@ async function main(): Promise<void> {
       ]);
       const result = JSON.parse(out) as TrainDistributedResult;
       measured.push({ workers: n, result });
+      if (!quickMode()) fs.writeFileSync(cached, JSON.stringify(result));
       console.error(
-        `${n} worker(s): ${result.wallSeconds} s, peak RSS per worker ${result.workers.map((w) => w.peakRssMiB).join(', ')} MiB`,
+        `${n} worker(s): ${result.wallSeconds} s, peak RSS per worker ${result.workers.map((w) => w.peakRssMiB).join(', ')} MiB, test AUC ${result.workers[0].testAuc.toFixed(4)}`,
       );
     }
   } finally {

@@ -42,3 +42,16 @@ test('draws a figure to a small palette PNG at its layout size, and Chromium rea
     await browser.close();
   }
 }, 120_000);
+
+test('CJK names draw as glyphs, not as the boxes of characters no font has', () => {
+  const titled = (text: string) => {
+    const image = figureImage({ data: [], layout: { title: { text }, width: 300, height: 120 } });
+    if ('error' in image) throw new Error(image.error);
+    return image.png;
+  };
+  // Private-use code points have no glyph in any installed font: they show the same box a missing CJK font would.
+  const boxes = titled('\uE000\uE001\uE002\uE003\uE004');
+  expect(titled('\uE005\uE006\uE007\uE008\uE009').equals(boxes)).toBe(true);
+  expect(titled('夜に駆ける').equals(boxes)).toBe(false);
+  expect(titled('강남스타일').equals(boxes)).toBe(false);
+}, 60_000);
