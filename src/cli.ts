@@ -179,6 +179,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new Error(`unknown command '${command}'; expected run, report, demo or help (lab --help)`);
+      throw new Error(
+        `unknown command '${command}'; expected run, report, demo, shard, train, tracker, worker or help (lab --help)`,
+      );
   }
 }
