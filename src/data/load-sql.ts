@@ -89,9 +89,12 @@ export function columnExpressions(
     if (!m) out.set(target, 'NULL::VARCHAR[]');
     else {
       const list = nameListSql(q(m.source));
-      // The 114k layout joins several artists with ';' ("A;B"); list literals and one plain name pass through.
-      const split = `list_filter(list_transform(string_split(${q(m.source)}, ';'), x -> trim(x)), x -> x <> '')`;
-      const names = `CASE WHEN contains(${q(m.source)}, ';') AND NOT starts_with(ltrim(${q(m.source)}), '[') THEN ${split} ELSE ${list} END`;
+      // Several names in one plain cell: the 114k layout joins them with ';' ("A;B"), spotify-2023 and the
+      // daily charts files with ', ' ("A, B"; units.ts decides from the share of cells with a comma). List
+      // literals and one plain name pass through.
+      const separator = units.get(target)?.separator ?? ';';
+      const split = `list_filter(list_transform(string_split(${q(m.source)}, ${lit(separator)}), x -> trim(x)), x -> x <> '')`;
+      const names = `CASE WHEN contains(${q(m.source)}, ${lit(separator)}) AND NOT starts_with(ltrim(${q(m.source)}), '[') THEN ${split} ELSE ${list} END`;
       out.set(
         target,
         target === 'artist_ids' ? `list_transform(${names}, x -> ${spotifyIdSql('x')})` : names,

@@ -18,7 +18,17 @@ export interface UnitDecision {
   note: string;
   /** Set when the column cannot be used in the schema's unit: why it is left out. */
   unusable?: string;
+  /** Artists only: the character that joins several names in one plain-text cell (`;` or `,`). */
+  separator?: ';' | ',';
 }
+
+/**
+ * Share of a name column's cells holding a comma above which the commas are read as separators ("Latto,
+ * Jung Kook" in spotify-2023.csv, "A-Reece, Fly Anakin" in the daily charts files). A one-artist column has
+ * a comma in a rare name only ("Tyler, The Creator"), far below this; such a name is split in a
+ * comma-separated column too, which the report's note makes visible.
+ */
+export const COMMA_LIST_SHARE = 0.1;
 
 const UNIT = new Set<string>(UNIT_FEATURES);
 
@@ -78,12 +88,13 @@ export function decideUnits(
       if (uri) out.set(m.target, { target: m.target, factor: 1, note: 'spotify: URI / URL prefix stripped' });
     } else if (m.target === 'artists' || m.target === 'artist_ids') {
       const text = values.map((v) => v.trim()).filter(Boolean);
-      const note = text.some((v) => v.startsWith('['))
-        ? 'Python list literal'
-        : text.some((v) => v.includes(';'))
-          ? "';'-separated names"
-          : '';
-      if (note) out.set(m.target, { target: m.target, factor: 1, note });
+      const commas = text.filter((v) => v.includes(',')).length;
+      if (text.some((v) => v.startsWith('[')))
+        out.set(m.target, { target: m.target, factor: 1, note: 'Python list literal' });
+      else if (text.some((v) => v.includes(';')))
+        out.set(m.target, { target: m.target, factor: 1, note: "';'-separated names", separator: ';' });
+      else if (text.length > 0 && commas >= COMMA_LIST_SHARE * text.length)
+        out.set(m.target, { target: m.target, factor: 1, note: "','-separated names", separator: ',' });
     } else if (m.target === 'duration_ms') out.set(m.target, durationUnit(m, values));
     else if (UNIT.has(m.target)) out.set(m.target, featureScale(m, values));
     else if (m.target === 'popularity') {

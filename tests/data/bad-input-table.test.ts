@@ -372,6 +372,35 @@ export const LOADER_CASES: Case[] = [
     },
   },
   {
+    input: 'several artists in one plain cell (`Latto, Jung Kook`; `A;B`)',
+    sees: "loads; `artists ← artist(s)_name (','-separated names)`; each name counted once in top artists (a one-artist column keeps a rare comma: `Tyler, The Creator`)",
+    check: async () => {
+      const comma = writeFixture(
+        'track_name,artist(s)_name,danceability,energy,valence\nA,"Latto, Jung Kook",0.5,0.5,0.5\nB,Jung Kook,0.5,0.5,0.5\n',
+      );
+      expect((await sql(comma, 'SELECT artists FROM tracks')).flat()).toEqual([
+        ['Latto', 'Jung Kook'],
+        ['Jung Kook'],
+      ]);
+      expect((await report(comma)).mapped.find((m) => m.column === 'artists')?.note).toBe(
+        "','-separated names",
+      );
+      const semicolon = writeFixture('name,artists,danceability,energy,valence\nA,X;Y,0.5,0.5,0.5\n');
+      expect((await sql(semicolon, 'SELECT artists FROM tracks')).flat()).toEqual([['X', 'Y']]);
+      const single = writeFixture(
+        'name,artist,danceability,energy,valence\n' +
+          Array.from(
+            { length: 12 },
+            (_, i) => `S${i},${i ? `Artist ${i}` : '"Tyler, The Creator"'},0.5,0.5,0.5`,
+          ).join('\n') +
+          '\n',
+      );
+      expect((await sql(single, "SELECT artists FROM tracks WHERE name = 'S0'")).flat()).toEqual([
+        ['Tyler, The Creator'],
+      ]);
+    },
+  },
+  {
     input: '`spotify:track:…` URIs or `open.spotify.com` links as ids',
     sees: 'loads; `id ← Track URI (spotify: URI / URL prefix stripped)`',
     check: async () => {

@@ -116,6 +116,54 @@ describe('loadTracks: contract of the cleaned table', () => {
     });
   });
 
+  test('artists joined by ", " in a plain cell (spotify-2023, daily charts) are split into names', async () => {
+    // Seven rows, three of them collaborations: the share of cells with a comma says "a list", not a name.
+    const people = [
+      'Ann Xu',
+      'Bo Lee, Cy Ray',
+      'Ann Xu',
+      'Cy Ray, Ann Xu, Di Oz',
+      'Bo Lee',
+      'Di Oz',
+      'Ed, Fa',
+    ];
+    const text =
+      'track_name,artist(s)_name,danceability_%,energy_%,valence_%\n' +
+      people.map((p, i) => `T${i},"${p}",5${i},6${i},7${i}`).join('\n') +
+      '\n';
+    await withLoad(writeFixture(text), async (l) => {
+      const lists = (
+        await l.connection.runAndReadAll(`SELECT artists FROM ${l.relation} ORDER BY name`)
+      ).getRowsJS();
+      expect(lists.map((r) => r[0])).toEqual([
+        ['Ann Xu'],
+        ['Bo Lee', 'Cy Ray'],
+        ['Ann Xu'],
+        ['Cy Ray', 'Ann Xu', 'Di Oz'],
+        ['Bo Lee'],
+        ['Di Oz'],
+        ['Ed', 'Fa'],
+      ]);
+      expect(l.report.mapped.find((m) => m.column === 'artists')?.note).toBe("','-separated names");
+    });
+  });
+
+  test('a one-artist column keeps a rare comma inside a name ("Tyler, The Creator")', async () => {
+    const text =
+      'song,artist,danceability,energy,valence\n' +
+      Array.from(
+        { length: 20 },
+        (_, i) => `S${i},${i === 3 ? '"Tyler, The Creator"' : `Artist ${i}`},0.5,0.6,0.7`,
+      ).join('\n') +
+      '\n';
+    await withLoad(writeFixture(text), async (l) => {
+      const row3 = (
+        await l.connection.runAndReadAll(`SELECT artists FROM ${l.relation} WHERE name = 'S3'`)
+      ).getRowsJS();
+      expect(row3).toEqual([[['Tyler, The Creator']]]);
+    });
+  });
+
   test('Parquet: same table and report counts as the CSV it was written from', async () => {
     const parquet = file.replace(/\.csv$/, '.parquet');
     const instance = await DuckDBInstance.create(':memory:');

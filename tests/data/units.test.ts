@@ -27,3 +27,15 @@ test('popularity on 0–1 is multiplied; loudness on 0–1 is not dB and is left
   expect(decide('loudness', ['0.1', '0.2', '0.3', '0.4', '0.5']).unusable).toMatch(/not dB/);
   expect(decide('loudness', ['-7', '-5']).unusable).toBeUndefined();
 });
+
+test('artists: list literal, ";" or "," joins decided from the cells; a rare comma is part of a name', () => {
+  expect(decide('artists', ["['A', 'B']", "['C']"]).note).toBe('Python list literal');
+  expect(decide('artists', ['A;B', 'C']).separator).toBe(';');
+  expect(decide('artists', ['Latto, Jung Kook', 'Myke Towers', 'Dave, Central Cee']).separator).toBe(',');
+  const single = Array.from({ length: 20 }, (_, i) => (i === 0 ? 'Tyler, The Creator' : `Artist ${i}`));
+  expect(
+    decideUnits([{ target: 'artists', source: 'artist', index: 0 }], new Map([['artists', single]])).has(
+      'artists',
+    ),
+  ).toBe(false);
+});
