@@ -2,7 +2,10 @@
  * Cleaning: the original app's rules (drop empty name/album, year 0, tempo 0) plus range checks against the
  * schema's BOUNDS. Each dropped row is counted once, under the FIRST rule it breaks, in this order:
  *   1. `empty_name`   2. `empty_album`   3. `year_zero`   4. `tempo_zero`
- *   5. `missing:<col>`      a numeric cell that is empty (NULL) in any column the file has
+ *   5. `missing:<col>`      a numeric cell that is empty (NULL) in any column the file has, except the
+ *                           descriptive ones no step computes with (key, mode, time signature, track and disc
+ *                           number): spotify-2023.csv leaves `key` blank on one track in ten, and those tracks
+ *                           are as usable as the rest; they are kept with NULL there and counted in a note
  *   6. `not_finite:<col>`   NaN, Infinity or -Infinity
  *   7. `out_of_range:<col>` outside BOUNDS[col]
  *   8. `duration_not_positive` duration_ms <= 0
@@ -14,6 +17,15 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { BOUNDS, NumericColumn } from './schema';
+
+/** Numeric columns that are shown but never analysed: an empty cell keeps the row (NULL), counted apart. */
+export const DESCRIPTIVE_NUMERIC: readonly NumericColumn[] = [
+  'key',
+  'mode',
+  'time_signature',
+  'track_number',
+  'disc_number',
+];
 
 /** The rule names in the order they are tried, for reports and documentation. */
 export const CLEANING_RULE_ORDER = [
@@ -49,7 +61,8 @@ export function dropReasonSql(input: CleaningInput): string {
   if (input.text.includes('album')) cases.push([`coalesce(${col('album')}, '') = ''`, 'empty_album']);
   if (has('year')) cases.push([`${col('year')} = 0`, 'year_zero']);
   if (has('tempo')) cases.push([`${col('tempo')} = 0`, 'tempo_zero']);
-  for (const c of input.numeric) cases.push([`${col(c)} IS NULL`, `missing:${c}`]);
+  for (const c of input.numeric)
+    if (!DESCRIPTIVE_NUMERIC.includes(c)) cases.push([`${col(c)} IS NULL`, `missing:${c}`]);
   for (const c of input.numeric) cases.push([`NOT isfinite(${col(c)})`, `not_finite:${c}`]);
   for (const c of input.numeric) {
     const bounds = BOUNDS[c];
@@ -58,6 +71,31 @@ export function dropReasonSql(input: CleaningInput): string {
   if (has('duration_ms')) cases.push([`${col('duration_ms')} <= 0`, 'duration_not_positive']);
   if (cases.length === 0) return 'NULL::VARCHAR';
   return `CASE ${cases.map(([when, reason]) => `WHEN ${when} THEN ${sqlString(reason)}`).join(' ')} END`;
+}
+
+/**
+ * A SQL VARCHAR naming the descriptive columns that are empty on a row (`'key,mode'`, '' for none), so the
+ * loader can count what it kept with NULLs.
+ */
+export function blankDescriptiveSql(input: CleaningInput): string {
+  const col = input.expression ?? ((c: string) => `"${c}"`);
+  const blank = input.numeric
+    .filter((c) => DESCRIPTIVE_NUMERIC.includes(c))
+    .map((c) => `CASE WHEN ${col(c)} IS NULL THEN ${sqlString(c)} END`);
+  return blank.length === 0 ? `''` : `concat_ws(',', ${blank.join(', ')})`;
+}
+
+/** Kept rows with an empty descriptive column, per column, from the `_blank` column of `relation`. */
+export async function countBlankDescriptive(
+  connection: DuckDBConnection,
+  relation: string,
+): Promise<Record<string, number>> {
+  const result = await connection.runAndReadAll(
+    `SELECT c, count(*) FROM (SELECT unnest(string_split(_blank, ',')) AS c FROM "${relation.replace(/"/g, '""')}" WHERE _drop IS NULL AND _blank <> '') GROUP BY c ORDER BY c`,
+  );
+  const out: Record<string, number> = {};
+  for (const [c, n] of result.getRowsJS() as [string, bigint | number][]) out[c] = Number(n);
+  return out;
 }
 
 /** Rows dropped by cleaning, per reason (reason → count), with a few examples of each. */

@@ -24,7 +24,7 @@ import { DataError } from './errors';
 import { readCsvHeader } from './csv-header';
 import { detectLayout, Layout } from './layouts';
 import { columnExpressions, csvSource, lit, parquetSource, q, scanColumnNames, Source } from './load-sql';
-import { dropReasonSql, summarizeCleaning } from './clean';
+import { blankDescriptiveSql, countBlankDescriptive, dropReasonSql, summarizeCleaning } from './clean';
 import { LoadReport } from './load-report';
 import { collectRejects, dropRejectTables } from './rejects';
 import { prepareText, PreparedText } from './prepare-text';
@@ -227,11 +227,12 @@ async function loadPrepared(
     const numericChecked = [...FILE_NUMERIC_COLUMNS, 'popularity'].filter(
       (c) => mappedTargets.has(c) || (c === 'year' && mappedTargets.has('release_date')),
     ) as NumericColumn[];
-    const reason = dropReasonSql({
+    const cleaningInput = {
       text: (['name', 'album'] as const).filter((c) => mappedTargets.has(c)),
       numeric: numericChecked,
-      expression: (c) => q(`_${c}`),
-    });
+      expression: (c: string) => q(`_${c}`),
+    };
+    const reason = dropReasonSql(cleaningInput);
     const inner = [...expressions].map(([c, e]) => `${e} AS ${q(`_${c}`)}`).join(', ');
     const hasId = mappedTargets.has('id');
     const label = hasId ? '_id' : '_name';
@@ -239,6 +240,7 @@ async function loadPrepared(
       ...wanted.map((c) => `${q(`_${c}`)} AS ${q(c)}`),
       `${reason} AS _drop`,
       `${q(label)} AS _label`,
+      `${blankDescriptiveSql(cleaningInput)} AS _blank`,
     ];
     await connection.run(`DROP TABLE IF EXISTS ${q(o.relation)}`);
     await runWithProgress(
@@ -269,7 +271,10 @@ async function loadPrepared(
           ).getRows()[0][0],
         )
       : null;
+    for (const [c, n] of Object.entries(await countBlankDescriptive(connection, o.relation)))
+      notes.push(`${c} empty on ${n.toLocaleString('en-US')} row(s): kept (no step computes with ${c})`);
     await connection.run(`DELETE FROM ${q(o.relation)} WHERE _drop IS NOT NULL`);
+    await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _blank`);
     await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _drop`);
     await connection.run(`ALTER TABLE ${q(o.relation)} DROP COLUMN _label`);
     if (!mappedTargets.has('year') && mappedTargets.has('release_date'))

@@ -479,6 +479,15 @@ export const LOADER_CASES: Case[] = [
     },
   },
   {
+    input: 'an empty `key`, `mode` or `time_signature` cell (spotify-2023.csv has 95)',
+    sees: 'the row is kept with NULL there: `note: key empty on 12 row(s): kept (no step computes with key)`',
+    check: async () => {
+      const r = await report(writeFixture(csvText([row({}, 1), row({ key: '' }, 2)])));
+      expect([r.rowsKept, r.cleaning.dropped]).toEqual([2, 0]);
+      expect(r.notes).toContain('key empty on 1 row(s): kept (no step computes with key)');
+    },
+  },
+  {
     input: 'duplicated ids',
     sees: 'kept, and counted: `duplicated ids (kept): 1`',
     check: async () =>

@@ -229,6 +229,33 @@ describe('loadTracks: cleaning', () => {
     });
   });
 
+  test('an empty key, mode or time signature keeps the row (NULL there) and is counted in a note', async () => {
+    // spotify-2023.csv leaves `key` blank on one track in ten; no step computes with it, so the row stays.
+    const file = writeFixture(
+      csvText([row({}, 1), row({ key: '' }, 2), row({ key: '', mode: '' }, 3), row({ energy: '' }, 4)]),
+    );
+    await withLoad(file, async (l) => {
+      expect(l.report.cleaning.byReason).toEqual({ 'missing:energy': 1 });
+      expect(l.rowCount).toBe(3);
+      const keys = (
+        await l.connection.runAndReadAll(`SELECT key, mode FROM ${l.relation} ORDER BY id`)
+      ).getRowsJS();
+      expect(keys).toEqual([
+        [5, 1],
+        [null, 1],
+        [null, null],
+      ]);
+      expect(l.report.notes).toEqual(
+        expect.arrayContaining([
+          'key empty on 2 row(s): kept (no step computes with key)',
+          'mode empty on 1 row(s): kept (no step computes with mode)',
+        ]),
+      );
+      const cols = (await l.connection.runAndReadAll(`SELECT * FROM ${l.relation}`)).columnNames();
+      expect(cols).not.toContain('_blank');
+    });
+  });
+
   test('duplicated ids are counted, not dropped', async () => {
     const file = writeFixture(
       csvText([row({}, 1), row({ id: 'id1' }, 2), row({ id: 'id1' }, 3), row({}, 4)]),
