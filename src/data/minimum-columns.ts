@@ -34,11 +34,15 @@ export function checkMinimumColumns(
         `at least ${MIN_AUDIO_FEATURES} of ${AUDIO_FEATURES.join(', ')} are needed`,
     );
   }
+  // A chart word may carry a platform or a period: "Spotify Streams", "All Time Rank" (Most Streamed Spotify
+  // Songs 2024), "daily_rank"; the message names the file's own column then.
   const keys = header.map((h) => parseColumnName(h).key);
-  const chart = CHART_COLUMNS.filter((c) => keys.includes(c));
+  const chartShown = CHART_COLUMNS.flatMap((c) =>
+    keys.flatMap((key, i) => (key === c ? [c] : key.endsWith(`_${c}`) ? [header[i].trim()] : [])),
+  );
   const kind =
-    chart.length > 0 && features.length === 0
-      ? ` This looks like a charts or listening-history file (${chart.join(', ')}), not a file of tracks with audio features: the lab analyses audio features, so it cannot use it alone; join it with a file that has them (e.g. by track id) or export your playlist with Exportify, which includes them.`
+    chartShown.length > 0 && features.length === 0
+      ? ` This looks like a charts or listening-history file (${chartShown.join(', ')}), not a file of tracks with audio features: the lab analyses audio features, so it cannot use it alone; join it with a file that has them (e.g. by track id) or export your playlist with Exportify, which includes them.`
       : header.length === 1
         ? ' There is only one column: is the delimiter right (the loader tries , ; tab |)?'
         : ' Rename the columns to the names of tracks_features.csv (name, danceability, energy, …) or add the missing ones.';

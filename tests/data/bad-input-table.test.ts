@@ -287,6 +287,20 @@ export const LOADER_CASES: Case[] = [
       ).toMatch(/charts or listening-history file \(streams, position\)/),
   },
   {
+    input: 'a per-platform streams file (`Spotify Streams`, `All Time Rank`, no audio features)',
+    sees: '`… This looks like a charts or listening-history file (Spotify Streams, All Time Rank) …` (not only "0 of the 9 audio features")',
+    check: async () =>
+      expect(
+        (
+          await refusal(
+            writeFixture(
+              'Track,Artist,All Time Rank,Spotify Streams,Spotify Popularity\nA,B,1,"390,470,936",92\n',
+            ),
+          )
+        ).message,
+      ).toMatch(/charts or listening-history file \(Spotify Streams, All Time Rank\)/),
+  },
+  {
     input: 'no `explicit`, `album`, `album_id`, `year`, `instrumentalness` …',
     sees: "loads; they are absent from `available` and NULL in the table (never `false` or `''`)",
     check: async () => {
