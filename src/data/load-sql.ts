@@ -60,6 +60,37 @@ function durationSql(e: string, decision?: UnitDecision): string {
   return decision?.clock ? `CASE WHEN contains(${e}, ':') THEN ${clock} ELSE ${plain} END` : plain;
 }
 
+/** Two-digit years as Python's `%y` reads them: 00–68 → 2000–2068, 69–99 → 1969–1999. */
+const TWO_DIGIT_PIVOT = 68;
+
+/**
+ * Year, month and day (INTEGER, NULL when absent) of a release-date cell in the forms public files use:
+ * ISO `2023-10-20` / `2023-10` / `1928` (a time after the day is ignored), US `8/16/24` or `4/26/2024`
+ * (month first, as Excel in the US writes them; day first when the first number is above 12) and European
+ * `20.10.2023` (day first).
+ */
+export function releaseDateSql(e: string): { year: string; month: string; day: string } {
+  const v = `trim(${e})`;
+  const slash = `'^(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})\\b'`;
+  const dot = `'^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b'`;
+  const group = (pattern: string, k: number) =>
+    `TRY_CAST(nullif(regexp_extract(${v}, ${pattern}, ${k}), '') AS INTEGER)`;
+  const iso = (k: number) =>
+    `TRY_CAST(nullif(regexp_extract(${v}, '^(\\d{4})(?:-(\\d{1,2}))?(?:-(\\d{1,2}))?', ${k}), '') AS INTEGER)`;
+  const y = group(slash, 3);
+  const a = group(slash, 1);
+  const b = group(slash, 2);
+  const isSlash = `regexp_matches(${v}, ${slash})`;
+  const isDot = `regexp_matches(${v}, ${dot})`;
+  return {
+    year:
+      `CASE WHEN ${isSlash} THEN (CASE WHEN ${y} < 100 THEN ${y} + (CASE WHEN ${y} <= ${TWO_DIGIT_PIVOT} THEN 2000 ELSE 1900 END) ELSE ${y} END) ` +
+      `WHEN ${isDot} THEN ${group(dot, 3)} ELSE ${iso(1)} END`,
+    month: `CASE WHEN ${isSlash} THEN (CASE WHEN ${a} > 12 THEN ${b} ELSE ${a} END) WHEN ${isDot} THEN ${group(dot, 2)} ELSE ${iso(2)} END`,
+    day: `CASE WHEN ${isSlash} THEN (CASE WHEN ${a} > 12 THEN ${a} ELSE ${b} END) WHEN ${isDot} THEN ${group(dot, 1)} ELSE ${iso(3)} END`,
+  };
+}
+
 /**
  * The converted expression of every column the table can hold, over the mapped source columns. A column the
  * file does not have is NULL — never '' or false — so no step mistakes it for data; `available` lists the rest.
@@ -118,11 +149,11 @@ export function columnExpressions(
     out.set(target, e);
   }
   const date = source.get('release_date');
-  const part = (k: number) => `TRY_CAST(nullif(split_part(${q(date!.source)}, '-', ${k}), '') AS INTEGER)`;
-  out.set('release_year', date ? part(1) : 'NULL::INTEGER');
-  out.set('release_month', date ? `coalesce(${part(2)}, 0)` : 'NULL::INTEGER');
-  out.set('release_day', date ? `coalesce(${part(3)}, 0)` : 'NULL::INTEGER');
-  if (!source.has('year') && date) out.set('year', `${part(1)}::DOUBLE`);
+  const parts = date ? releaseDateSql(q(date.source)) : undefined;
+  out.set('release_year', parts ? parts.year : 'NULL::INTEGER');
+  out.set('release_month', parts ? `coalesce(${parts.month}, 0)` : 'NULL::INTEGER');
+  out.set('release_day', parts ? `coalesce(${parts.day}, 0)` : 'NULL::INTEGER');
+  if (!source.has('year') && parts) out.set('year', `${parts.year}::DOUBLE`);
   out.set('duration_min', `(${out.get('duration_ms')} / 60000)`);
   return out;
 }

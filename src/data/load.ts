@@ -7,11 +7,12 @@
  *   0–1 features on a 0–100 scale in the file are divided by 100 (see report.percentScaled);
  * - `id`, `name`, `album`, `album_id`, `release_date`: VARCHAR, '' when empty; `spotify:track:` / open.spotify.com
  *   URL prefixes are stripped from ids;
- * - `artists`, `artist_ids`: VARCHAR[] (Python list literals parsed; `A;B` split; a plain name becomes a
- *   one-element list);
+ * - `artists`, `artist_ids`: VARCHAR[] (Python list literals parsed; `A;B` split, and `A, B` when many cells
+ *   hold a comma; a plain name becomes a one-element list);
  * - `explicit`: BOOLEAN;
  * - `release_year`, `release_month`, `release_day`: INTEGER from `release_date` (`YYYY-MM-DD`, `YYYY-MM`,
- *   `YYYY`; month/day 0 when left out; NULL when the file has no release_date);
+ *   `YYYY`, US `8/16/24` or `4/26/2024`, European `20.10.2023`; month/day 0 when left out; NULL when the file
+ *   has no release_date);
  * - `popularity` DOUBLE and `genre` VARCHAR only when the file has them;
  * - a column the file lacks is NULL in every row (never '' or false), its cleaning rules are skipped, and it is
  *   absent from `report.available` / `LoadedTracks.available`: steps check those, not the values; `year` comes

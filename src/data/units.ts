@@ -95,6 +95,19 @@ export function decideUnits(
         out.set(m.target, { target: m.target, factor: 1, note: "';'-separated names", separator: ';' });
       else if (text.length > 0 && commas >= COMMA_LIST_SHARE * text.length)
         out.set(m.target, { target: m.target, factor: 1, note: "','-separated names", separator: ',' });
+    } else if (m.target === 'release_date') {
+      // load-sql.ts reads every form per cell; the report says which non-ISO form the file uses.
+      const text = values.map((v) => v.trim()).filter(Boolean);
+      const note = text.some(
+        (v) => /^\d{1,2}\/\d{1,2}\/\d{2}\b/.test(v) && !/^\d{1,2}\/\d{1,2}\/\d{4}/.test(v),
+      )
+        ? 'm/d/yy dates (yy 00–68 → 20yy, 69–99 → 19yy)'
+        : text.some((v) => /^\d{1,2}\/\d{1,2}\/\d{4}/.test(v))
+          ? 'm/d/yyyy dates'
+          : text.some((v) => /^\d{1,2}\.\d{1,2}\.\d{4}/.test(v))
+            ? 'd.m.yyyy dates'
+            : '';
+      if (note) out.set(m.target, { target: m.target, factor: 1, note });
     } else if (m.target === 'duration_ms') out.set(m.target, durationUnit(m, values));
     else if (UNIT.has(m.target)) out.set(m.target, featureScale(m, values));
     else if (m.target === 'popularity') {

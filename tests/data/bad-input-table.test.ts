@@ -360,6 +360,19 @@ export const LOADER_CASES: Case[] = [
     },
   },
   {
+    input: 'release dates as `8/16/24`, `4/26/2024` or `20.10.2023` (no year column)',
+    sees: 'loads; `release_date ← track_album_release_date (m/d/yy dates (yy 00–68 → 20yy, 69–99 → 19yy))`; the year comes from them (was: every row dropped as `missing:year`)',
+    check: async () => {
+      const file = writeFixture(
+        'track_name,track_album_release_date,danceability,energy,valence\nA,8/16/24,0.5,0.5,0.5\nB,4/26/2024,0.5,0.5,0.5\nC,20.10.2023,0.5,0.5,0.5\n',
+      );
+      expect(await sql(file, 'SELECT year FROM tracks')).toEqual([[2024], [2024], [2023]]);
+      expect((await report(file)).mapped.find((m) => m.column === 'release_date')?.note).toBe(
+        'm/d/yy dates (yy 00–68 → 20yy, 69–99 → 19yy)',
+      );
+    },
+  },
+  {
     input: 'a "loudness" column on 0–1 (rescaled, not dB)',
     sees: '`loudness` listed as `not used: values are all in 0–1, not dB (rescaled?)`; loads without it',
     check: async () => {

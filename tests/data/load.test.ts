@@ -148,6 +148,41 @@ describe('loadTracks: contract of the cleaned table', () => {
     });
   });
 
+  test('release dates as m/d/yy, m/d/yyyy, d/m/yyyy, d.m.yyyy and ISO with a time all give the year', async () => {
+    // high_popularity_spotify_data.csv writes "8/16/24": read only as ISO, every row lost its year and was dropped.
+    const dates = [
+      '8/16/24',
+      '12/1/1999',
+      '25/12/2001',
+      '20.10.2023',
+      '2014-12-09T00:00:00',
+      '1928',
+      '3/5/75',
+    ];
+    const text =
+      'track_name,track_album_release_date,danceability,energy,valence\n' +
+      dates.map((d, i) => `T${i},${d},0.5,0.6,0.7`).join('\n') +
+      '\n';
+    await withLoad(writeFixture(text), async (l) => {
+      const rows = (
+        await l.connection.runAndReadAll(
+          `SELECT year, release_year, release_month, release_day FROM ${l.relation} ORDER BY name`,
+        )
+      ).getRowsJS();
+      expect(rows).toEqual([
+        [2024, 2024, 8, 16],
+        [1999, 1999, 12, 1],
+        [2001, 2001, 12, 25],
+        [2023, 2023, 10, 20],
+        [2014, 2014, 12, 9],
+        [1928, 1928, 0, 0],
+        [1975, 1975, 3, 5],
+      ]);
+      expect(l.report.rowsKept).toBe(dates.length);
+      expect(l.report.mapped.find((m) => m.column === 'release_date')?.note).toMatch(/m\/d\/yy dates/);
+    });
+  });
+
   test('a one-artist column keeps a rare comma inside a name ("Tyler, The Creator")', async () => {
     const text =
       'song,artist,danceability,energy,valence\n' +

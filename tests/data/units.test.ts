@@ -39,3 +39,15 @@ test('artists: list literal, ";" or "," joins decided from the cells; a rare com
     ),
   ).toBe(false);
 });
+
+test('release dates: the report names a non-ISO form (m/d/yy, m/d/yyyy, d.m.yyyy); ISO needs no note', () => {
+  expect(decide('release_date', ['8/16/24', '10/18/24']).note).toMatch(/^m\/d\/yy dates/);
+  expect(decide('release_date', ['4/26/2024']).note).toBe('m/d/yyyy dates');
+  expect(decide('release_date', ['20.10.2023']).note).toBe('d.m.yyyy dates');
+  expect(
+    decideUnits(
+      [{ target: 'release_date', source: 'd', index: 0 }],
+      new Map([['release_date', ['2023-10-20']]]),
+    ).has('release_date'),
+  ).toBe(false);
+});
