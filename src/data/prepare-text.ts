@@ -75,8 +75,13 @@ async function transcode(
   let replaced = 0;
   let firstReplacedLine: number | undefined;
   let lines = 1;
+  // A UTF-8 byte-order mark on a file whose other bytes are Windows-1252 / latin-1 (a BOM added by one tool,
+  // text by another): decoded as a single-byte encoding it would become "ï»¿" glued to the first column name.
+  let first = encoding === 'windows-1252' || encoding === 'latin-1';
   const convert = new Transform({
     transform(chunk: Buffer, _enc, done) {
+      if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+      first = false;
       const text = decoder ? decoder.decode(chunk, { stream: true }) : chunk.toString('latin1');
       if (encoding === 'utf-8') {
         // U+FFFD already in the input (EF BF BD) is data, not a replacement.

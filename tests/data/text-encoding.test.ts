@@ -70,3 +70,29 @@ test('a Windows-1252 byte past the first 64 KiB: DuckDB meets it, the loader re-
     loaded.close();
   }
 });
+
+test('a UTF-8 byte-order mark on a Windows-1252 / latin-1 file is dropped, not read as "ï»¿" in the first name', async () => {
+  // Seen on a public Spotify CSV: EF BB BF, then text whose accented bytes are not UTF-8.
+  for (const [byte, encoding] of [
+    ['\x92', 'windows-1252'],
+    ['\xe9', 'latin-1'],
+  ] as const) {
+    const text = 'energy,name,danceability,valence\n0.5,Caf' + byte + ',0.6,0.7\n0.4,B,0.3,0.2\n';
+    const file = writeFixture(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'latin1')]));
+    const loaded = await loadTracks(file);
+    try {
+      expect(loaded.report.dialect?.encoding).toBe(encoding);
+      expect(loaded.report.columns[0]).toMatchObject({
+        source: 'energy',
+        status: 'mapped',
+        target: 'energy',
+      });
+      const names = (
+        await loaded.connection.runAndReadAll(`SELECT name FROM tracks ORDER BY energy DESC`)
+      ).getRows();
+      expect(names[0][0]).toBe(encoding === 'latin-1' ? 'Café' : 'Caf\u2019');
+    } finally {
+      loaded.close();
+    }
+  }
+});
