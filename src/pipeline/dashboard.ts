@@ -25,7 +25,7 @@ const f3 = (x: number) => x.toFixed(3);
 const note = (text: string): Block => ({ kind: 'text', text: `**Not in this run —** ${text}` });
 /** Lines about steps that ran on a subset of their columns, or with few tracks. */
 const notes = (lines: readonly string[] | undefined): Block[] =>
-  lines && lines.length ? [{ kind: 'text', text: lines.map((l) => `*Note:* ${l}`).join('\n\n') }] : [];
+  lines && lines.length ? [{ kind: 'text', text: lines.map((l) => `**Note:** ${l}`).join('\n\n') }] : [];
 /** The figure, or its note when it could not be drawn on this file (nothing at all when absent). */
 const fig = (figures: Figures, name: string, caption?: string): Block[] => {
   const figure = figures[name];
@@ -34,6 +34,16 @@ const fig = (figures: Figures, name: string, caption?: string): Block[] => {
   return [why ? note(why) : { kind: 'figure', figure, caption }];
 };
 const row = (blocks: Block[]): Block[] => (blocks.length > 1 ? [{ kind: 'row', blocks }] : blocks);
+/** Charts missing for one reason (yearly means and decade means both need year) get the line once. */
+const onceEach = (blocks: Block[]): Block[] => {
+  const seen = new Set<string>();
+  return blocks.filter((b) => {
+    if (b.kind !== 'text' || !b.text.startsWith('**Not in this run')) return true;
+    if (seen.has(b.text)) return false;
+    seen.add(b.text);
+    return true;
+  });
+};
 
 /** The Track Explorer's rows: a sample on the run's `samples` stream, independent of the label flips. */
 export function explorerRows(rows: number, seed: number): Uint32Array {
@@ -159,14 +169,16 @@ export async function buildDashboardInput(
             ],
           },
           ...notes(results.trends.notes),
-          ...fig(figures, 'yearly_trends', 'Yearly means with 95 % intervals (mean ± 1.96·sd/√n).'),
-          ...fig(figures, 'decade_means'),
-          ...fig(figures, 'distributions'),
-          ...row([...fig(figures, 'top_artists'), ...fig(figures, 'top_albums')]),
-          ...fig(figures, 'correlation'),
-          ...fig(figures, 'cohort_decade'),
-          ...fig(figures, 'cohort_explicit'),
-          ...fig(figures, 'cohort_genre'),
+          ...onceEach([
+            ...fig(figures, 'yearly_trends', 'Yearly means with 95 % intervals (mean ± 1.96·sd/√n).'),
+            ...fig(figures, 'decade_means'),
+            ...fig(figures, 'distributions'),
+            ...row([...fig(figures, 'top_artists'), ...fig(figures, 'top_albums')]),
+            ...fig(figures, 'correlation'),
+            ...fig(figures, 'cohort_decade'),
+            ...fig(figures, 'cohort_explicit'),
+            ...fig(figures, 'cohort_genre'),
+          ]),
         ],
       },
       explorer: {

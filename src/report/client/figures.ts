@@ -21,8 +21,15 @@ export function plotly(): PlotlyApi {
 
 export const PLOT_CONFIG = { responsive: true, displaylogo: false };
 
-/** Draws (or redraws) one figure into `el`. */
+/**
+ * Draws (or redraws) one figure into `el`. A figure that sets its own height (a heatmap with a row per genre,
+ * a 3×3 grid of histograms) gets a mount of that height: with `responsive`, Plotly re-sizes the plot to its
+ * container and drops `layout.height`, so a 874-px figure was squeezed into the 360-px default and its row
+ * labels thinned out to every other one.
+ */
 export function drawFigure(el: HTMLElement, figure: Figure): Promise<unknown> {
+  const height = (figure.layout as { height?: unknown } | undefined)?.height;
+  if (typeof height === 'number' && height > 0) el.style.height = `${height}px`;
   const layout = { template: DARK_TEMPLATE, autosize: true, ...(figure.layout ?? {}) };
   return plotly().react(el, figure.data, layout, { ...PLOT_CONFIG, ...(figure.config ?? {}) });
 }
