@@ -8,6 +8,12 @@ import type { TrainedModel } from '../pipeline/steps/model';
 import type { Overview } from '../pipeline/steps/overview';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
 
+/**
+ * A number the overview may not have: NaN when the file lacks the column, and null once the overview has been
+ * through the step cache's JSON (which writes NaN as null) — the notebooks read it from there.
+ */
+const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+
 export function sourceCards(lab: Lab, overview: Overview): MetricCard[] {
   const r = overview.report;
   return [
@@ -18,13 +24,17 @@ export function sourceCards(lab: Lab, overview: Overview): MetricCard[] {
       value: r.rowsKept.toLocaleString('en-US'),
       note: `${r.rowsRejected} rejected by the reader, ${r.cleaning.dropped} dropped by cleaning`,
     },
-    { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` },
+    finite(overview.firstYear)
+      ? { label: 'Years', value: `${overview.firstYear}–${overview.lastYear}` }
+      : { label: 'Years', value: '—', note: 'no year in file' },
     {
       label: 'Explicit',
       value: overview.explicitShare === null ? '—' : `${(100 * overview.explicitShare).toFixed(1)} %`,
       note: overview.explicitShare === null ? 'no explicit column in file' : undefined,
     },
-    { label: 'Mean duration', value: `${overview.meanDurationMin.toFixed(2)} min` },
+    finite(overview.meanDurationMin)
+      ? { label: 'Mean duration', value: `${overview.meanDurationMin.toFixed(2)} min` }
+      : { label: 'Mean duration', value: '—', note: 'no duration in file' },
   ];
 }
 
