@@ -39,7 +39,23 @@ export interface CohortComparison {
   overall: { n: number; mean: number[]; sd: number[] };
   /** Decades and clusters ascending, clean before explicit, genres by size (largest first). */
   segments: CohortSegment[];
+  /** Genres only: the smaller genres left out beyond MAX_GENRE_SEGMENTS (how many, and their tracks). */
+  omitted?: { segments: number; n: number };
 }
+
+/** Genre segments shown, largest first: the 114k file has 114 genres, a heatmap row each would be unreadable. */
+export const MAX_GENRE_SEGMENTS = 25;
+
+/**
+ * The genre a track is counted under: the first of a list ("rock, pop" in songs_normalize.csv, "hip hop,rap" in
+ * Exportify's Genres), '' for none. Tracks with no genre (Exportify leaves many blank) form no segment.
+ */
+export function primaryGenre(genre: string | null | undefined): string {
+  return (genre ?? '').split(',')[0].trim();
+}
+
+/** The same as primaryGenre, in SQL. */
+const PRIMARY_GENRE_SQL = `trim(split_part(coalesce(genre, ''), ',', 1))`;
 
 interface GroupStats {
   key: string;
@@ -65,14 +81,21 @@ function assemble(
     if (!(sd > 0))
       throw new Error(`${step}: column '${features[f]}' is constant, so no standardized effect exists`);
   });
-  const ordered =
+  let ordered =
     kind === 'genre'
-      ? groups.sort((a, b) => b.n - a.n || compareCodePoints(a.key, b.key))
+      ? groups.filter((g) => g.key !== '').sort((a, b) => b.n - a.n || compareCodePoints(a.key, b.key))
       : groups.sort((a, b) => a.order - b.order);
+  let omitted: CohortComparison['omitted'];
+  if (kind === 'genre' && ordered.length > MAX_GENRE_SEGMENTS) {
+    const rest = ordered.slice(MAX_GENRE_SEGMENTS);
+    omitted = { segments: rest.length, n: rest.reduce((sum, g) => sum + g.n, 0) };
+    ordered = ordered.slice(0, MAX_GENRE_SEGMENTS);
+  }
   return {
     kind,
     features,
     overall,
+    ...(omitted && { omitted }),
     segments: ordered.map(({ key, n, mean }) => {
       const diff = mean.map((m, f) => m - overall.mean[f]);
       return { key, n, mean, diff, effect: diff.map((d, f) => d / overall.sd[f]) };
@@ -108,7 +131,7 @@ function segmentValues(table: TrackTable, split: CohortSplit, step: string): Arr
       if (!table.explicit) throw new Error(`${step}: the table has no explicit column`);
       return table.explicit;
     case 'genre':
-      return textColumn(table, 'genre');
+      return textColumn(table, 'genre').map(primaryGenre);
     case 'cluster':
       checkLabels(split.labels, table.length, step);
       return split.labels;
@@ -218,7 +241,7 @@ export async function compareCohortsSql(
     const key = {
       decade: ['(floor(year / 10) * 10)::BIGINT::VARCHAR', 'floor(year / 10) * 10'],
       explicit: [`CASE WHEN explicit THEN 'explicit' ELSE 'clean' END`, 'explicit::DOUBLE'],
-      genre: ['genre', '0::DOUBLE'],
+      genre: [PRIMARY_GENRE_SQL, '0::DOUBLE'],
     }[split.kind];
     sql = `SELECT ${key[0]} AS key, any_value(${key[1]}) AS ord, count(*)::DOUBLE AS n, ${means} FROM ${from} GROUP BY 1`;
   }

@@ -48,7 +48,11 @@ export function cohortFigure(comparison: CohortComparison, options: CohortFigure
       },
     ],
     layout: themedLayout(
-      o.title ?? `Cohorts by ${comparison.kind}: difference from overall (SD units)`,
+      o.title ??
+        `Cohorts by ${comparison.kind}: difference from overall (SD units)` +
+          (comparison.omitted
+            ? `<br><sub>the ${segments.length} largest genres; ${comparison.omitted.segments.toLocaleString('en-US')} smaller (${comparison.omitted.n.toLocaleString('en-US')} tracks) not shown</sub>`
+            : ''),
       {
         height: 160 + 34 * segments.length,
         xaxis: themedAxis(o.theme, { tickangle: -40 }),

@@ -1,5 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { compareCohorts, compareCohortsSql, type CohortSplit } from '../../src/analysis/cohorts';
+import {
+  compareCohorts,
+  compareCohortsSql,
+  MAX_GENRE_SEGMENTS,
+  type CohortSplit,
+} from '../../src/analysis/cohorts';
 import { takeRows, type TrackTable } from '../../src/data/schema';
 import { duckdbWith, expectClose, randomTracks } from './fixtures';
 
@@ -95,6 +100,64 @@ describe('compareCohorts', () => {
       await expect(
         compareCohortsSql(connection, 'relation', { kind: 'cluster', labels: new Int32Array(5) }),
       ).rejects.toThrow(/one label per row \(300\)/);
+    });
+  });
+});
+
+describe('genre cohorts on real layouts', () => {
+  const features = ['energy'] as const;
+  const genres = (list: string[]) => ({
+    length: list.length,
+    numeric: { energy: Float64Array.from(list, (_, i) => (i % 7) / 7) },
+    text: { genre: list },
+    lists: {},
+  });
+
+  it('count a track under the first genre of a list, and leave tracks with no genre out of the segments', () => {
+    // Exportify's Genres: "hip hop,rap", many blank; songs_normalize.csv: "rock, pop".
+    const table = genres(['hip hop,rap', '', 'rock, pop', 'rock', '', 'hip hop', ' ', 'pop']);
+    const cohorts = compareCohorts(
+      table as unknown as TrackTable,
+      { kind: 'genre' },
+      { features: [...features] },
+    );
+    expect(cohorts.segments.map((s) => [s.key, s.n])).toEqual([
+      ['hip hop', 2],
+      ['rock', 2],
+      ['pop', 1],
+    ]);
+    expect(cohorts.overall.n).toBe(8);
+  });
+
+  it('DuckDB agrees on lists and blanks', async () => {
+    const table = genres([
+      'hip hop,rap',
+      '',
+      'rock, pop',
+      'rock',
+      '',
+      'hip hop',
+      ' ',
+      'pop',
+    ]) as unknown as TrackTable;
+    const connection = await duckdbWith(table);
+    expectClose(
+      await compareCohortsSql(connection, 'relation', { kind: 'genre' }, { features: [...features] }),
+      compareCohorts(table, { kind: 'genre' }, { features: [...features] }),
+    );
+  });
+
+  it('show the largest MAX_GENRE_SEGMENTS genres and count the rest (the 114k file has 114)', () => {
+    const list = Array.from({ length: 600 }, (_, i) => `g${String(i % 40).padStart(2, '0')}`);
+    const cohorts = compareCohorts(
+      genres(list) as unknown as TrackTable,
+      { kind: 'genre' },
+      { features: [...features] },
+    );
+    expect(cohorts.segments.length).toBe(MAX_GENRE_SEGMENTS);
+    expect(cohorts.omitted).toEqual({
+      segments: 40 - MAX_GENRE_SEGMENTS,
+      n: 600 - cohorts.segments.reduce((a, s) => a + s.n, 0),
     });
   });
 });
