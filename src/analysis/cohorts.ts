@@ -51,11 +51,15 @@ export const MAX_GENRE_SEGMENTS = 25;
  * Exportify's Genres), '' for none. Tracks with no genre (Exportify leaves many blank) form no segment.
  */
 export function primaryGenre(genre: string | null | undefined): string {
-  return (genre ?? '').split(',')[0].trim();
+  const first = (genre ?? '').split(',')[0].trim();
+  return NO_GENRE.includes(first) ? '' : first;
 }
 
+/** What pandas writes for "no genre": songs_normalize.csv has `set()` (Python's empty set), others `nan`. */
+const NO_GENRE = ['set()', '[]', 'nan', 'NaN', 'None'];
+
 /** The same as primaryGenre, in SQL. */
-const PRIMARY_GENRE_SQL = `trim(split_part(coalesce(genre, ''), ',', 1))`;
+const PRIMARY_GENRE_SQL = `(CASE WHEN trim(split_part(coalesce(genre, ''), ',', 1)) IN (${NO_GENRE.map((g) => `'${g}'`).join(', ')}) THEN '' ELSE trim(split_part(coalesce(genre, ''), ',', 1)) END)`;
 
 interface GroupStats {
   key: string;

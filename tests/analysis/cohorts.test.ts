@@ -114,8 +114,8 @@ describe('genre cohorts on real layouts', () => {
   });
 
   it('count a track under the first genre of a list, and leave tracks with no genre out of the segments', () => {
-    // Exportify's Genres: "hip hop,rap", many blank; songs_normalize.csv: "rock, pop".
-    const table = genres(['hip hop,rap', '', 'rock, pop', 'rock', '', 'hip hop', ' ', 'pop']);
+    // Exportify's Genres: "hip hop,rap", many blank; songs_normalize.csv: "rock, pop" and set() for none.
+    const table = genres(['hip hop,rap', '', 'rock, pop', 'rock', 'set()', 'hip hop', ' ', 'pop']);
     const cohorts = compareCohorts(
       table as unknown as TrackTable,
       { kind: 'genre' },
