@@ -132,10 +132,10 @@ describe('genre cohorts on real layouts', () => {
   it('DuckDB agrees on lists and blanks', async () => {
     const table = genres([
       'hip hop,rap',
-      '',
+      'nan',
       'rock, pop',
       'rock',
-      '',
+      'set()',
       'hip hop',
       ' ',
       'pop',
