@@ -140,7 +140,7 @@ export async function buildDashboardInput(
           models && labels
             ? {
                 kind: 'text',
-                text: `**The promotion labels are a rule plus noise.** The original app labelled a track promoted when \`${ruleText(labels.promotion)}\`, then flipped ${pct(labels.promotion.flipRate, 0)} of labels at random. A model that learns the rule perfectly scores ROC AUC ${f3((models.promotion.meta.metrics.noiseCeiling ?? labels.ceiling).auc)} against those labels — this run's model scores ${f3(models.promotion.evaluation.rocAuc)}. Near the ceiling means "learned the rule", not "predicts promotion".${models.popularity ? ` On the real target (popularity in the top quarter of its year), the same model scores ${f3(models.popularity.evaluation.rocAuc)}.` : ''}`,
+                text: `**The promotion labels are a rule plus noise.** The original app labelled a track promoted when \`${ruleText(labels.promotion)}\`, then flipped ${pct(labels.promotion.flipRate, 0)} of labels at random. A model that learns the rule perfectly scores ROC AUC ${f3((models.promotion.meta.metrics.noiseCeiling ?? labels.ceiling).auc)} against those labels — this run's model scores ${f3(models.promotion.evaluation.rocAuc)}. Near the ceiling means "learned the rule", not "predicts promotion".${models.popularity ? ` On the real target (popularity in the top quarter of its ${labels.popularityScope === 'file' ? 'file' : 'year'}), the same model scores ${f3(models.popularity.evaluation.rocAuc)}.` : ''}`,
               }
             : note(skipped.model ?? skipped.labels ?? 'the promotion model did not run'),
           ...notes(Object.entries(skipped).map(([step, why]) => `${step}: ${why}`)),

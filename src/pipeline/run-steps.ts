@@ -88,6 +88,7 @@ export async function runSteps(lab: Lab, say: (text: string) => void): Promise<S
   say(overviewText(overview, lab.source.description));
   const trends = await guarded('trends', file, () => lab.trends());
   say(trendsText(trends));
+  if (trends.skipped.yearly_trends) skipped.yearly_trends = trends.skipped.yearly_trends;
   const clusters = await optional('clusters', () => lab.clusters(), skipped, file);
   say(clusters ? clustersText(clusters) : skippedText(skipped.clusters));
   const labels = await optional('labels', () => lab.labels(), skipped, file);
@@ -112,7 +113,9 @@ export async function runSteps(lab: Lab, say: (text: string) => void): Promise<S
 /** The steps each notebook shows (01_eda … 07_explanation): a notebook runs only when all of them ran. */
 export const NOTEBOOK_STEPS: readonly { number: string; steps: readonly string[] }[] = [
   { number: '01', steps: [] },
-  { number: '02', steps: [] },
+  // 02 is yearly trends: on a file without years (Top 50, spotify-2023 without released_year) it would show
+  // one blank "year" row, an empty line chart and an empty table.
+  { number: '02', steps: ['yearly_trends'] },
   { number: '03', steps: ['clusters'] },
   { number: '04', steps: ['labels'] },
   { number: '05', steps: ['labels', 'model'] },

@@ -123,6 +123,15 @@ test('notebooks whose steps were skipped are left out, one line per reason', () 
   ).toEqual({ only: ['01', '02'], left: ['03 — no mood clusters: few', `04, 05, 06, 07 — ${why}`] });
 });
 
+test("notebook 02 (yearly trends) is left out of a file without years, with the trends step's reason", () => {
+  // top50.csv (real, public) has no year: 02 ran and showed a blank "year" row and empty charts.
+  const reason = 'no yearly trends, decade cohorts: needs year (year not in file)';
+  expect(notebookPlan({ yearly_trends: reason })).toEqual({
+    only: ['01', '03', '04', '05', '06', '07'],
+    left: [`02 — ${reason}`],
+  });
+});
+
 test('an unexpected step failure names the step and the file, without the engine’s error class', () => {
   const { stepFailure } = jest.requireActual('../../src/pipeline/run-steps');
   const e = stepFailure(
