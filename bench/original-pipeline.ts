@@ -22,7 +22,7 @@ import { saveModel } from '../src/model/model-store';
 import { trainPromotionModel } from '../src/model/train-promotion-model';
 import { parseArgs } from 'util';
 
-export interface ProfileResult {
+interface ProfileResult {
   /** Seconds per stage, with the Python reference's stage names. */
   stages: Record<string, number>;
   total: number;
@@ -49,7 +49,7 @@ const MODEL_INPUT = [
   'year',
 ] as const;
 
-export async function runOriginalProfile(
+async function runOriginalProfile(
   file: string,
   options: { seed: number; modelDir?: string },
 ): Promise<ProfileResult> {
@@ -126,8 +126,7 @@ async function main(): Promise<void> {
   console.log(text);
 }
 
-if (require.main === module)
-  main().catch((err: Error) => {
-    console.error(`original-pipeline: ${err.message}`);
-    process.exit(1);
-  });
+main().catch((err: Error) => {
+  console.error(`original-pipeline: ${err.message}`);
+  process.exit(1);
+});
