@@ -1,6 +1,6 @@
 /**
  * npm run bench — the whole lab against the Python stack, side by side: on the same generated 1.2M-row file,
- * `lab run --profile original` (the original app's steps on our stack) and bench/reference/original_pipeline.py
+ * `bench/original-pipeline.ts` (the original app's steps on our stack) and bench/reference/original_pipeline.py
  * (pandas + scikit-learn + xgboost), alternating, several runs each. Per stage and end to end: median wall time,
  * peak RSS (whole process tree), ratio ours/Python; checks that both read and kept the same rows and reached
  * AUCs within 0.005. Options: --rows N (default 1204025), --runs N (default 3), --quick (20000 rows, 1 run;
@@ -53,15 +53,11 @@ async function main(): Promise<void> {
   const oursJson = path.join(work, 'ours.json');
   const ours = () =>
     runMeasured(process.execPath, [
-      path.join(root, 'bin/lab.js'),
-      'run',
-      '--profile',
-      'original',
-      '--data',
+      path.join(root, 'bin/run-ts.js'),
+      path.join(root, 'bench/original-pipeline.ts'),
       file,
       '--timings-json',
       oursJson,
-      '--quiet',
     ]);
   const python = () =>
     runMeasured('/usr/bin/python3', [
@@ -121,7 +117,7 @@ async function main(): Promise<void> {
   writeResultsSection(
     'lab (end to end)',
     `${machineSummary()}; \`npm run bench -- --rows ${rows} --runs ${runs}\`: ${rows} generated rows, ${runs} alternating runs each, medians.\n` +
-      "Ours: `lab run --profile original` (the original app's steps on DuckDB, our k-means kernel and libxgboost through koffi); " +
+      "Ours: `bench/original-pipeline.ts` (the original app's steps on DuckDB, our k-means kernel and libxgboost through koffi); " +
       'Python: bench/reference/original_pipeline.py (pandas, scikit-learn, xgboost 1.7.4, hist, 2 threads). ' +
       'Our load includes cleaning and our train includes the test metrics. End to end and RSS cover the whole process, start-up included.\n\n' +
       '```\n' +

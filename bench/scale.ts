@@ -2,7 +2,7 @@
  * npm run bench:scale — how the original app's steps grow with the number of tracks, ours beside the Python
  * reference at every size. For each seeded demo file (default 1.2M, 5M and 10M rows; generated on first use,
  * ~170 bytes a row): load → clean → aggregates → k-means → labels → split → training (100 rounds) → SHAP on
- * 10k rows, as `lab run --profile original` (ours) and bench/reference/original_pipeline.py (pandas,
+ * 10k rows, as `bench/original-pipeline.ts` (ours) and bench/reference/original_pipeline.py (pandas,
  * scikit-learn, xgboost), each a child process: wall time and peak RSS of the whole process tree.
  *
  * Python runs under an address-space cap (prlimit --as, default 6 GiB: the machine is shared) and a time limit;
@@ -77,15 +77,11 @@ function ours(file: string, work: string): SideRun {
   const json = path.join(work, 'ours.json');
   fs.rmSync(json, { force: true });
   const measured = runMeasuredOutcome(process.execPath, [
-    path.join(ROOT, 'bin/lab.js'),
-    'run',
-    '--profile',
-    'original',
-    '--data',
+    path.join(ROOT, 'bin/run-ts.js'),
+    path.join(ROOT, 'bench/original-pipeline.ts'),
     file,
     '--timings-json',
     json,
-    '--quiet',
   ]);
   if (measured.code !== 0)
     throw new Error(`ours failed on ${file} (exit ${measured.code}):\n${measured.stderr.slice(-3000)}`);
@@ -237,7 +233,7 @@ function report(results: SizeResult[], settings: Settings, done: boolean): void 
   writeResultsSection(
     'scale (1.2M → 10M tracks)',
     `\`nice npm run bench:scale -- --sizes ${sizes.join(',')} --python-cap-gib ${capGiB} --python-timeout ${timeoutSeconds}${pythonMaxRows < Number.MAX_SAFE_INTEGER ? ` --python-max-rows ${pythonMaxRows}` : ''}\` on ${machineSummary()}.\n` +
-      'Ours: `lab run --profile original`; Python: bench/reference/original_pipeline.py under `prlimit --as` ' +
+      'Ours: `bench/original-pipeline.ts`; Python: bench/reference/original_pipeline.py under `prlimit --as` ' +
       `(${capGiB} GiB address space) and a ${timeoutSeconds} s limit. One run per size; wall and peak RSS of the whole process tree.\n\n` +
       '```\n' +
       `${summary}\n\n${stageTable}\n${[...checks, ...notes].join('\n')}\n${line}\n` +

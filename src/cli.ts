@@ -10,7 +10,6 @@ import { writeDemoCsv } from './data/demo';
 import * as path from 'path';
 import { configFromEnv, mergeConfig, resolveConfig, userCwd } from './pipeline/config';
 import { resolveDataSource } from './pipeline/data-source';
-import { runOriginalProfile } from './pipeline/original-profile';
 import { runLab } from './pipeline/run';
 import { DISTRIBUTED_COMMANDS, DISTRIBUTED_HELP, runDistributedCommand } from './distributed/cli';
 import { reportTrack } from './pipeline/track-report';
@@ -45,8 +44,6 @@ Options:
   --no-notebooks     skip executing the notebooks
   --no-dashboard     skip figures and the dashboard
   --timings-json F   write stage timings and headline metrics as JSON (used by npm run bench)
-  --profile original run only the original app's steps, timed per stage (what npm run bench compares
-                     with the Python reference); prints the timings as JSON
   --quiet            no progress output
 
 Relative paths resolve against the directory you ran the command from.
@@ -69,7 +66,6 @@ const OPTIONS = {
   'no-notebooks': { type: 'boolean' },
   'no-dashboard': { type: 'boolean' },
   'timings-json': { type: 'string' },
-  profile: { type: 'string' },
   quiet: { type: 'boolean' },
   clean: { type: 'boolean' },
   track: { type: 'string' },
@@ -135,20 +131,6 @@ export async function main(argv: string[]): Promise<number> {
   const common = resolveConfig(mergeConfig(configFromEnv(), flags));
   switch (command) {
     case 'run': {
-      if (values.profile !== undefined) {
-        if (values.profile !== 'original')
-          throw new Error(`--profile expects 'original', got '${values.profile}'`);
-        const source = await resolveDataSource({
-          data: common.data,
-          demoRows: common.demoRows,
-          seed: common.seed,
-        });
-        const result = await runOriginalProfile(source.path, { seed: common.seed });
-        const text = JSON.stringify(result, null, 2);
-        if (values['timings-json']) fs.writeFileSync(values['timings-json'], `${text}\n`);
-        console.log(text);
-        return 0;
-      }
       const result = await runLab(common, {
         notebooks: !values['no-notebooks'],
         dashboard: !values['no-dashboard'],

@@ -48,8 +48,9 @@ export async function readTrackTable(
     chunk = await result.fetchChunk()
   ) {
     const n = chunk.rowCount;
+    const current = chunk;
     chosen.forEach((c, j) => {
-      const values = chunk.getColumnValues(j);
+      const values = current.getColumnValues(j);
       if (NUMERIC.has(c)) {
         const out = numeric[c as NumericColumn]!;
         for (let i = 0; i < n; i++) out[offset + i] = values[i] === null ? NaN : Number(values[i]);

@@ -157,9 +157,22 @@ export class Frame {
         showlegend: data.length > 1,
       }),
     };
-    if (o.display !== false) show(figure, o.display ? { display: o.display } : {});
+    if (o.display !== false) {
+      show(figure, o.display ? { display: o.display } : {});
+      // As a cell's value the figure would print again as a screenful of arrays under the chart just shown; one
+      // line instead, as matplotlib's `<Axes: …>` after pandas' df.plot.line(). Non-enumerable: JSON is unchanged.
+      Object.defineProperty(figure, inspect.custom, {
+        value: () => `<Plotly figure: ${layoutTitle(figure)} (shown above)>`,
+        enumerable: false,
+      });
+    }
     return figure;
   }
+}
+
+function layoutTitle(figure: PlotlyFigure): string {
+  const title = (figure.layout as { title?: { text?: string } } | undefined)?.title?.text;
+  return title ?? 'untitled';
 }
 
 /** True for values that carry their own rich display (a Frame, or anything with toMimeBundle). */

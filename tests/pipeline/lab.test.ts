@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { inspect } from 'util';
 import { writeDemoCsv } from '../../src/data/demo';
 import { openLab, type Lab } from '../../src/pipeline/lab';
 
@@ -76,6 +77,12 @@ test('lab.sql answers over the cleaned tracks and the step results', async () =>
   expect(bundle['text/plain']).toContain('energy');
   const fig = q.plot.line({ x: 'year', y: 'energy', display: false });
   expect((fig.data[0] as { x: unknown[] }).x).toEqual(rows.map((r) => r.year));
+  // Shown, then left as a cell's value: one line under the chart, not the figure's arrays again.
+  const shown: unknown[] = [];
+  const drawn = q.plot.line({ x: 'year', y: 'energy', display: { html: (h: string) => void shown.push(h) } });
+  expect(shown.length).toBeGreaterThan(0);
+  expect(inspect(drawn)).toBe('<Plotly figure: energy by year (shown above)>');
+  expect(JSON.parse(JSON.stringify(drawn))).toEqual(JSON.parse(JSON.stringify(fig)));
 
   await lab.clusters({ k: 4 });
   const moods = await lab.sql('select count(distinct cluster) as k, count(*) as n from clusters');

@@ -1,24 +1,28 @@
 /**
- * The original app's work, and only that, on our stack — what `npm run bench` times against the Python
- * reference (bench/reference/original_pipeline.py) so the two sides do the same thing: load + clean, yearly
+ * The original app's work, and only that, on our stack — the TypeScript twin of bench/reference/original_pipeline.py,
+ * which `npm run bench` and `npm run bench:scale` time side by side so the two sides do the same thing: load + clean, yearly
  * means and top artists, k-means (k = 6) on the standardized features, the rule labels with a seeded 5% flip,
  * a stratified 70/30 split, XGBoost (100 rounds, depth 6, eta 0.3, hist), test metrics, SHAP on 10k rows,
  * and saving the model. The full `lab run` does more (elbow, PCA map, bootstrap interval, uplift, …).
+ *
+ *   node bin/run-ts.js bench/original-pipeline.ts FILE [--seed 42] [--timings-json OUT.json]
+ * prints the stage timings and headline metrics as JSON (and writes them to OUT.json).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { topArtistsSql, yearlyMeansSql } from '../analysis';
-import { kmeans } from '../cluster/kmeans';
-import { standardizedFeatureMatrix } from '../cluster/standardize';
-import { loadTracks } from '../data/load';
-import { shapValues } from '../explain/shap';
-import { promotionLabels } from '../label/promotion-rule';
-import { featureMatrix } from '../model/features';
-import { saveModel } from '../model/model-store';
-import { trainPromotionModel } from '../model/train-promotion-model';
+import { topArtistsSql, yearlyMeansSql } from '../src/analysis';
+import { kmeans } from '../src/cluster/kmeans';
+import { standardizedFeatureMatrix } from '../src/cluster/standardize';
+import { loadTracks } from '../src/data/load';
+import { shapValues } from '../src/explain/shap';
+import { promotionLabels } from '../src/label/promotion-rule';
+import { featureMatrix } from '../src/model/features';
+import { saveModel } from '../src/model/model-store';
+import { trainPromotionModel } from '../src/model/train-promotion-model';
+import { parseArgs } from 'util';
 
-export interface ProfileResult {
+interface ProfileResult {
   /** Seconds per stage, with the Python reference's stage names. */
   stages: Record<string, number>;
   total: number;
@@ -45,7 +49,7 @@ const MODEL_INPUT = [
   'year',
 ] as const;
 
-export async function runOriginalProfile(
+async function runOriginalProfile(
   file: string,
   options: { seed: number; modelDir?: string },
 ): Promise<ProfileResult> {
@@ -108,3 +112,21 @@ export async function runOriginalProfile(
     loaded.close();
   }
 }
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { seed: { type: 'string', default: '42' }, 'timings-json': { type: 'string' } },
+  });
+  if (positionals.length !== 1)
+    throw new Error('usage: original-pipeline.ts FILE [--seed S] [--timings-json F]');
+  const result = await runOriginalProfile(positionals[0], { seed: Number(values.seed) });
+  const text = JSON.stringify(result, null, 2);
+  if (values['timings-json']) fs.writeFileSync(values['timings-json'], `${text}\n`);
+  console.log(text);
+}
+
+main().catch((err: Error) => {
+  console.error(`original-pipeline: ${err.message}`);
+  process.exit(1);
+});
