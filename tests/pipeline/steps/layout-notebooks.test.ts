@@ -41,6 +41,6 @@ test.each(Object.keys(EXPECTED))('%s: lab run executes every notebook the file c
   expect(html.map((f) => f.slice(0, 2)).sort()).toEqual(EXPECTED[name]);
   if (EXPECTED[name].length < 7)
     expect(lines.join('\n')).toContain(
-      'Notebooks not run: 02 — no yearly trends, decade cohorts: needs year (year not in file)',
+      'Notebooks not run: 02 — no yearly trends: needs year (year not in file)',
     );
 });
