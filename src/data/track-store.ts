@@ -28,6 +28,29 @@ import type { OnProgress } from '../util/progress';
 /** Bump when the cleaned table's contract (load.ts) changes, so old stores are not opened. */
 export const TRACK_STORE_VERSION = 2;
 
+/**
+ * A hash of the loader's source files (the .ts files directly in `dir`). It is part of every store's name and of
+ * the fingerprint step keys hold, so after an upgrade (or an edit to the loader) a cache never serves a table
+ * cleaned by other code, nor step results computed on one; a hand-bumped version alone was forgotten.
+ */
+export function loaderSourceVersion(dir: string = __dirname): string {
+  const hash = createHash('sha1');
+  try {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort())
+      hash
+        .update(name)
+        .update('\0')
+        .update(fs.readFileSync(path.join(dir, name)))
+        .update('\0');
+  } catch {
+    return 'nosrc';
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
 export interface TrackStoreOptions {
   /** Folder of the stores (and of the fingerprint memo). */
   cacheDir: string;
@@ -38,7 +61,7 @@ export interface TrackStoreOptions {
 }
 
 export interface TrackStore extends LoadedTracks {
-  /** Content fingerprint of the data file (see contentFingerprint). */
+  /** Content fingerprint of the data file (see contentFingerprint), then the loader's source version. */
   fingerprint: string;
   /** The database file holding the cleaned table. */
   file: string;
@@ -92,7 +115,7 @@ export function storePaths(cacheDir: string, fingerprint: string): { db: string;
 /** The cleaned tracks of `dataFile`: from its store when there is one, else parsed (and stored). */
 export async function openTrackStore(dataFile: string, options: TrackStoreOptions): Promise<TrackStore> {
   fs.mkdirSync(options.cacheDir, { recursive: true });
-  const fingerprint = contentFingerprint(dataFile, options.cacheDir);
+  const fingerprint = `${contentFingerprint(dataFile, options.cacheDir)}-${loaderSourceVersion()}`;
   const paths = storePaths(options.cacheDir, fingerprint);
   if (!options.refresh && fs.existsSync(paths.db) && fs.existsSync(paths.report)) {
     try {
