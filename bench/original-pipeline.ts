@@ -15,6 +15,7 @@ import { topArtistsSql, yearlyMeansSql } from '../src/analysis';
 import { kmeans } from '../src/cluster/kmeans';
 import { standardizedFeatureMatrix } from '../src/cluster/standardize';
 import { loadTracks } from '../src/data/load';
+import { MODEL_FEATURES } from '../src/data/schema';
 import { shapValues } from '../src/explain/shap';
 import { promotionLabels } from '../src/label/promotion-rule';
 import { featureMatrix } from '../src/model/features';
@@ -35,19 +36,8 @@ interface ProfileResult {
   base_rate: number;
 }
 
-const MODEL_INPUT = [
-  'danceability',
-  'energy',
-  'loudness',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-  'tempo',
-  'duration_min',
-  'year',
-] as const;
+// The original app's model input: the 9 audio features, duration in minutes and year.
+const MODEL_INPUT = MODEL_FEATURES;
 
 async function runOriginalProfile(
   file: string,
