@@ -36,9 +36,6 @@ interface ProfileResult {
   base_rate: number;
 }
 
-// The original app's model input: the 9 audio features, duration in minutes and year.
-const MODEL_INPUT = MODEL_FEATURES;
-
 async function runOriginalProfile(
   file: string,
   options: { seed: number; modelDir?: string },
@@ -56,9 +53,9 @@ async function runOriginalProfile(
   // Cleaning happens inside the load (one DuckDB pass), so 'clean' is part of 'load' here; so is moving the
   // model's columns out of DuckDB into arrays, which pandas' read_csv has already done.
   // Cleaning reads name and album whatever is kept; only what later steps use stays in memory.
-  const loaded = await loadTracks(file, { columns: [...MODEL_INPUT, 'artists'] });
+  const loaded = await loadTracks(file, { columns: [...MODEL_FEATURES, 'artists'] });
   try {
-    const table = await loaded.toTable([...MODEL_INPUT]);
+    const table = await loaded.toTable([...MODEL_FEATURES]);
     lap('load');
     stages.clean = 0;
     await yearlyMeansSql(loaded.connection, loaded.relation, { features: ['tempo', 'energy', 'valence'] });

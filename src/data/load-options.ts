@@ -1,6 +1,7 @@
 /** The loader's options, defaults and the columns a loaded table can hold (validated at the door). */
 import * as fs from 'fs';
 import { DataError } from './errors';
+import { RAW_COLUMNS } from './schema';
 import type { SourcedColumn } from './layouts';
 import type { OnProgress } from '../util/progress';
 
@@ -8,30 +9,7 @@ import type { OnProgress } from '../util/progress';
 export type LoadedColumn = SourcedColumn | 'duration_min' | 'release_year' | 'release_month' | 'release_day';
 
 export const LOADED_COLUMNS: readonly LoadedColumn[] = [
-  'id',
-  'name',
-  'album',
-  'album_id',
-  'artists',
-  'artist_ids',
-  'track_number',
-  'disc_number',
-  'explicit',
-  'danceability',
-  'energy',
-  'key',
-  'loudness',
-  'mode',
-  'speechiness',
-  'acousticness',
-  'instrumentalness',
-  'liveness',
-  'valence',
-  'tempo',
-  'duration_ms',
-  'time_signature',
-  'year',
-  'release_date',
+  ...RAW_COLUMNS,
   'duration_min',
   'release_year',
   'release_month',

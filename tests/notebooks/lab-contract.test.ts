@@ -7,27 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { writeDemoCsv } from '../../src/data/demo';
-import { FIXTURES, ROOT, runNotebooksCli } from './run-cli';
+import { FIXTURES, ROOT, runNotebooksCli, visibleText } from './run-cli';
 
 jest.setTimeout(900_000);
 
 let dir: string;
 let env: Record<string, string>;
-
-/** The visible text of an exported notebook (scripts and styles dropped, tags removed, entities decoded). */
-function visibleText(file: string): string {
-  return fs
-    .readFileSync(file, 'utf8')
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-contract-'));

@@ -7,25 +7,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runNotebooksCli } from './run-cli';
+import { runNotebooksCli, visibleText } from './run-cli';
 
 jest.setTimeout(900_000);
 
 let dir: string;
 let env: Record<string, string>;
-
-/** Exported notebook → the text a reader sees. */
-function visibleText(file: string): string {
-  return fs
-    .readFileSync(file, 'utf8')
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-reduced-nb-'));

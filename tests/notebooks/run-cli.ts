@@ -1,5 +1,6 @@
 /** Runs scripts/run-notebooks.ts as a user would (node bin/run-ts.js …) and captures its output. */
 import { spawn } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,4 +22,19 @@ export function runNotebooksCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
+}
+
+/** The visible text of an exported notebook (scripts and styles dropped, tags removed, entities decoded). */
+export function visibleText(file: string): string {
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }

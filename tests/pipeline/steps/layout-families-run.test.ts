@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runLab } from '../../../src/pipeline/run';
-import { LAYOUT_FAMILIES, writeLayoutFixture } from '../../fixtures/layouts';
+import { LAYOUT_FAMILIES } from '../../fixtures/layouts';
+import { runFamily as runUsableFamily } from './run-family';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -18,23 +18,10 @@ const INTERNAL =
   /Sql:|Binder Error|Invalid Input Error|Conversion Error|Catalog Error|noiseCeiling|topEntitiesFigure|leave it out|clean the table first|\bat \S+\.ts:\d+/;
 
 async function runFamily(name: string): Promise<string> {
-  const { file } = writeLayoutFixture(name, path.join(dir, name));
-  const outDir = path.join(dir, `out-${name}`);
-  const lines: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    lines.push(args.join(' '));
-  });
-  try {
-    await runLab(
-      { data: file, outDir, quiet: true, offline: true, seed: 42, rounds: 20 },
-      { notebooks: false, figurePng: false },
-    );
-  } finally {
-    log.mockRestore();
-  }
+  const { outDir, stdout } = await runUsableFamily(name, dir, { notebooks: false });
   expect(fs.existsSync(path.join(outDir, 'reports', 'dashboard', 'index.html'))).toBe(true);
   expect(fs.readdirSync(path.join(outDir, 'figures')).length).toBeGreaterThan(10);
-  return lines.join('\n');
+  return stdout;
 }
 
 const usable = LAYOUT_FAMILIES.filter((f) => !f.refusal);

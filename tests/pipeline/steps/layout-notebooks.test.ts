@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runLab } from '../../../src/pipeline/run';
-import { writeLayoutFixture } from '../../fixtures/layouts';
+import { runFamily } from './run-family';
 
 jest.setTimeout(30 * 60 * 1000);
 
@@ -24,24 +23,9 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 test.each(Object.keys(EXPECTED))('%s: lab run executes every notebook the file can feed', async (name) => {
-  const { file } = writeLayoutFixture(name, path.join(dir, name));
-  const outDir = path.join(dir, `out-${name}`);
-  const lines: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    lines.push(args.join(' '));
-  });
-  try {
-    await runLab(
-      { data: file, outDir, quiet: true, offline: true, seed: 42, rounds: 20 },
-      { notebooks: true, figurePng: false },
-    );
-  } finally {
-    log.mockRestore();
-  }
+  const { outDir, stdout } = await runFamily(name, dir, { notebooks: true });
   const html = fs.readdirSync(path.join(outDir, 'reports', 'notebooks')).filter((f) => f.endsWith('.html'));
   expect(html.map((f) => f.slice(0, 2)).sort()).toEqual(EXPECTED[name]);
   if (EXPECTED[name].length < 7)
-    expect(lines.join('\n')).toContain(
-      'Notebooks not run: 02 — no yearly trends: needs year (year not in file)',
-    );
+    expect(stdout).toContain('Notebooks not run: 02 — no yearly trends: needs year (year not in file)');
 });
