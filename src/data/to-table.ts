@@ -42,27 +42,37 @@ export async function readTrackTable(
     `SELECT ${chosen.map((c) => `"${c}"`).join(', ')} FROM "${relation}"`,
   );
   let offset = 0;
-  for (
-    let chunk = await result.fetchChunk();
-    chunk && chunk.rowCount > 0;
-    chunk = await result.fetchChunk()
-  ) {
+  // The next chunk is fetched (on DuckDB's side) while this one is copied: measured 0.59 → 0.37 s for the 11
+  // model columns of 1.2M rows, with reading each vector's items in place of `getColumnValues`, which builds a
+  // JS array per column and chunk first (same `getItem` values either way).
+  let pending = result.fetchChunk();
+  for (;;) {
+    const chunk = await pending;
+    if (!chunk || chunk.rowCount === 0) break;
+    pending = result.fetchChunk();
     const n = chunk.rowCount;
-    const current = chunk;
     chosen.forEach((c, j) => {
-      const values = current.getColumnValues(j);
+      const vector = chunk.getColumnVector(j);
       if (NUMERIC.has(c)) {
         const out = numeric[c as NumericColumn]!;
-        for (let i = 0; i < n; i++) out[offset + i] = values[i] === null ? NaN : Number(values[i]);
+        for (let i = 0; i < n; i++) {
+          const value = vector.getItem(i);
+          out[offset + i] = value === null ? NaN : Number(value);
+        }
       } else if (TEXT.has(c)) {
         const out = text[c as TextColumn]!;
-        for (let i = 0; i < n; i++) out[offset + i] = values[i] === null ? '' : String(values[i]);
+        for (let i = 0; i < n; i++) {
+          const value = vector.getItem(i);
+          out[offset + i] = value === null ? '' : String(value);
+        }
       } else if (LISTS.has(c)) {
         const out = lists[c as ListColumn]!;
-        for (let i = 0; i < n; i++)
-          out[offset + i] = values[i] === null ? [] : (values[i] as DuckDBListValue).items.map(String);
+        for (let i = 0; i < n; i++) {
+          const value = vector.getItem(i);
+          out[offset + i] = value === null ? [] : (value as DuckDBListValue).items.map(String);
+        }
       } else {
-        for (let i = 0; i < n; i++) explicit![offset + i] = values[i] === true ? 1 : 0;
+        for (let i = 0; i < n; i++) explicit![offset + i] = vector.getItem(i) === true ? 1 : 0;
       }
     });
     offset += n;
