@@ -43,14 +43,37 @@ function sqlString(text: string): string {
 }
 
 /**
+ * `['A', 'B']` with no backslash and no double quote anywhere: then no name holds a single quote (repr would
+ * have switched to double quotes or escaped it), so the names are the text between `['` and `']` split on
+ * `', '`. Most cells of the 1.2M file look like this; the match and split cost 0.4 s of CPU there against
+ * 0.9 s for extracting and unescaping each element (one thread).
+ */
+const PLAIN_LIST_PATTERN = `\\['[^'"\\\\]*'(?:, '[^'"\\\\]*')*\\]`;
+
+/** The names of a cell matching `plainListSql(cell)`; only valid on such cells (see PLAIN_LIST_PATTERN). */
+export function plainListNamesSql(cell: string): string {
+  return `string_split(${cell}[3:-3], ${sqlString("', '")})`;
+}
+
+/** True (SQL) when `cell` is a plain list literal, for which `plainListNamesSql` gives the names. */
+export function plainListSql(cell: string): string {
+  return `regexp_full_match(${cell}, ${sqlString(PLAIN_LIST_PATTERN)})`;
+}
+
+/** The general list-literal branch: extract quoted elements, strip their quotes, undo backslash escapes. */
+export function quotedElementsSql(cell: string): string {
+  const elements = `regexp_extract_all(${cell}, ${sqlString(ELEMENT_PATTERN)})`;
+  return `list_transform(${elements}, x -> regexp_replace(x[2:-2], '\\\\(.)', '\\1', 'g'))`;
+}
+
+/**
  * A DuckDB SQL expression turning the VARCHAR expression `cell` into a VARCHAR[] with `parseNameList`'s
- * semantics: extract quoted elements, strip their quotes, undo backslash escapes.
+ * semantics. Plain lists take the fast branch first; tests check it equals the general one.
  */
 export function nameListSql(cell: string): string {
-  const elements = `regexp_extract_all(${cell}, ${sqlString(ELEMENT_PATTERN)})`;
-  const unquoted = `list_transform(${elements}, x -> regexp_replace(x[2:-2], '\\\\(.)', '\\1', 'g'))`;
   return (
-    `CASE WHEN ${cell} IS NULL OR trim(${cell}) = '' THEN []::VARCHAR[] ` +
-    `WHEN starts_with(ltrim(${cell}), '[') THEN ${unquoted} ELSE [${cell}] END`
+    `CASE WHEN ${plainListSql(cell)} THEN ${plainListNamesSql(cell)} ` +
+    `WHEN ${cell} IS NULL OR trim(${cell}) = '' THEN []::VARCHAR[] ` +
+    `WHEN starts_with(ltrim(${cell}), '[') THEN ${quotedElementsSql(cell)} ELSE [${cell}] END`
   );
 }
