@@ -11,9 +11,24 @@ import type { LoadedColumn } from './load';
 export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** `spotify:track:ID` and `https://open.spotify.com/track/ID?si=…` → `ID` (Exportify and API exports write URIs). */
+/**
+ * `trim(e)` without the copy when there is nothing to trim (`e` a column or other cheap expression: it is
+ * repeated). DuckDB's trim removes Unicode space separators only (of ASCII just ' '; tests check it), so an
+ * all-ASCII value (as many bytes as characters) that neither starts nor ends with ' ' is its own trim. The
+ * copy was 0.2 s of CPU on the 1.2M ids.
+ */
+export function trimSql(e: string): string {
+  return `CASE WHEN NOT starts_with(${e}, ' ') AND NOT ends_with(${e}, ' ') AND strlen(${e}) = length(${e}) THEN ${e} ELSE trim(${e}) END`;
+}
+
+/**
+ * `spotify:track:ID` and `https://open.spotify.com/track/ID?si=…` → `ID` (Exportify and API exports write URIs).
+ * Both prefixes hold a ':', so a cell without one skips the regex (it could not match): 0.49 → 0.11 s of CPU
+ * for the 1.2M ids, with the trim guard.
+ */
 export function spotifyIdSql(cell: string): string {
-  return `regexp_replace(trim(${cell}), '^(spotify:[a-z]+:|https?://open\\.spotify\\.com/[a-z]+/)([^?#]*).*$', '\\2')`;
+  const stripped = `regexp_replace(trim(${cell}), '^(spotify:[a-z]+:|https?://open\\.spotify\\.com/[a-z]+/)([^?#]*).*$', '\\2')`;
+  return `CASE WHEN contains(${cell}, ':') THEN ${stripped} ELSE ${trimSql(cell)} END`;
 }
 
 const PITCH_CLASSES: Record<string, number> = {
@@ -36,19 +51,25 @@ const PITCH_CLASSES: Record<string, number> = {
   B: 11,
 };
 
-/** A number read as text: thousands separators dropped; '' or junk → NULL (counted by cleaning as missing). */
-const number = (e: string) => `TRY_CAST(replace(trim(${e}), ',', '') AS DOUBLE)`;
+/**
+ * A number read as text: thousands separators dropped; '' or junk → NULL (counted by cleaning as missing).
+ * `replace` runs only on cells holding a comma (the result is the same; it saves a copy per cell).
+ */
+export const numberSql = (e: string) =>
+  `TRY_CAST(CASE WHEN contains(${e}, ',') THEN replace(trim(${e}), ',', '') ELSE ${trimSql(e)} END AS DOUBLE)`;
 
 /** Text → DOUBLE for the columns some layouts write as words: key `C#`, mode `Major`, time signature `4/4`. */
 function parsedNumberSql(target: string, e: string): string {
   if (target === 'key') {
     const cases = Object.entries(PITCH_CLASSES).map(([k, v]) => `WHEN ${lit(k)} THEN ${v}`);
-    return `CASE upper(trim(${e})) ${cases.join(' ')} ELSE ${number(e)} END`;
+    return `CASE upper(${trimSql(e)}) ${cases.join(' ')} ELSE ${numberSql(e)} END`;
   }
   if (target === 'mode')
-    return `CASE lower(trim(${e})) WHEN 'major' THEN 1 WHEN 'minor' THEN 0 ELSE ${number(e)} END`;
-  if (target === 'time_signature') return number(`split_part(${e}, '/', 1)`);
-  return number(e);
+    return `CASE lower(${trimSql(e)}) WHEN 'major' THEN 1 WHEN 'minor' THEN 0 ELSE ${numberSql(e)} END`;
+  // `4/4` → 4; a cell without '/' is its own first part, so split_part runs only where it changes something.
+  if (target === 'time_signature')
+    return `CASE WHEN contains(${e}, '/') THEN ${numberSql(`split_part(${e}, '/', 1)`)} ELSE ${numberSql(e)} END`;
+  return numberSql(e);
 }
 
 /** A duration in ms from text: `m:ss` / `h:mm:ss` (when `clock`) or a number times `factor`. */
@@ -56,7 +77,7 @@ function durationSql(e: string, decision?: UnitDecision): string {
   const factor = decision?.factor ?? 1;
   const parts = `string_split(trim(${e}), ':')`;
   const clock = `1000 * list_reduce(list_transform(${parts}, p -> TRY_CAST(p AS DOUBLE)), (a, b) -> a * 60 + b)`;
-  const plain = factor === 1 ? number(e) : `(${number(e)} * ${factor})`;
+  const plain = factor === 1 ? numberSql(e) : `(${numberSql(e)} * ${factor})`;
   return decision?.clock ? `CASE WHEN contains(${e}, ':') THEN ${clock} ELSE ${plain} END` : plain;
 }
 
