@@ -51,21 +51,29 @@ const PITCH_CLASSES: Record<string, number> = {
   B: 11,
 };
 
-/**
- * A number read as text: thousands separators dropped; '' or junk → NULL (counted by cleaning as missing).
- * `replace` runs only on cells holding a comma (the result is the same; it saves a copy per cell).
- */
-export const numberSql = (e: string) =>
+/** A number read as text, the full parse: thousands separators dropped, trimmed; '' or junk → NULL. */
+const parsedSql = (e: string) =>
   `TRY_CAST(CASE WHEN contains(${e}, ',') THEN replace(trim(${e}), ',', '') ELSE ${trimSql(e)} END AS DOUBLE)`;
 
+/**
+ * The cell cast as it stands when it holds no ','. Where this is not NULL every parse below gives the same
+ * number: DuckDB's cast skips the ASCII spaces trim would remove, and no word (`C#`, `Major`) casts. Tried
+ * first, it spares the plain cells (almost all) the trim, word match and replace: over the 1.2M file key
+ * 0.16 → 0.12 s, duration 0.11 → 0.07 s of CPU. Tests compare with the full parse on tricky cells.
+ */
+const directSql = (e: string) => `CASE WHEN NOT contains(${e}, ',') THEN TRY_CAST(${e} AS DOUBLE) END`;
+
+/** A number read as text: thousands separators dropped; '' or junk → NULL (counted by cleaning as missing). */
+export const numberSql = (e: string) => `coalesce(${directSql(e)}, ${parsedSql(e)})`;
+
 /** Text → DOUBLE for the columns some layouts write as words: key `C#`, mode `Major`, time signature `4/4`. */
-function parsedNumberSql(target: string, e: string): string {
+export function parsedNumberSql(target: string, e: string): string {
   if (target === 'key') {
     const cases = Object.entries(PITCH_CLASSES).map(([k, v]) => `WHEN ${lit(k)} THEN ${v}`);
-    return `CASE upper(${trimSql(e)}) ${cases.join(' ')} ELSE ${numberSql(e)} END`;
+    return `coalesce(${directSql(e)}, CASE upper(${trimSql(e)}) ${cases.join(' ')} ELSE ${parsedSql(e)} END)`;
   }
   if (target === 'mode')
-    return `CASE lower(${trimSql(e)}) WHEN 'major' THEN 1 WHEN 'minor' THEN 0 ELSE ${numberSql(e)} END`;
+    return `coalesce(${directSql(e)}, CASE lower(${trimSql(e)}) WHEN 'major' THEN 1 WHEN 'minor' THEN 0 ELSE ${parsedSql(e)} END)`;
   // `4/4` → 4; a cell without '/' is its own first part, so split_part runs only where it changes something.
   if (target === 'time_signature')
     return `CASE WHEN contains(${e}, '/') THEN ${numberSql(`split_part(${e}, '/', 1)`)} ELSE ${numberSql(e)} END`;

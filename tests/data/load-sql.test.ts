@@ -1,5 +1,5 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { numberSql, spotifyIdSql, trimSql } from '../../src/data/load-sql';
+import { numberSql, parsedNumberSql, spotifyIdSql, trimSql } from '../../src/data/load-sql';
 
 /**
  * The loader's guarded expressions skip work on plain cells; each must give exactly what the unguarded
@@ -25,6 +25,28 @@ const CORES = [
   '0x10',
   '4/4',
   '😀',
+  'C#',
+  'db',
+  'Bb',
+  'E',
+  'e',
+  'B',
+  'Major',
+  'minor',
+  'inf',
+  'Infinity',
+  'NaN',
+  '+5',
+  '-1',
+  '1e-3',
+  '1_000',
+  '4.0',
+  '5/4',
+  '1,0/4',
+  '1.5e',
+  '.5',
+  '5.',
+  '9',
 ];
 
 function cells(): (string | null)[] {
@@ -79,6 +101,26 @@ describe('guarded SQL expressions equal the unguarded ones', () => {
     await withCells(async (connection) => {
       const oracle = `regexp_replace(trim(cell), '^(spotify:[a-z]+:|https?://open\\.spotify\\.com/[a-z]+/)([^?#]*).*$', '\\2')`;
       expect(await differing(connection, spotifyIdSql('cell'), oracle)).toEqual([]);
+    });
+  });
+
+  test('parsedNumberSql: key, mode, time signature', async () => {
+    await withCells(async (connection) => {
+      const number = (e: string) => `TRY_CAST(replace(trim(${e}), ',', '') AS DOUBLE)`;
+      const pitches = Object.entries({ C: 0, 'C#': 1, DB: 1, D: 2, 'D#': 3, EB: 3, E: 4, F: 5, 'F#': 6 })
+        .concat(Object.entries({ GB: 6, G: 7, 'G#': 8, AB: 8, A: 9, 'A#': 10, BB: 10, B: 11 }))
+        .map(([k, v]) => `WHEN '${k}' THEN ${v}`)
+        .join(' ');
+      const oracles: Record<string, string> = {
+        key: `CASE upper(trim(cell)) ${pitches} ELSE ${number('cell')} END`,
+        mode: `CASE lower(trim(cell)) WHEN 'major' THEN 1 WHEN 'minor' THEN 0 ELSE ${number('cell')} END`,
+        time_signature: number(`split_part(cell, '/', 1)`),
+      };
+      for (const [target, oracle] of Object.entries(oracles))
+        expect([target, await differing(connection, parsedNumberSql(target, 'cell'), oracle)]).toEqual([
+          target,
+          [],
+        ]);
     });
   });
 
