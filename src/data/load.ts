@@ -28,6 +28,7 @@ import { columnExpressions, csvSource, lit, parquetSource, q, scanColumnNames, S
 import { blankDescriptiveSql, countBlankDescriptive, dropReasonSql, summarizeCleaning } from './clean';
 import { LoadReport } from './load-report';
 import { collectRejects, dropRejectTables } from './rejects';
+import { countDuplicateIds } from './duplicate-ids';
 import { prepareText, PreparedText } from './prepare-text';
 import { decideUnits } from './units';
 import { valueSample } from './value-sample';
@@ -263,15 +264,7 @@ async function loadPrepared(
       return 'invalid-encoding';
     }
     const cleaning = await summarizeCleaning(connection, o.relation, o.maxRejectExamples);
-    const duplicates = hasId
-      ? Number(
-          (
-            await connection.runAndReadAll(
-              `SELECT count(_label) - count(DISTINCT _label) FROM ${q(o.relation)} WHERE _drop IS NULL AND _label <> ''`,
-            )
-          ).getRows()[0][0],
-        )
-      : null;
+    const duplicates = hasId ? await countDuplicateIds(connection, o.relation) : null;
     for (const [c, n] of Object.entries(await countBlankDescriptive(connection, o.relation)))
       notes.push(`${c} empty on ${n.toLocaleString('en-US')} row(s): kept (no step computes with ${c})`);
     await connection.run(`DELETE FROM ${q(o.relation)} WHERE _drop IS NOT NULL`);
