@@ -24,6 +24,9 @@ export interface HeaderGuess {
 
 /** Split one CSV line on `delimiter`, honouring "…" quotes with "" escapes. */
 export function splitCsvLine(line: string, delimiter: string): string[] {
+  // Without a quote the loop below only splits and trims; the unit sample splits thousands of such lines
+  // (1 MiB of the 1.2M file: 50 → 10 ms).
+  if (delimiter.length === 1 && !line.includes('"')) return line.split(delimiter).map((f) => f.trim());
   const fields: string[] = [];
   let field = '';
   let quoted = false;
