@@ -1,6 +1,7 @@
 /**
  * Everything the evaluation page shows, computed from labels and scores with one sort: ROC AUC with its interval
- * (DeLong's by default), average precision, confusion matrix and per-class scores at a threshold, curves, calibration, sweep.
+ * (DeLong's by default), average precision, confusion matrix and per-class scores at a threshold, curves,
+ * calibration, sweep.
  * Nothing here is typed in; the original app's table was.
  */
 import type { OnProgress } from '../../util/progress';
@@ -93,6 +94,8 @@ export function evaluateClassifier(
   options: EvaluateOptions = {},
 ): ClassifierEvaluation {
   const o = { ...EVALUATE_DEFAULTS, ...options, aucInterval: intervalMethod(options) };
+  if (!Number.isInteger(o.curvePoints) || o.curvePoints < 2)
+    throw new Error(`curvePoints must be an integer ≥ 2, got ${o.curvePoints}`);
   const { positives } = checkBinaryInput(labels, scores, {
     needBothClasses: true,
     metric: 'classifier evaluation',
