@@ -20,11 +20,13 @@ import {
 } from '../src/pipeline/config';
 import { runNotebooks, type RunNotebooksOptions } from '../src/notebooks/run-notebooks';
 
-const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--set name=value]… [--timeout SECONDS] [--dir DIR] [--out DIR]
+const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--set name=value]… [--parallel N] [--timeout SECONDS] [--dir DIR] [--out DIR]
   --only     run only these notebook numbers (repeatable), e.g. --only 01 --only 05
   --set      a notebook parameter (repeatable), e.g. --set k=4 --set flipRate=0.1: injected after each
              notebook's parameters cell (papermill's convention); k, flipRate, rounds and seed also set the
              lab's run configuration
+  --parallel notebooks executing at once (default 2 with 2 or more cores); a step two of them need is
+             computed once, the other waits for it
   --timeout  seconds one cell may take (default 600)
   --dir      folder of NN_name.ipynb notebooks (default notebooks/)
   --out      folder for the HTML exports (default reports/notebooks/)`;
@@ -50,6 +52,11 @@ export function parseArgs(argv: string[]): RunNotebooksArgs | 'help' {
       const seconds = Number(value);
       if (!(seconds > 0)) throw new Error(`--timeout takes a positive number of seconds, got "${value}"`);
       options.cellTimeoutSeconds = seconds;
+    } else if (flag === '--parallel') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`--parallel takes a positive whole number, got "${value}"`);
+      options.parallel = n;
     } else if (flag === '--set') {
       const [name, setting] = parseSetting(value);
       options.settings = { ...options.settings, [name]: setting };
@@ -67,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  let heartbeat: NodeJS.Timeout | undefined;
+  const heartbeats = new Map<string, NodeJS.Timeout>();
   const { settings = {}, ...rest } = parsed;
   // --set values that are run settings (k, rounds, …) configure the lab too, so every step agrees with them.
   const fromSet = Object.fromEntries(Object.entries(settings).filter(([name]) => isConfigKey(name)));
@@ -88,18 +95,19 @@ async function main(argv: string[]): Promise<number> {
       console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`);
       // nbconvert says nothing until a notebook ends; a line now and then shows a long one is alive.
       const notebookStarted = performance.now();
-      heartbeat = setInterval(() => {
+      const timer = setInterval(() => {
         const seconds = Math.round((performance.now() - notebookStarted) / 1000);
         console.log(`  … ${path.basename(notebook)} still running (${seconds} s)`);
       }, HEARTBEAT_MS);
+      heartbeats.set(notebook, timer);
     },
     onDone: (run) => {
-      clearInterval(heartbeat);
+      clearInterval(heartbeats.get(run.notebook));
       console.log(
         `✓ ${path.basename(run.notebook)}  ${run.seconds.toFixed(1)} s  → ${path.relative(process.cwd(), run.htmlPath)}`,
       );
     },
-  }).finally(() => clearInterval(heartbeat));
+  }).finally(() => heartbeats.forEach((timer) => clearInterval(timer)));
   const total = (performance.now() - started) / 1000;
   console.log(`${runs.length} notebook(s) executed in ${total.toFixed(1)} s`);
   return 0;

@@ -11,6 +11,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { withFileLock } from '../util/file-lock';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   availableTableReader,
@@ -117,21 +118,29 @@ export async function openTrackStore(dataFile: string, options: TrackStoreOption
   fs.mkdirSync(options.cacheDir, { recursive: true });
   const fingerprint = `${contentFingerprint(dataFile, options.cacheDir)}-${loaderSourceVersion()}`;
   const paths = storePaths(options.cacheDir, fingerprint);
-  if (!options.refresh && fs.existsSync(paths.db) && fs.existsSync(paths.report)) {
+  const stored = async (): Promise<TrackStore | null> => {
+    if (!fs.existsSync(paths.db) || !fs.existsSync(paths.report)) return null;
     try {
       return await attachStore(paths, fingerprint);
     } catch {
-      // A store another version or a crash left unreadable: parse again and replace it.
+      return null; // a store another version or a crash left unreadable: parse again and replace it
     }
-  }
-  const loaded = await loadTracks(dataFile, { onProgress: options.onProgress });
-  try {
-    await writeStore(loaded, paths);
-  } finally {
-    loaded.close();
-  }
-  // Read back through the store like every later process, so row positions are rowids 0..n−1 everywhere.
-  return { ...(await attachStore(paths, fingerprint)), origin: 'parsed' };
+  };
+  const before = options.refresh ? null : await stored();
+  if (before) return before;
+  // Kernels opening the lab side by side parse the file once: the others wait, then open what it stored.
+  return withFileLock(`${paths.db}.lock`, async () => {
+    const meanwhile = options.refresh ? null : await stored();
+    if (meanwhile) return meanwhile;
+    const loaded = await loadTracks(dataFile, { onProgress: options.onProgress });
+    try {
+      await writeStore(loaded, paths);
+    } finally {
+      loaded.close();
+    }
+    // Read back through the store like every later process, so row positions are rowids 0..n−1 everywhere.
+    return { ...(await attachStore(paths, fingerprint)), origin: 'parsed' as const };
+  });
 }
 
 /** Copies the loaded table, in file order, into a new database file; renamed into place when complete. */

@@ -5,7 +5,7 @@
  */
 import type { XGBoostParams } from './xgboost';
 import type { CeilingComparisonRow, NoiseCeiling } from './metrics/evaluate';
-import type { AucInterval } from './metrics/bootstrap';
+import type { AucInterval } from './metrics/auc-interval';
 import type { ConfusionMatrix } from './metrics/confusion';
 
 export const META_FORMAT = 'spotify-insights-lab/promotion-model-meta@1';

@@ -6,6 +6,7 @@
 import type { TrackTable } from '../data/schema';
 import { stableHash } from '../util/cache';
 import type { OnProgress } from '../util/progress';
+import type { AucIntervalMethod } from './metrics/auc-interval';
 import { checkBinaryInput } from './metrics/binary-input';
 import {
   compareWithCeiling,
@@ -47,7 +48,12 @@ export interface TrainPromotionOptions {
   noiseCeiling?: NoiseCeiling | ((testRows: Uint32Array) => NoiseCeiling);
   /** Threshold for the confusion matrix. Default 0.5. */
   threshold?: number;
-  /** Bootstrap replicates of the test AUC interval. Default 200. */
+  /**
+   * The test ROC AUC interval: 'delong' (analytic), 'bootstrap' (seeded by the split seed) or 'none'. Default
+   * 'delong'; with only `bootstrapReplicates` given, 'bootstrap' (0: 'none'), as before DeLong was the default.
+   */
+  aucInterval?: AucIntervalMethod | 'none';
+  /** Replicates of the 'bootstrap' interval. Default 200. */
   bootstrapReplicates?: number;
   /** Progress per boosting round. */
   onProgress?: OnProgress;
@@ -64,7 +70,6 @@ export const TRAIN_PROMOTION_DEFAULTS = {
   inWorker: true,
   label: { definition: 'unspecified' } as LabelInfo,
   threshold: 0.5,
-  bootstrapReplicates: 200,
 } as const;
 
 export interface PromotionModel {
@@ -168,7 +173,9 @@ export async function trainPromotionModel(
   const scores = predictDense(booster, testSet, iterationEnd);
   const evaluation = evaluateClassifier(testSet.labels!, scores, {
     threshold: o.threshold,
-    bootstrapReplicates: o.bootstrapReplicates,
+    // evaluateClassifier resolves the method (DeLong by default) and refuses contradicting options.
+    aucInterval: options.aucInterval,
+    bootstrapReplicates: options.bootstrapReplicates,
     seed: splitOptions.seed,
   });
   const ceiling =

@@ -4,6 +4,7 @@
  * the first error under consequences of it.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import { declaredParameters, type NotebookJson } from './parameters';
 import * as path from 'path';
 import {
@@ -25,7 +26,15 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   onProgress?: (done: number, total: number) => void;
   /** Names the user set explicitly (`--set`): each must be declared by some notebook of the run. */
   set?: readonly string[];
+  /**
+   * Notebooks executing at once. Each is one kernel, mostly on one core, and a step two of them need is
+   * computed once (the step cache's lock), so two use both cores of a small machine. Default: 2 on machines
+   * with 2 or more cores, else 1.
+   */
+  parallel?: number;
 }
+
+export const RUN_NOTEBOOKS_DEFAULTS = { parallel: Math.min(2, os.availableParallelism()) } as const;
 
 const NOTEBOOK_NAME = /^(\d+)_.+\.ipynb$/;
 
@@ -65,19 +74,38 @@ function checkParameters(notebooks: string[], names: readonly string[]): void {
     );
 }
 
-/** Executes the notebooks in order; rejects with the first NotebookRunError. */
+/**
+ * Executes the notebooks, `parallel` at a time in their order; resolves with their runs in that order. After a
+ * failure no further notebook starts; those already running finish, and the first failing notebook (in order)
+ * is the rejection.
+ */
 export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<NotebookRun[]> {
   const dir = path.resolve(options.dir ?? path.join(options.projectRoot ?? PROJECT_ROOT, 'notebooks'));
   const notebooks = listNotebooks(dir, options.only);
   if (notebooks.length === 0) throw new Error(`runNotebooks: no NN_name.ipynb notebooks in ${dir}`);
   checkParameters(notebooks, options.set ?? []);
-  const runs: NotebookRun[] = [];
-  for (const [i, notebook] of notebooks.entries()) {
-    options.onStart?.(notebook, i, notebooks.length);
-    const run = await executeNotebook(notebook, options);
-    runs.push(run);
-    options.onDone?.(run, i, notebooks.length);
-    options.onProgress?.(i + 1, notebooks.length);
-  }
+  const parallel = options.parallel ?? RUN_NOTEBOOKS_DEFAULTS.parallel;
+  if (!Number.isInteger(parallel) || parallel < 1)
+    throw new Error(`runNotebooks: parallel must be a positive integer, got ${parallel}`);
+  const runs: NotebookRun[] = new Array(notebooks.length);
+  const failures: { index: number; error: unknown }[] = [];
+  let next = 0;
+  let done = 0;
+  const lane = async (): Promise<void> => {
+    while (next < notebooks.length && failures.length === 0) {
+      const i = next++;
+      options.onStart?.(notebooks[i], i, notebooks.length);
+      try {
+        runs[i] = await executeNotebook(notebooks[i], options);
+      } catch (error) {
+        failures.push({ index: i, error });
+        continue;
+      }
+      options.onDone?.(runs[i], i, notebooks.length);
+      options.onProgress?.(++done, notebooks.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, notebooks.length) }, lane));
+  if (failures.length > 0) throw failures.sort((a, b) => a.index - b.index)[0].error;
   return runs;
 }

@@ -67,6 +67,8 @@ export async function buildDashboardInput(
   const sampleRows = explorerRows(table.length, seed);
   const sampleTable = await lab.rows(sampleRows);
   const names = clusters?.profiles.map((p) => p.name) ?? [];
+  // Every row's promotion probability, from the scores step of the run's model (the one `models` holds).
+  const allScores = models ? await lab.scores() : undefined;
   const sample = buildTrackSample(sampleTable, {
     size: sampleRows.length,
     seed,
@@ -74,10 +76,10 @@ export async function buildDashboardInput(
       ...(clusters && {
         mood: { label: 'Mood cluster', values: Array.from(sampleRows, (r) => names[clusters.labels[r]]) },
       }),
-      ...(models && {
+      ...(allScores && {
         promotion_probability: {
           label: 'P(promoted)',
-          values: Float64Array.from(sampleRows, (r) => models.promotion.allScores[r]),
+          values: Float64Array.from(sampleRows, (r) => allScores[r]),
           digits: 3,
         },
       }),
@@ -252,6 +254,7 @@ async function modelBlocks(
   const table = await lab.table();
   const seed = lab.options.seed;
   const promotion = models.promotion;
+  const allScores = await lab.scores();
   const e = promotion.evaluation;
   const ceiling = promotion.meta.metrics.noiseCeiling ?? labels.ceiling;
   // The picker: test-set tracks with features, the native probability, SHAP values and an explanation.
@@ -284,7 +287,7 @@ async function modelBlocks(
         album: pickerTable.text.album?.[i] ?? '',
         artists: pickerTable.lists.artists?.[i] ?? [],
         features: values.map((v) => (Number.isFinite(v) ? v : null)),
-        nativeProbability: promotion.allScores[row],
+        nativeProbability: allScores[row],
         shap: {
           values: Array.from(shap.values.subarray(i * shap.width, i * shap.width + features.length)),
           bias: shap.values[i * shap.width + features.length],

@@ -44,6 +44,7 @@ import type { Explanation } from './steps/explanation';
 import type { Labels } from './steps/labels';
 import type { ModelStep, TrainedModel } from './steps/model';
 import type { Overview } from './steps/overview';
+import type { Scores } from './steps/scores';
 import type { Trends } from './steps/trends';
 
 /** Numeric columns the modelling steps need; text stays in DuckDB until a page needs names. */
@@ -91,6 +92,8 @@ export interface Lab {
   models(parameters?: Partial<TrainParameters>): Promise<ModelStep>;
   /** The promotion model trained with these parameters: `m.evaluation.rocAuc`, `m.meta`, `m.history`. */
   train(parameters?: Partial<TrainParameters>): Promise<TrainedModel>;
+  /** The promotion model's probability for every table row (the model of `lab.train` with these parameters). */
+  scores(parameters?: Partial<TrainParameters>): Promise<Float32Array>;
   explanation(parameters?: Partial<ExplanationParameters>): Promise<Explanation>;
   uplift(parameters?: Partial<TrainParameters>): Promise<UpliftStudy>;
   /**
@@ -230,6 +233,7 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
       latest.model = { ...p };
       return (await run<ModelStep>('model', p)).promotion;
     },
+    scores: async (p = {}) => (await run<Scores>('scores', p)).promotion,
     explanation: (p = {}) => run('explanation', p),
     uplift: (p = {}) => run('uplift', p),
     sql: async (query) => {
@@ -237,10 +241,11 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
         throw new Error('lab.sql expects a SQL query string');
       for (const name of STEP_TABLE_NAMES) {
         if (!new RegExp(`\\b${name}\\b`, 'i').test(query)) continue;
-        const step = name === 'scores' ? 'model' : name;
-        const key = steps.key(step, { ...latest[step] });
+        // Each table is the step of its name; `scores` with the parameters of the latest lab.train.
+        const given = latest[name === 'scores' ? 'model' : name];
+        const key = steps.key(name, { ...given });
         if (registered.get(name) === key) continue;
-        const columns = await stepTables[name](lab, latest[step]);
+        const columns = await stepTables[name](lab, given);
         await putTempTable(store.connection, name, columns);
         registered.set(name, key);
       }

@@ -13,7 +13,6 @@ const trainedModel: Shape = {
   evaluation: { rocAuc: 'number' },
   history: 'object',
   test: { rows: 'typed', labels: 'typed', scores: 'typed' },
-  allScores: 'typed',
 };
 
 export const STEP_SHAPES = {
@@ -46,6 +45,7 @@ export const STEP_SHAPES = {
     notes: ['string'],
   },
   model: { promotion: trainedModel, 'popularity?': trainedModel, notes: ['string'] },
+  scores: { promotion: 'typed' },
   explanation: {
     importance: [{ feature: 'string' }],
     meanAbsShap: 'array',

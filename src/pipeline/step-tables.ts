@@ -40,11 +40,12 @@ export const stepTables: Record<
   /** scores(row, score, test): the promotion model's probability for every track, and whether it was a test row. */
   scores: async (lab, p) => {
     const m = await lab.train(p);
-    const test = new Uint8Array(m.allScores.length);
+    const scores = await lab.scores(p);
+    const test = new Uint8Array(scores.length);
     for (const r of m.test.rows) test[r] = 1;
     return [
-      { name: 'row', type: 'INTEGER', values: rowsOf(m.allScores.length) },
-      { name: 'score', type: 'DOUBLE', values: m.allScores },
+      { name: 'row', type: 'INTEGER', values: rowsOf(scores.length) },
+      { name: 'score', type: 'DOUBLE', values: scores },
       { name: 'test', type: 'BOOLEAN', values: Array.from(test, Boolean) },
     ];
   },

@@ -36,6 +36,7 @@ export async function reportTrack(options: LabOptions, trackId: string, out?: st
       );
     const row = found;
     const [table, models, clusters] = [await lab.table(), await lab.models(), await lab.clusters()];
+    const allScores = await lab.scores();
     const [identity] = await lab.identify([row]);
     const model = models.promotion;
     const matrix = featureMatrix(table, model.meta.features, [row]);
@@ -61,7 +62,7 @@ export async function reportTrack(options: LabOptions, trackId: string, out?: st
         track: { ...identity, year: table.numeric.year?.[row] },
         featureNames: model.meta.features,
         features: Array.from(matrix.data, (v) => (Number.isFinite(v) ? v : null)),
-        probability: model.allScores[row],
+        probability: allScores[row],
         cluster: { id: cluster, label: clusters.profiles[cluster].name },
         shap: { values: model.meta.features.map((f) => byFeature.get(f) ?? 0), bias: local.baseMargin },
         explanation:

@@ -6,6 +6,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { withFileLock } from './file-lock';
 
 const TYPED = {
   Float64Array,
@@ -192,14 +193,33 @@ export function createDiskCache(options: DiskCacheOptions = {}): DiskCache {
       getOptions: GetOrComputeOptions<T> = {},
     ) {
       const file = fileFor(step, key);
-      if (!options.refresh && fs.existsSync(file)) {
+      const cached = (): { value: T } | null => {
+        if (options.refresh || !fs.existsSync(file)) return null;
         const read = decodeEntry<T>(fs.readFileSync(file, 'utf8'), step, getOptions.shape);
-        if ('value' in read) return { value: read.value, hit: true };
+        if ('value' in read) return read;
         warn(`cache: ${file}: ${read.problem}; recomputing ${step}`);
-      }
-      const value = await compute();
-      if (getOptions.cacheable?.(value) ?? true) store(file, encodeEntry(step, value));
-      return { value, hit: false };
+        return null;
+      };
+      const version = (): string | null => {
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        return stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : null;
+      };
+      const seen = version();
+      const before = cached();
+      if (before) return { value: before.value, hit: true };
+      // One process computes a (step, key) at a time; the others wait and then read what it stored.
+      return withFileLock(
+        `${file}.lock`,
+        async () => {
+          // Stored by another process while this one waited (a bad entry seen before is not reported twice).
+          const meanwhile = version() === seen ? null : cached();
+          if (meanwhile) return { value: meanwhile.value, hit: true };
+          const value = await compute();
+          if (getOptions.cacheable?.(value) ?? true) store(file, encodeEntry(step, value));
+          return { value, hit: false };
+        },
+        { onWait: (h) => warn(`cache: waiting for process ${h.pid}, which is computing ${step}`) },
+      );
     },
   };
 }

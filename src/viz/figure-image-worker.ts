@@ -36,7 +36,13 @@ export function runFigureImageWorker(): void {
     return { browser, page };
   };
   // One request at a time: the kernel thread is blocked until it gets its answer.
-  port.on('message', (request: ImageRequest | 'close') => {
+  port.on('message', (request: ImageRequest | 'close' | 'warm') => {
+    if (request === 'warm') {
+      ready ??= open();
+      // A failed start is answered to the first image request, which awaits the same promise.
+      ready.catch(() => undefined);
+      return;
+    }
     if (request === 'close') {
       void (ready ?? Promise.resolve(null))
         .then((r) => r?.browser.close())

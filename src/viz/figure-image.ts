@@ -56,6 +56,17 @@ function start(): Renderer {
   return { worker, port: port1, signal: new Int32Array(flag), nextId: 1 };
 }
 
+/**
+ * Starts the worker's Chromium now, without waiting for it, so the kernel's first chart does not pay its start
+ * (≈ 2–4 s): a notebook imports the display helpers cells before it draws, and its cells run on the other core
+ * meanwhile. Nothing happens where Chromium is missing or already started.
+ */
+export function warmFigureImages(): void {
+  if (unavailable !== null || renderer !== null || findChromium() === null) return;
+  renderer = start();
+  renderer.port.postMessage('warm');
+}
+
 /** The figure as a PNG, or why there is none (no Chromium, a timeout, a drawing error). */
 export function figureImage(fig: PlotlyFigure, options: FigureImageOptions = {}): FigureImage {
   const o = { ...FIGURE_IMAGE_DEFAULTS, ...options };

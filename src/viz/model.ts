@@ -32,7 +32,7 @@ function unitAxes(theme: Theme, x: string, y: string) {
   };
 }
 
-/** ROC curve with the chance diagonal; the legend carries the AUC and its bootstrap interval. */
+/** ROC curve with the chance diagonal; the legend carries the AUC and its interval (DeLong by default). */
 export function rocFigure(evaluation: ClassifierEvaluation, options: ModelFigureOptions = {}): Figure {
   const o = { ...MODEL_FIGURE_DEFAULTS, ...options };
   const ci = evaluation.rocAucInterval;

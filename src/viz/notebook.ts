@@ -9,7 +9,7 @@ import * as path from 'path';
 import { plotlyBundlePath } from '../report/plotly-asset';
 import { escapeHtml } from '../util/html';
 import { tslabSink, type DisplaySink } from './display-sink';
-import { figureImage } from './figure-image';
+import { figureImage, warmFigureImages } from './figure-image';
 import { figureBundle, validateFigure, type PlotlyFigure, type PlotlyUrl } from './figure-output';
 import { notebookFigure } from './notebook-theme';
 
@@ -194,6 +194,14 @@ export interface ShowOptions {
   keepTheme?: boolean;
 }
 
+/** Whether this process is a notebook kernel started by the project's kernelspec (jupyter/kernels/tslab). */
+function insideLabKernel(): boolean {
+  return path.basename(process.argv[1] ?? '') === 'launch.js' && process.argv.includes('--config-path');
+}
+
+// Cells import these helpers before they draw: Chromium starts now, beside the cells that compute.
+if (insideLabKernel()) warmFigureImages();
+
 let figureCount = 0;
 // Outputs of earlier kernel sessions stay on the page, so ids carry the session too.
 const SESSION = `${process.pid.toString(36)}${Date.now().toString(36)}`;
@@ -240,8 +248,7 @@ function send(
  * node_modules), then node_modules through `files/` when the server's root holds the project.
  */
 function plotlyUrls(): PlotlyUrl[] {
-  const launcher = process.argv[1] ?? '';
-  const kernel = path.basename(launcher) === 'launch.js' ? path.basename(path.dirname(launcher)) : 'tslab';
+  const kernel = insideLabKernel() ? path.basename(path.dirname(process.argv[1])) : 'tslab';
   const fromNotebook = path.relative(process.cwd(), plotlyBundlePath()).split(path.sep).join('/');
   return [{ server: `kernelspecs/${encodeURIComponent(kernel)}/plotly.min.js` }, { notebook: fromNotebook }];
 }

@@ -17,7 +17,8 @@ let typeError: CliResult;
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-failing-'));
   [runtimeError, typeError] = await Promise.all([
-    runNotebooksCli(['--dir', FAILING, '--out', outDir, '--timeout', '120']),
+    // One at a time, so the second notebook would only start after the first: it must not.
+    runNotebooksCli(['--dir', FAILING, '--out', outDir, '--timeout', '120', '--parallel', '1']),
     runNotebooksCli(['--dir', FAILING, '--out', outDir, '--only', '02']),
   ]);
 }, 240_000);
@@ -54,4 +55,6 @@ test('bad arguments fail before any kernel starts', async () => {
   expect(unknown.stderr).toContain('no notebook numbered 7');
   const timeout = await runNotebooksCli(['--timeout', 'soon']);
   expect(timeout.stderr).toContain('--timeout takes a positive number of seconds, got "soon"');
+  const parallel = await runNotebooksCli(['--parallel', '0']);
+  expect(parallel.stderr).toContain('--parallel takes a positive whole number, got "0"');
 }, 60_000);

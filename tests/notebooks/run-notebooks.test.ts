@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listNotebooks } from '../../src/notebooks/run-notebooks';
+import { listNotebooks, runNotebooks } from '../../src/notebooks/run-notebooks';
 
 let dir: string;
 beforeAll(() => {
@@ -28,4 +28,82 @@ test('--only picks numbers, with or without the leading zero', () => {
   expect(() => listNotebooks(dir, ['04'])).toThrow(/no notebook numbered 4/);
   expect(() => listNotebooks(dir, ['eda'])).toThrow(/notebook numbers such as 01, got "eda"/);
   expect(() => listNotebooks(path.join(dir, 'missing'))).toThrow(/no notebook folder/);
+});
+
+describe('runNotebooks side by side', () => {
+  // A stand-in for `jupyter` that logs when each notebook starts and ends; the scheduling is what is tested
+  // here (real Jupyter runs the real notebooks in tests/notebooks/export.test.ts and lab-contract.test.ts).
+  let work: string;
+  let jupyter: string;
+  let log: string;
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-parallel-'));
+    log = path.join(work, 'log.txt');
+    jupyter = path.join(work, 'jupyter');
+    fs.writeFileSync(
+      jupyter,
+      `#!/bin/bash
+nb="\${@: -1}"; name=$(basename "$nb" .ipynb)
+echo "start $name" >> ${JSON.stringify(log)}
+case "$name" in *slow*) sleep 1.5 ;; *) sleep 0.4 ;; esac
+echo "end $name" >> ${JSON.stringify(log)}
+case "$name" in *fail*) echo "nbconvert: $name failed" >&2; exit 1 ;; esac
+exit 0
+`,
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const notebookDir = (names: string[]) => {
+    const d = fs.mkdtempSync(path.join(work, 'nbs-'));
+    for (const name of names) fs.writeFileSync(path.join(d, name), JSON.stringify({ cells: [] }));
+    fs.rmSync(log, { force: true });
+    return d;
+  };
+  const events = () => fs.readFileSync(log, 'utf8').trim().split('\n');
+  const mostAtOnce = (lines: string[]) => {
+    let now = 0;
+    let most = 0;
+    for (const line of lines) most = Math.max(most, (now += line.startsWith('start') ? 1 : -1));
+    return most;
+  };
+
+  test('two at a time, in order, results in notebook order', async () => {
+    const d = notebookDir(['01_a.ipynb', '02_b_slow.ipynb', '03_c.ipynb', '04_d.ipynb']);
+    const runs = await runNotebooks({ dir: d, jupyter, parallel: 2, outDir: path.join(work, 'out') });
+    expect(runs.map((r) => path.basename(r.notebook))).toEqual([
+      '01_a.ipynb',
+      '02_b_slow.ipynb',
+      '03_c.ipynb',
+      '04_d.ipynb',
+    ]);
+    const lines = events();
+    expect(mostAtOnce(lines)).toBe(2);
+    expect(lines.filter((l) => l.startsWith('start'))).toEqual([
+      'start 01_a',
+      'start 02_b_slow',
+      'start 03_c',
+      'start 04_d',
+    ]);
+    // 03 and 04 ran beside the slow 02, not after it.
+    expect(lines.indexOf('start 04_d')).toBeLessThan(lines.indexOf('end 02_b_slow'));
+  });
+
+  test('parallel 1 runs one at a time', async () => {
+    const d = notebookDir(['01_a.ipynb', '02_b.ipynb', '03_c.ipynb']);
+    await runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out') });
+    expect(mostAtOnce(events())).toBe(1);
+  });
+
+  test('after a failure nothing new starts; the first failing notebook is the error', async () => {
+    const d = notebookDir(['01_a_slow.ipynb', '02_b_fail.ipynb', '03_c.ipynb', '04_d.ipynb']);
+    await expect(
+      runNotebooks({ dir: d, jupyter, parallel: 2, outDir: path.join(work, 'out') }),
+    ).rejects.toThrow(/02_b_fail\.ipynb: nbconvert failed[\s\S]*02_b_fail failed/);
+    const lines = events();
+    expect(lines).not.toContain('start 03_c');
+    expect(lines).toContain('end 01_a_slow'); // the running one was let finish
+    await expect(runNotebooks({ dir: d, jupyter, parallel: 0 })).rejects.toThrow(/positive integer/);
+  });
 });

@@ -8,6 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { inspect } from 'util';
 import { writeDemoCsv } from '../../src/data/demo';
+import { featureMatrix } from '../../src/model/features';
+import { predictDense } from '../../src/model/train-promotion-model';
+import { Booster } from '../../src/model/xgboost';
 import { openLab, type Lab } from '../../src/pipeline/lab';
 
 jest.setTimeout(180_000);
@@ -61,6 +64,30 @@ test('train takes rounds and XGBoost params; keys derive from upstream parameter
   // A different flip rate changes the labels the model reads, so the model's key changes too.
   expect(lab.steps.key('model', { flipRate: 0.2 })).not.toBe(lab.steps.key('model', {}));
   expect(lab.steps.key('model', { rounds: 10 })).not.toBe(lab.steps.key('model', { rounds: 11 }));
+});
+
+test("train scores only the test rows; every row's score comes when lab.sql names scores", async () => {
+  const p = { rounds: 12, params: { max_depth: 3 } };
+  const m = await lab.train(p);
+  const scoresFile = () => lab.cache.fileFor('scores', { key: lab.steps.key('scores', p) });
+  expect(fs.existsSync(scoresFile())).toBe(false);
+  const rows = (await lab.sql('select row, score, test from scores order by row')).toArray();
+  expect(fs.existsSync(scoresFile())).toBe(true);
+  // The oracle: the trained model's JSON, rebuilt, predicting every row of the table.
+  const booster = Booster.fromJson(m.modelJson);
+  const all = predictDense(booster, featureMatrix(await lab.table(), m.meta.features), m.meta.iterationEnd);
+  booster.free();
+  expect(rows.length).toBe(all.length);
+  expect(Float32Array.from(rows, (r) => r.score as number)).toEqual(all);
+  expect(rows.filter((r) => r.test).map((r) => r.row)).toEqual(Array.from(m.test.rows).sort((a, b) => a - b));
+  // Scored apart or in one batch, a test row gets the very same float.
+  expect(Float32Array.from(m.test.rows, (r) => all[r])).toEqual(m.test.scores);
+  expect(await lab.scores(p)).toEqual(all);
+  // The table follows the latest lab.train.
+  await lab.train({ rounds: 5 });
+  const other = (await lab.sql('select score from scores order by row')).toArray();
+  expect(Float32Array.from(other, (r) => r.score as number)).toEqual(await lab.scores({ rounds: 5 }));
+  expect(other.map((r) => r.score)).not.toEqual(rows.map((r) => r.score));
 });
 
 test('lab.sql answers over the cleaned tracks and the step results', async () => {

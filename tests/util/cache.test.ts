@@ -178,3 +178,51 @@ test('fileFingerprint changes when the content changes', () => {
   fs.utimesSync(file, new Date(0), new Date(0));
   expect(fileFingerprint(file)).not.toBe(before);
 });
+
+describe('side by side, a (step, key) is computed once', () => {
+  test('two caches on one folder: the second waits for the first and reads its value', async () => {
+    const dir = tmpDir('lab-cache-lock-');
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { value: 7 };
+    };
+    const [a, b] = await Promise.all([
+      createDiskCache({ dir }).getOrCompute('step', { k: 1 }, compute),
+      createDiskCache({ dir }).getOrCompute('step', { k: 1 }, compute),
+    ]);
+    expect(computed).toBe(1);
+    expect([a.hit, b.hit].sort()).toEqual([false, true]);
+    expect(b.value).toEqual({ value: 7 });
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+
+  test('two processes: one computes, the other waits and reads it', () => {
+    const dir = tmpDir('lab-cache-procs-');
+    const root = path.resolve(__dirname, '..', '..');
+    const script = path.join(dir, 'worker.ts');
+    fs.writeFileSync(
+      script,
+      `import * as fs from 'fs';
+import { createDiskCache } from ${JSON.stringify(path.join(root, 'src/util/cache'))};
+createDiskCache({ dir: ${JSON.stringify(path.join(dir, 'cache'))} })
+  .getOrCompute('slow', { n: 1 }, async () => {
+    fs.appendFileSync(${JSON.stringify(path.join(dir, 'computed.txt'))}, process.pid + '\\n');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return 42;
+  })
+  .then((r) => console.log(JSON.stringify(r)));
+`,
+    );
+    const run = `node ${path.join(root, 'bin/run-ts.js')} ${script}`;
+    const out = execFileSync('bash', ['-c', `${run} & ${run} & wait`], { encoding: 'utf8' });
+    const results = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(results.map((r) => r.value)).toEqual([42, 42]);
+    expect(results.map((r) => r.hit).sort()).toEqual([false, true]);
+    expect(fs.readFileSync(path.join(dir, 'computed.txt'), 'utf8').trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+});

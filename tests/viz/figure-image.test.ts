@@ -1,4 +1,5 @@
-import { closeFigureImages, figureImage } from '../../src/viz/figure-image';
+import { execFileSync } from 'child_process';
+import { closeFigureImages, figureImage, warmFigureImages } from '../../src/viz/figure-image';
 import { launchChromium } from '../../src/report/chromium';
 
 afterAll(() => closeFigureImages());
@@ -55,3 +56,29 @@ test('CJK names draw as glyphs, not as the boxes of characters no font has', () 
   expect(titled('夜に駆ける').equals(boxes)).toBe(false);
   expect(titled('강남스타일').equals(boxes)).toBe(false);
 }, 60_000);
+
+/** Chromium processes started by this process (Playwright launches the browser as our child). */
+function chromiumChildren(): number {
+  try {
+    return execFileSync('pgrep', ['-P', String(process.pid), 'chrom'], { encoding: 'utf8' })
+      .trim()
+      .split('\n').length;
+  } catch {
+    return 0; // pgrep exits 1 when nothing matches
+  }
+}
+
+test('warmFigureImages starts Chromium before the first figure asks for it, and that figure uses it', async () => {
+  await closeFigureImages();
+  expect(chromiumChildren()).toBe(0);
+  warmFigureImages();
+  const deadline = Date.now() + 60_000;
+  while (chromiumChildren() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(chromiumChildren()).toBe(1);
+  warmFigureImages(); // a second call starts nothing new
+  const image = figureImage({ data: [{ type: 'bar', y: [1, 2] }], layout: { width: 200, height: 100 } });
+  if ('error' in image) throw new Error(image.error);
+  expect(header(image.png).width).toBe(200);
+  expect(chromiumChildren()).toBe(1);
+  await closeFigureImages();
+}, 120_000);

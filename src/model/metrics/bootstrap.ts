@@ -1,8 +1,10 @@
 /**
- * A seeded percentile-bootstrap interval for ROC AUC. The rows are sorted once; each replicate is a vector of
- * resampling counts walked along that order, so B replicates cost O(B·n), not O(B·n log n).
+ * A seeded percentile-bootstrap interval for ROC AUC (the method `aucInterval: 'bootstrap'` asks for; DeLong's,
+ * ./delong, is the default). The rows are sorted once; each replicate is a vector of resampling counts walked
+ * along that order, so B replicates cost O(B·n), not O(B·n log n).
  */
 import { DEFAULT_SEED, createRandom } from '../../util/random';
+import type { AucInterval } from './auc-interval';
 import { checkBinaryInput } from './binary-input';
 import { descendingOrder, runEnds, thresholdCounts, weightedAuc } from './ranking';
 import { aucFromCounts } from './roc';
@@ -22,17 +24,6 @@ export interface AucBootstrapOptions {
 }
 
 export const AUC_BOOTSTRAP_DEFAULTS = { replicates: 200, level: 0.95, seed: DEFAULT_SEED } as const;
-
-export interface AucInterval {
-  /** AUC on all rows. */
-  auc: number;
-  /** Lower and upper percentile bounds. */
-  lower: number;
-  upper: number;
-  level: number;
-  /** Replicates that held both classes (others are skipped: AUC is undefined there). */
-  replicates: number;
-}
 
 /** The value at quantile q of sorted values (linear interpolation, numpy's default). */
 export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
@@ -73,6 +64,7 @@ export function aucBootstrapInterval(
   aucs.sort((a, b) => a - b);
   const alpha = (1 - level) / 2;
   return {
+    method: 'bootstrap',
     auc,
     lower: quantileOfSorted(aucs, alpha),
     upper: quantileOfSorted(aucs, 1 - alpha),

@@ -1,6 +1,7 @@
 /**
- * Everything the evaluation page shows, computed from labels and scores with one sort: ROC AUC with a bootstrap
- * interval, average precision, confusion matrix and per-class scores at a threshold, curves, calibration, sweep.
+ * Everything the evaluation page shows, computed from labels and scores with one sort: ROC AUC with its interval
+ * (DeLong's by default), average precision, confusion matrix and per-class scores at a threshold, curves,
+ * calibration, sweep.
  * Nothing here is typed in; the original app's table was.
  */
 import type { OnProgress } from '../../util/progress';
@@ -12,7 +13,9 @@ import {
   precisionRecallCurveFromCounts,
   type PrecisionRecallCurve,
 } from './precision-recall';
-import { aucBootstrapInterval, AUC_BOOTSTRAP_DEFAULTS, type AucInterval } from './bootstrap';
+import type { AucInterval, AucIntervalMethod } from './auc-interval';
+import { aucBootstrapInterval, AUC_BOOTSTRAP_DEFAULTS } from './bootstrap';
+import { aucDeLongInterval } from './delong';
 import {
   classificationReport,
   confusionMatrix,
@@ -25,9 +28,15 @@ import { thresholdSweepFromCounts, THRESHOLD_SWEEP_DEFAULTS, type ThresholdPoint
 export interface EvaluateOptions {
   /** Decision threshold for the confusion matrix and per-class scores. Default 0.5. */
   threshold?: number;
-  /** Bootstrap replicates for the AUC interval (0 = no interval). Default 200. */
+  /**
+   * The ROC AUC interval: 'delong' (analytic, no seed; pROC's default), 'bootstrap' (seeded percentile bootstrap,
+   * `bootstrapReplicates` replicates) or 'none'. Default 'delong' — or, when only `bootstrapReplicates` is given,
+   * what it asked for before DeLong was the default: 'bootstrap' (0: 'none').
+   */
+  aucInterval?: AucIntervalMethod | 'none';
+  /** Replicates of the 'bootstrap' interval. Default 200. */
   bootstrapReplicates?: number;
-  /** Seed of the bootstrap. Default 42. */
+  /** Seed of the bootstrap (only with aucInterval: 'bootstrap'). Default 42. */
   seed?: number;
   /** Calibration bins. Default 10. */
   calibrationBins?: number;
@@ -35,12 +44,13 @@ export interface EvaluateOptions {
   sweepThresholds?: number[];
   /** Most points kept per curve (evenly thinned, ends kept) so results stay small enough to save and draw. Default 201. */
   curvePoints?: number;
-  /** Progress over bootstrap replicates. */
+  /** Progress over bootstrap replicates (aucInterval: 'bootstrap'). */
   onProgress?: OnProgress;
 }
 
 export const EVALUATE_DEFAULTS = {
   threshold: 0.5,
+  aucInterval: 'delong' as AucIntervalMethod | 'none',
   bootstrapReplicates: AUC_BOOTSTRAP_DEFAULTS.replicates,
   seed: AUC_BOOTSTRAP_DEFAULTS.seed,
   calibrationBins: CALIBRATION_DEFAULTS.bins,
@@ -53,7 +63,7 @@ export interface ClassifierEvaluation {
   /** Share of positive rows (the PR curve's no-skill line). */
   positiveRate: number;
   rocAuc: number;
-  /** Absent when bootstrapReplicates = 0. */
+  /** Absent when aucInterval = 'none'; `method` says how it was computed. */
   rocAucInterval?: AucInterval;
   averagePrecision: number;
   confusion: ConfusionMatrix;
@@ -64,12 +74,26 @@ export interface ClassifierEvaluation {
   sweep: ThresholdPoint[];
 }
 
+/** The interval method the options ask for; replicates beside another method are a contradiction. */
+function intervalMethod(options: EvaluateOptions): AucIntervalMethod | 'none' {
+  const { aucInterval, bootstrapReplicates } = options;
+  if (aucInterval !== undefined && !['delong', 'bootstrap', 'none'].includes(aucInterval))
+    throw new Error(`aucInterval must be 'delong', 'bootstrap' or 'none', got ${String(aucInterval)}`);
+  if (bootstrapReplicates === undefined) return aucInterval ?? EVALUATE_DEFAULTS.aucInterval;
+  const implied = bootstrapReplicates > 0 ? 'bootstrap' : 'none';
+  if (aucInterval !== undefined && aucInterval !== implied)
+    throw new Error(
+      `bootstrapReplicates: ${bootstrapReplicates} contradicts aucInterval: '${aucInterval}'; replicates are the bootstrap's (aucInterval: 'bootstrap')`,
+    );
+  return implied;
+}
+
 export function evaluateClassifier(
   labels: ArrayLike<number>,
   scores: ArrayLike<number>,
   options: EvaluateOptions = {},
 ): ClassifierEvaluation {
-  const o = { ...EVALUATE_DEFAULTS, ...options };
+  const o = { ...EVALUATE_DEFAULTS, ...options, aucInterval: intervalMethod(options) };
   if (!Number.isInteger(o.curvePoints) || o.curvePoints < 2)
     throw new Error(`curvePoints must be an integer ≥ 2, got ${o.curvePoints}`);
   const { positives } = checkBinaryInput(labels, scores, {
@@ -84,14 +108,16 @@ export function evaluateClassifier(
     positiveRate: positives / labels.length,
     rocAuc: aucFromCounts(counts),
     rocAucInterval:
-      o.bootstrapReplicates > 0
-        ? aucBootstrapInterval(labels, scores, {
-            replicates: o.bootstrapReplicates,
-            seed: o.seed,
-            order,
-            onProgress: o.onProgress,
-          })
-        : undefined,
+      o.aucInterval === 'delong'
+        ? aucDeLongInterval(labels, scores, { order })
+        : o.aucInterval === 'bootstrap'
+          ? aucBootstrapInterval(labels, scores, {
+              replicates: o.bootstrapReplicates,
+              seed: o.seed,
+              order,
+              onProgress: o.onProgress,
+            })
+          : undefined,
     averagePrecision: averagePrecisionFromCounts(counts),
     confusion,
     report: classificationReport(confusion),

@@ -27,7 +27,7 @@ export function wilsonInterval(successes: number, n: number, z = 1.96): [number,
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** 95 % intervals of ROC AUC (the bootstrap's, when computed), precision and recall. */
+/** 95 % intervals of ROC AUC (the evaluation's own: DeLong's by default), precision and recall (Wilson's). */
 export function metricIntervals(e: ClassifierEvaluation): MetricInterval[] {
   const c = e.confusion;
   const predicted = c.truePositives + c.falsePositives;

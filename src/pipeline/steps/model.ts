@@ -5,10 +5,9 @@
  */
 import { MODEL_FEATURES, type NumericColumn, type TrackTable } from '../../data/schema';
 import { realizedCeiling } from '../../label/noise-ceiling';
-import { featureMatrix } from '../../model/features';
 import type { ModelMeta } from '../../model/meta';
 import { smallTestSetWarning, type ClassifierEvaluation } from '../../model/metrics';
-import { predictDense, trainPromotionModel } from '../../model/train-promotion-model';
+import { trainPromotionModel } from '../../model/train-promotion-model';
 import type { EvalHistory, XGBoostParams } from '../../model/xgboost';
 import { Booster } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
@@ -21,10 +20,8 @@ export interface TrainedModel {
   meta: ModelMeta;
   evaluation: ClassifierEvaluation;
   history: EvalHistory;
-  /** Test rows (indices into the table) and their labels and scores. */
+  /** Test rows (indices into the table) and their labels and scores. Every row's score: `lab.scores()`. */
   test: { rows: Uint32Array; labels: Float32Array; scores: Float32Array };
-  /** The model's probability for every row of the table (for the explorer and the uplift comparison). */
-  allScores: Float32Array;
 }
 
 export interface ModelStep {
@@ -99,20 +96,15 @@ async function trainOne(
     noiseCeiling: ceiling,
     onProgress: options.onProgress,
   });
-  try {
-    const matrix = featureMatrix(table, model.meta.features);
-    const allScores = predictDense(model.booster, matrix, model.meta.iterationEnd);
-    return {
-      modelJson: model.modelJson,
-      meta: model.meta,
-      evaluation: model.evaluation,
-      history: model.history,
-      test: model.test,
-      allScores,
-    };
-  } finally {
-    model.booster.free();
-  }
+  // The booster was for the test scores; every row's score is the scores step's (./scores), on demand.
+  model.booster.free();
+  return {
+    modelJson: model.modelJson,
+    meta: model.meta,
+    evaluation: model.evaluation,
+    history: model.history,
+    test: model.test,
+  };
 }
 
 export async function computeModels(

@@ -51,6 +51,9 @@ test('curves are thinned to curvePoints with both ends kept; the interval is the
 
 test('one class only is a clear error', () => {
   expect(() => evaluateClassifier([0, 0, 0], [0.1, 0.2, 0.3])).toThrow(/only one class/);
+  expect(() => evaluateClassifier([0, 1], [0.2, 0.8], { curvePoints: 1 })).toThrow(
+    /curvePoints must be an integer ≥ 2, got 1/,
+  );
 });
 
 test('the ceiling comparison puts each model metric beside its ceiling', () => {
