@@ -70,6 +70,9 @@ function chromiumChildren(): number {
 
 test('warmFigureImages starts Chromium before the first figure asks for it, and that figure uses it', async () => {
   await closeFigureImages();
+  // A browser closed by an earlier test may take a moment to be reaped.
+  const settled = Date.now() + 15_000;
+  while (chromiumChildren() > 0 && Date.now() < settled) await new Promise((r) => setTimeout(r, 100));
   expect(chromiumChildren()).toBe(0);
   warmFigureImages();
   const deadline = Date.now() + 60_000;
