@@ -57,31 +57,30 @@ test('CJK names draw as glyphs, not as the boxes of characters no font has', () 
   expect(titled('강남스타일').equals(boxes)).toBe(false);
 }, 60_000);
 
-/** Chromium processes started by this process (Playwright launches the browser as our child). */
-function chromiumChildren(): number {
+/** Pids of the Chromium processes this process started (Playwright launches the browser as our child). */
+function chromiumChildren(): Set<string> {
   try {
-    return execFileSync('pgrep', ['-P', String(process.pid), 'chrom'], { encoding: 'utf8' })
-      .trim()
-      .split('\n').length;
+    const out = execFileSync('pgrep', ['-P', String(process.pid), 'chrom'], { encoding: 'utf8' });
+    return new Set(out.trim().split('\n'));
   } catch {
-    return 0; // pgrep exits 1 when nothing matches
+    return new Set(); // pgrep exits 1 when nothing matches
   }
 }
 
 test('warmFigureImages starts Chromium before the first figure asks for it, and that figure uses it', async () => {
   await closeFigureImages();
-  // A browser closed by an earlier test may take a moment to be reaped.
-  const settled = Date.now() + 15_000;
-  while (chromiumChildren() > 0 && Date.now() < settled) await new Promise((r) => setTimeout(r, 100));
-  expect(chromiumChildren()).toBe(0);
+  // Browsers of earlier tests may still be exiting: only a Chromium that was not there before counts.
+  const before = chromiumChildren();
+  const started = () => [...chromiumChildren()].filter((pid) => !before.has(pid));
   warmFigureImages();
   const deadline = Date.now() + 60_000;
-  while (chromiumChildren() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(chromiumChildren()).toBe(1);
+  while (started().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(started()).toHaveLength(1);
+  const warmed = started();
   warmFigureImages(); // a second call starts nothing new
   const image = figureImage({ data: [{ type: 'bar', y: [1, 2] }], layout: { width: 200, height: 100 } });
   if ('error' in image) throw new Error(image.error);
   expect(header(image.png).width).toBe(200);
-  expect(chromiumChildren()).toBe(1);
+  expect(started()).toEqual(warmed);
   await closeFigureImages();
 }, 120_000);
