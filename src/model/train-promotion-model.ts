@@ -84,12 +84,22 @@ export interface PromotionModel {
   evaluation: ClassifierEvaluation;
 }
 
+/**
+ * The rows `rows` of `matrix` with their labels. Copied value by value as 32-bit words (exact bits, NaN payloads
+ * included): a `set(subarray(…))` per row made a view object per row and took ~3x as long at 757k rows.
+ */
 function subMatrix(matrix: FeatureMatrix, rows: Uint32Array, labels: ArrayLike<number>): DenseMatrix {
-  const data = new Float32Array(rows.length * matrix.cols);
+  const { cols } = matrix;
+  const data = new Float32Array(rows.length * cols);
+  const from = new Uint32Array(matrix.data.buffer, matrix.data.byteOffset, matrix.data.length);
+  const to = new Uint32Array(data.buffer);
+  let out = 0;
   for (let i = 0; i < rows.length; i++) {
-    data.set(matrix.data.subarray(rows[i] * matrix.cols, (rows[i] + 1) * matrix.cols), i * matrix.cols);
+    let at = rows[i] * cols;
+    const end = at + cols;
+    while (at < end) to[out++] = from[at++];
   }
-  return { data, rows: rows.length, cols: matrix.cols, labels: labelsAt(labels, rows) };
+  return { data, rows: rows.length, cols, labels: labelsAt(labels, rows) };
 }
 
 /** Predicted probabilities of a dense matrix with the trees [0, iterationEnd). */
@@ -129,7 +139,7 @@ export async function trainPromotionModel(
   }
   const trainSet = subMatrix(matrix, split.train, labels);
   const testSet = subMatrix(matrix, split.test, labels);
-  const fingerprint = stableHash({ features, data: matrix.data, labels: Float32Array.from(labels) });
+  const fingerprint = stableHash({ features, data: matrix.data, labels: new Float32Array(labels) });
   const evals =
     split.validation.length > 0
       ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
