@@ -99,8 +99,8 @@ async function trainOne(
     noiseCeiling: ceiling,
     onProgress: options.onProgress,
   });
-  // The booster was for the test scores; every row's score is the scores step's (./scores), on demand.
-  model.booster.free();
+  // Every row's score is the scores step's (./scores), on demand: the booster is not loaded here (model.booster
+  // would load it from the JSON on first access).
   return {
     modelJson: model.modelJson,
     meta: model.meta,
