@@ -14,15 +14,15 @@ import {
   type KMeansPlusPlusOptions,
   type KMeansPlusPlusPass,
 } from './kmeans-plus-plus';
-import { compileKMeansPlusPlusKernel, KMEANS_PLUS_PLUS_KERNEL_SOURCE } from './kmeans-plus-plus-kernel';
+import { compileKMeansPlusPlusKernel, kmeansPlusPlusKernelSource } from './kmeans-plus-plus-kernel';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
-const { source, data, rows, cols, closest, potentials, blockSums, trials, blocks, next } = workerData;
+const { source, data, rows, distances, potentials, trials, blocks, next } = workerData;
 const kernel = new Function(source)();
 parentPort.on('message', (p) => {
   for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
-    kernel(p.task, data, rows, cols, closest, potentials, blockSums, trials, p.trialCount, p.row, p.first, b, b + 1);
+    kernel(data, rows, distances, potentials, trials, p.trialCount, p.current, p.first, b, b + 1);
   }
   parentPort.postMessage(0);
 });
@@ -47,15 +47,17 @@ export async function kmeansPlusPlusThreaded(
     return kmeansPlusPlus(matrix, k, options);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const { rows, cols, values: data } = matrix;
+  const trialCount = buffers.trials.length;
+  const source = kmeansPlusPlusKernelSource(cols, trialCount);
   const workers = Array.from(
     { length: threads - 1 },
     () =>
       new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { source: KMEANS_PLUS_PLUS_KERNEL_SOURCE, data, rows, cols, ...buffers, blocks, next },
+        workerData: { source, data, rows, ...buffers, blocks, next },
       }),
   );
-  const kernel = compileKMeansPlusPlusKernel();
+  const kernel = compileKMeansPlusPlusKernel(cols, trialCount);
   const finished = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
       const onMessage = () => {
@@ -76,23 +78,9 @@ export async function kmeansPlusPlusThreaded(
       worker.postMessage(p);
       return f;
     });
-    const { closest, potentials, blockSums, trials } = buffers;
+    const { distances, potentials, trials } = buffers;
     for (let b = Atomics.add(next, 0, 1); b < blocks; b = Atomics.add(next, 0, 1)) {
-      kernel(
-        p.task,
-        data,
-        rows,
-        cols,
-        closest,
-        potentials,
-        blockSums,
-        trials,
-        p.trialCount,
-        p.row,
-        p.first,
-        b,
-        b + 1,
-      );
+      kernel(data, rows, distances, potentials, trials, p.trialCount, p.current, p.first, b, b + 1);
     }
     await Promise.all(done);
   };

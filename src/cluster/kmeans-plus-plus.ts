@@ -2,13 +2,14 @@
  * Seeded k-means++ initialization, the greedy variant scikit-learn uses (Arthur & Vassilvitskii 2007, with
  * 2 + ⌊ln k⌋ local trials per center, each trial keeping the candidate that lowers the potential most).
  *
- * Written as a generator of passes over the data (./kmeans-plus-plus-kernel), like Lloyd: `kmeansPlusPlus`
- * runs them on the calling thread, `kmeansPlusPlusThreaded` (./kmeans-plus-plus-threads) splits each pass over
- * worker threads. Both add the per-block sums in block order, so they pick the same centers.
+ * Written as a generator of passes over the data (./kmeans-plus-plus-kernel), one per center, like Lloyd:
+ * `kmeansPlusPlus` runs them on the calling thread, `kmeansPlusPlusThreaded` (./kmeans-plus-plus-threads)
+ * splits each pass over worker threads. Both add the per-block sums in block order, so they pick the same
+ * centers.
  */
 import { DEFAULT_SEED, createRandom } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
-import { compileKMeansPlusPlusKernel, PP_TRIALS, PP_UPDATE } from './kmeans-plus-plus-kernel';
+import { compileKMeansPlusPlusKernel, trialSlot } from './kmeans-plus-plus-kernel';
 import { blockCount, BLOCK_ROWS } from './lloyd-kernel';
 
 export interface KMeansPlusPlusOptions {
@@ -22,11 +23,15 @@ export const KMEANS_PLUS_PLUS_DEFAULTS = { seed: DEFAULT_SEED } as const;
 
 /** The arrays a pass reads and writes (SharedArrayBuffers when threads share them). */
 export interface KMeansPlusPlusBuffers {
-  /** Squared distance of each row to its closest chosen center. */
-  closest: Float64Array;
-  /** blocks × trials potentials of the current candidates. */
+  /**
+   * trials + 1 slots of `rows` values: one holds each row's squared distance to its closest chosen center,
+   * the others receive the candidates' updated distances (3 × 9.6 MB more than one slot at 1.2M rows, which
+   * buys not recomputing the winner's distances).
+   */
+  distances: Float64Array;
+  /** blocks × trials potentials of the current candidates (block sums of their updated distances). */
   potentials: Float64Array;
-  /** Per block, the sum of `closest`. */
+  /** Per block, the sum of the closest distances. */
   blockSums: Float64Array;
   /** Candidate rows of the current center. */
   trials: Int32Array;
@@ -34,9 +39,11 @@ export interface KMeansPlusPlusBuffers {
 
 /** One pass the caller runs over every block before resuming the generator. */
 export interface KMeansPlusPlusPass {
-  task: typeof PP_TRIALS | typeof PP_UPDATE;
+  /** Candidates in `trials` to evaluate (1 for the first center). */
   trialCount: number;
-  row: number;
+  /** The slot of `distances` holding the closest distances. */
+  current: number;
+  /** No center chosen yet: every closest distance counts as infinite. */
   first: boolean;
 }
 
@@ -56,7 +63,7 @@ export function allocatePlusPlus(rows: number, trials: number, shared: boolean):
   const blocks = blockCount(rows);
   const f64 = (n: number) => (shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n));
   return {
-    closest: f64(rows),
+    distances: f64((trials + 1) * rows),
     potentials: f64(blocks * trials),
     blockSums: f64(blocks),
     trials: shared ? new Int32Array(new SharedArrayBuffer(trials * 4)) : new Int32Array(trials),
@@ -64,7 +71,7 @@ export function allocatePlusPlus(rows: number, trials: number, shared: boolean):
 }
 
 /** The row where the running sum of `closest` first exceeds `target`: the block from the block sums, then inside it. */
-function sampleRow(b: KMeansPlusPlusBuffers, rows: number, target: number): number {
+function sampleRow(b: KMeansPlusPlusBuffers, closest: Float64Array, rows: number, target: number): number {
   const blocks = b.blockSums.length;
   let before = 0;
   let block = 0;
@@ -72,15 +79,15 @@ function sampleRow(b: KMeansPlusPlusBuffers, rows: number, target: number): numb
   const end = Math.min(rows, (block + 1) * BLOCK_ROWS);
   let sum = before;
   for (let i = block * BLOCK_ROWS; i < end; i++) {
-    sum += b.closest[i];
+    sum += closest[i];
     if (sum > target) return i;
   }
   // Rounding left the target past the block's last row: take the last row that is not a chosen center.
-  for (let i = end - 1; i >= block * BLOCK_ROWS; i--) if (b.closest[i] > 0) return i;
+  for (let i = end - 1; i >= block * BLOCK_ROWS; i--) if (closest[i] > 0) return i;
   return end - 1;
 }
 
-/** The passes of greedy k-means++; returns the k × d centers (row-major). */
+/** The passes of greedy k-means++, one per center; returns the k × d centers (row-major). */
 export function* kmeansPlusPlusPasses(
   matrix: FeatureMatrix,
   k: number,
@@ -93,28 +100,38 @@ export function* kmeansPlusPlusPasses(
   const rng = createRandom(options.seed ?? KMEANS_PLUS_PLUS_DEFAULTS.seed);
   const blocks = b.blockSums.length;
   const centers = new Float64Array(k * cols);
+  /** Makes candidate t of the pass just run the closest distances. */
+  let current = 0;
+  const keep = (t: number): void => {
+    current = trialSlot(current, t, trials);
+    for (let block = 0; block < blocks; block++) b.blockSums[block] = b.potentials[block * trials + t];
+  };
   const first = rng.int(rows);
   centers.set(values.subarray(first * cols, (first + 1) * cols), 0);
-  yield { task: PP_UPDATE, trialCount: 0, row: first, first: true };
+  b.trials[0] = first;
+  yield { trialCount: 1, current, first: true };
+  keep(0);
   for (let c = 1; c < k; c++) {
     let potential = 0;
     for (let block = 0; block < blocks; block++) potential += b.blockSums[block];
     if (!(potential > 0)) {
       throw new Error(`the data has only ${c} distinct points, fewer than k=${k} clusters`);
     }
-    for (let t = 0; t < trials; t++) b.trials[t] = sampleRow(b, rows, rng.next() * potential);
-    yield { task: PP_TRIALS, trialCount: trials, row: -1, first: false };
+    const closest = b.distances.subarray(current * rows, (current + 1) * rows);
+    for (let t = 0; t < trials; t++) b.trials[t] = sampleRow(b, closest, rows, rng.next() * potential);
+    yield { trialCount: trials, current, first: false };
     let bestPotential = Infinity;
-    let bestRow = -1;
+    let best = -1;
     for (let t = 0; t < trials; t++) {
       let sum = 0;
-      for (let block = 0; block < blocks; block++) sum += b.potentials[block * b.trials.length + t];
+      for (let block = 0; block < blocks; block++) sum += b.potentials[block * trials + t];
       if (sum < bestPotential) {
         bestPotential = sum;
-        bestRow = b.trials[t];
+        best = t;
       }
     }
-    yield { task: PP_UPDATE, trialCount: 0, row: bestRow, first: false };
+    const bestRow = b.trials[best];
+    keep(best);
     centers.set(values.subarray(bestRow * cols, (bestRow + 1) * cols), c * cols);
   }
   return centers;
@@ -128,23 +145,20 @@ export function kmeansPlusPlus(
 ): Float64Array {
   validatePlusPlus(matrix, k);
   const buffers = allocatePlusPlus(matrix.rows, localTrials(k, options), false);
-  const kernel = compileKMeansPlusPlusKernel();
+  const kernel = compileKMeansPlusPlusKernel(matrix.cols, buffers.trials.length);
   const blocks = buffers.blockSums.length;
   const passes = kmeansPlusPlusPasses(matrix, k, options, buffers);
   for (let step = passes.next(); ; step = passes.next()) {
     if (step.done) return step.value;
     const p = step.value;
     kernel(
-      p.task,
       matrix.values,
       matrix.rows,
-      matrix.cols,
-      buffers.closest,
+      buffers.distances,
       buffers.potentials,
-      buffers.blockSums,
       buffers.trials,
       p.trialCount,
-      p.row,
+      p.current,
       p.first,
       0,
       blocks,

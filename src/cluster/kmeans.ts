@@ -13,7 +13,6 @@ import { lloydIterations, type LloydOutcome } from './lloyd';
 import {
   assignmentInertia,
   blockCount,
-  boundedCenters,
   compileLloydKernel,
   lloydKernelSource,
   partialsStride,
@@ -147,8 +146,8 @@ function allocate(matrix: FeatureMatrix, k: number) {
   const blocks = blockCount(matrix.rows);
   const labels = new Int32Array(new SharedArrayBuffer(matrix.rows * 4));
   const partials = new Float64Array(new SharedArrayBuffer(blocks * partialsStride(k, matrix.cols) * 8));
-  // Hamerly's bounds let the kernel skip rows whose nearest center cannot have changed (same labels and sums
-  // as plain Lloyd: the skip only happens when the bounds prove the answer).
+  // Hamerly's bounds let the kernel skip rows whose nearest center cannot have changed (same labels as plain
+  // Lloyd: the skip only happens when the bounds prove the answer).
   const upper = new Float64Array(new SharedArrayBuffer(matrix.rows * 8));
   const lower = new Float64Array(new SharedArrayBuffer(matrix.rows * 8));
   return { blocks, labels, partials, upper, lower };
@@ -187,12 +186,10 @@ export function kmeansSync(matrix: FeatureMatrix, options: KMeansOptions = {}): 
     const settings = { ...r, onProgress: progressFor(r, run) };
     const steps = lloydIterations(matrix, init, buffers, settings);
     let step = steps.next();
-    let previous: Float64Array | undefined;
     while (!step.done) {
-      const centers = boundedCenters(step.value, previous, r.k, matrix.cols);
       kernel(
         matrix.values,
-        centers,
+        step.value,
         buffers.labels,
         buffers.partials,
         0,
@@ -201,7 +198,6 @@ export function kmeansSync(matrix: FeatureMatrix, options: KMeansOptions = {}): 
         buffers.upper,
         buffers.lower,
       );
-      previous = step.value;
       step = steps.next();
     }
     const result = toResult(matrix, r.k, step.value, init);
@@ -243,10 +239,8 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
         : await kmeansPlusPlusThreaded(shared, r.k, { seed: r.seed + run, threads: r.threads });
       const steps = lloydIterations(shared, init, buffers, { ...r, onProgress: progressFor(r, run) });
       let step = steps.next();
-      let previous: Float64Array | undefined;
       while (!step.done) {
-        await pool.run(boundedCenters(step.value, previous, r.k, matrix.cols));
-        previous = step.value;
+        await pool.run(step.value);
         step = steps.next();
       }
       const result = toResult(matrix, r.k, step.value, init);

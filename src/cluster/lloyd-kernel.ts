@@ -35,17 +35,30 @@ export type LloydKernel = (
 ) => void;
 
 /**
+ * What a pass writes to each block's sums and counts:
+ * - SUMS_FULL: every row's coordinates under its new label (plain Lloyd's sums);
+ * - SUMS_DELTA: only the rows whose label changed, added to the new cluster and taken from the old one, so the
+ *   caller updates its running sums (a late pass then skips reading most rows' coordinates at all);
+ * - SUMS_ONLY: no assignment; every row's coordinates under its current label (exact sums for the labels).
+ */
+export const SUMS_FULL = 0;
+export const SUMS_DELTA = 1;
+export const SUMS_ONLY = 2;
+export type SumsMode = typeof SUMS_FULL | typeof SUMS_DELTA | typeof SUMS_ONLY;
+
+/**
  * Centers extended for the bounded kernel: the k × d centers, then each center's half distance to its nearest
  * other center, then how far each center moved since `previous` (the centers of the last pass), then the
- * largest of those moves.
+ * largest of those moves, then the pass's `SumsMode`.
  */
 export function boundedCenters(
   centers: Float64Array,
   previous: Float64Array | undefined,
   k: number,
   d: number,
+  sums: SumsMode = SUMS_FULL,
 ): Float64Array {
-  const out = new Float64Array(k * d + 2 * k + 1);
+  const out = new Float64Array(k * d + 2 * k + 2);
   out.set(centers.subarray(0, k * d));
   const distance = (a: Float64Array, i: number, b: Float64Array, j: number): number => {
     let sum = 0;
@@ -67,6 +80,7 @@ export function boundedCenters(
     maxShift = Math.max(maxShift, shift);
   }
   out[k * d + 2 * k] = maxShift;
+  out[k * d + 2 * k + 1] = sums;
   return out;
 }
 
@@ -123,7 +137,58 @@ export function lloydKernelSource(k: number, d: number): string {
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) {
     throw new Error(`kernel needs integer k ≥ 1 and d ≥ 1, got k=${k}, d=${d}`);
   }
-  return k * d <= UNROLL_LIMIT ? unrolledSource(k, d) : loopedSource(k, d);
+  return k * d <= UNROLL_LIMIT ? unrolledSource(k, d) + primingSource(k, d) : loopedSource(k, d);
+}
+
+/**
+ * Source that runs the fresh kernel over a tiny made-up problem through every path — first assignment, skips
+ * proven by the bounds with and without tightening, scans that move rows, each sums mode — before it returns.
+ * Measured why: V8 compiles the kernel while it runs, from the type feedback seen so far; a path first met
+ * later (the second pass's bound checks, SUMS_DELTA after SUMS_FULL, each `case` of the own-distance switch)
+ * deoptimized it and forced a recompile, 5 times per thread on the 1.2M-row pipeline run, each costing tens of
+ * milliseconds (hundreds on a busy machine) of slow code. With every path seen first, it compiles once.
+ */
+function primingSource(k: number, d: number): string {
+  // Center c sits 10 · (1 + ⌊c / d⌋) out on axis c mod d; each gets rows near and farther out.
+  const centers = new Float64Array(k * d);
+  for (let c = 0; c < k; c++) centers[c * d + (c % d)] = 10 * (1 + Math.floor(c / d));
+  const offsets = [0.1, -0.5, 1.5, -3];
+  const rows = k * offsets.length;
+  const data = new Float64Array(rows * d);
+  for (let c = 0; c < k; c++) {
+    offsets.forEach((offset, r) => {
+      const o = (c * offsets.length + r) * d;
+      for (let j = 0; j < d; j++) data[o + j] = centers[c * d + j];
+      data[o + ((c + r) % d)] += offset;
+    });
+  }
+  // Moves of 0.5, 3 and 6 (per center, along the axis after its own) leave some rows skipped outright and
+  // others skipped only after tightening, whatever (k, d); the rotation (each center onto the next) moves
+  // every row.
+  const nudge = (m: number) => centers.map((v, t) => v + (t % d === (Math.floor(t / d) + 1) % d ? m : 0));
+  const [near, mid, far] = [nudge(0.5), nudge(3), nudge(6)];
+  const rotated = centers.map((_, t) => centers[(t + d) % (k * d)]);
+  const passes = [
+    boundedCenters(centers, undefined, k, d, SUMS_FULL),
+    boundedCenters(centers, centers, k, d, SUMS_FULL),
+    boundedCenters(centers, centers, k, d, SUMS_DELTA),
+    boundedCenters(near, centers, k, d, SUMS_DELTA),
+    boundedCenters(mid, near, k, d, SUMS_DELTA),
+    boundedCenters(far, mid, k, d, SUMS_FULL),
+    boundedCenters(rotated, far, k, d, SUMS_DELTA),
+    boundedCenters(rotated, rotated, k, d, SUMS_ONLY),
+    boundedCenters(centers, rotated, k, d, SUMS_FULL),
+  ];
+  const literal = (a: Float64Array): string => `Float64Array.of(${Array.from(a).join(', ')})`;
+  return `
+const primingData = ${literal(data)};
+const primingLabels = new Int32Array(${rows}).fill(-1);
+const primingPartials = new Float64Array(${partialsStride(k, d)});
+const primingUpper = new Float64Array(${rows}), primingLower = new Float64Array(${rows});
+for (const C of [${passes.map(literal).join(', ')}]) {
+  kernel(primingData, C, primingLabels, primingPartials, 0, 1, ${rows}, primingUpper, primingLower);
+}
+return kernel;`;
 }
 
 /** Compiles the kernel for (k, d) in this thread. */
@@ -137,6 +202,7 @@ function range(n: number): number[] {
 
 function unrolledSource(k: number, d: number): string {
   const stride = partialsStride(k, d);
+  const kd = k * d;
   // Distances as ‖c‖² − 2·x·c (scikit-learn's form): two flops per coordinate instead of three; ‖x‖² is
   // added back only for the inertia and the bounds. Centers enter as −2c and ‖c‖², both held in locals.
   const centerLocals = range(k)
@@ -173,40 +239,66 @@ function unrolledSource(k: number, d: number): string {
   const norm = range(d)
     .map((j) => `x${j} * x${j}`)
     .join(' + ');
-  const accumulate = range(d)
-    .map((j) => `P[s + ${j}] += x${j};`)
-    .join(' ');
+  /** `P[s + j] op= coordinate j` for every j, from the row's locals or straight from X. */
+  const add = (op: '+' | '-', s: string, fromX = false): string =>
+    range(d)
+      .map((j) => `P[${s} + ${j}] ${op}= ${fromX ? `X[o + ${j}]` : `x${j}`};`)
+      .join(' ');
   return `"use strict";
-return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, U, L) {
+const kernel = function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, U, L) {
   const ${centerLocals};
   // Hamerly's bounds (U: each row's distance to its own center, from above; L: to any other center, from
   // below; C extended as boundedCenters builds it): a row whose bounds prove its center cannot have changed is
-  // not scanned — same labels, sums and counts as Lloyd. In this mode the inertia slot is left 0: the caller
-  // measures the final inertia with assignmentInertia.
+  // not scanned — same labels as Lloyd. In this mode the inertia slot is left 0: the caller measures the final
+  // inertia with assignmentInertia.
   const bounded = L !== undefined;
-  const maxShift = bounded ? C[${k * d + 2 * k}] : 0;
+  const maxShift = bounded ? C[${kd + 2 * k}] : 0;
+  const mode = C.length > ${kd + 2 * k + 1} ? C[${kd + 2 * k + 1}] : ${SUMS_FULL};
   for (let b = blockStart; b < blockEnd; b++) {
     const base = b * ${stride};
     P.fill(0, base, base + ${stride});
     const end = Math.min(rows, (b + 1) * ${BLOCK_ROWS});
+    if (mode === ${SUMS_ONLY}) {
+      for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
+        const o = i * ${d};
+        const a = labels[i];
+        const s = base + a * ${d};
+        ${add('+', 's', true)}
+        P[base + ${kd} + a] += 1;
+      }
+      continue;
+    }
     let inertia = 0, changed = 0;
     for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
       const o = i * ${d};
-      const ${loadRow};
       const a = labels[i];
+      let lower = 0, u = 0, limit = 0;
+      if (bounded && a >= 0) {
+        lower = L[i] - maxShift;
+        const z = lower > C[${kd} + a] ? lower : C[${kd} + a];
+        u = U[i] + C[${kd + k} + a];
+        // A margin far above rounding error: near-ties are always scanned, so ties break as in Lloyd.
+        limit = z - 1e-9 * (1 + z);
+        if (u < limit) {
+          // Proven without touching the row: in SUMS_DELTA mode its coordinates are not even read.
+          U[i] = u;
+          L[i] = lower;
+          if (mode === ${SUMS_FULL}) {
+            const s = base + a * ${d};
+            ${add('+', 's', true)}
+            P[base + ${kd} + a] += 1;
+          }
+          continue;
+        }
+      }
+      const ${loadRow};
       let label = a, scan = true;
       if (bounded && a >= 0) {
-        const lower = L[i] - maxShift;
-        const z = lower > C[${k * d} + a] ? lower : C[${k * d} + a];
-        let u = U[i] + C[${k * d + k} + a];
-        // A margin far above rounding error: near-ties are always scanned, so ties break as in Lloyd.
-        const limit = z - 1e-9 * (1 + z);
-        if (u >= limit) {
-          let own = 0;
-          switch (a) { ${ownDistance} }
-          const squared = ${norm} + own;
-          u = Math.sqrt(squared > 0 ? squared : 0);
-        }
+        // Tighten the upper bound to the exact distance and test again before scanning every center.
+        let own = 0;
+        switch (a) { ${ownDistance} }
+        const squared = ${norm} + own;
+        u = Math.sqrt(squared > 0 ? squared : 0);
         if (u < limit) { scan = false; U[i] = u; L[i] = lower; }
       }
       if (scan) {
@@ -223,21 +315,38 @@ return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows, U, L) {
           inertia += squared > 0 ? squared : 0;
         }
       }
-      if (a !== label) { labels[i] = label; changed++; }
-      const s = base + label * ${d};
-      ${accumulate}
-      P[base + ${k * d} + label] += 1;
+      if (mode === ${SUMS_FULL} || !bounded) {
+        if (a !== label) { labels[i] = label; changed++; }
+        const s = base + label * ${d};
+        ${add('+', 's')}
+        P[base + ${kd} + label] += 1;
+      } else if (a !== label) {
+        labels[i] = label;
+        changed++;
+        const s = base + label * ${d};
+        ${add('+', 's')}
+        P[base + ${kd} + label] += 1;
+        if (a >= 0) {
+          const r = base + a * ${d};
+          ${add('-', 'r')}
+          P[base + ${kd} + a] -= 1;
+        }
+      }
     }
-    P[base + ${k * d + k}] = inertia;
-    P[base + ${k * d + k + 1}] = changed;
+    P[base + ${kd + k}] = inertia;
+    P[base + ${kd + k + 1}] = changed;
   }
 };`;
 }
 
 function loopedSource(k: number, d: number): string {
   const stride = partialsStride(k, d);
+  const kd = k * d;
+  // No bounds here (U and L are ignored): every row is scanned. The sums mode is honoured, so the caller's
+  // running sums stay right whichever kernel (k, d) gets.
   return `"use strict";
 return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
+  const mode = C.length > ${kd + 2 * k + 1} ? C[${kd + 2 * k + 1}] : ${SUMS_FULL};
   for (let b = blockStart; b < blockEnd; b++) {
     const base = b * ${stride};
     P.fill(0, base, base + ${stride});
@@ -245,21 +354,36 @@ return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
     let inertia = 0, changed = 0;
     for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
       const o = i * ${d};
-      let best = Infinity, label = 0;
-      for (let c = 0; c < ${k}; c++) {
-        const co = c * ${d};
-        let dist = 0;
-        for (let j = 0; j < ${d}; j++) { const t = X[o + j] - C[co + j]; dist += t * t; }
-        if (dist < best) { best = dist; label = c; }
+      const a = labels[i];
+      let label = a;
+      if (mode !== ${SUMS_ONLY}) {
+        let best = Infinity;
+        for (let c = 0; c < ${k}; c++) {
+          const co = c * ${d};
+          let dist = 0;
+          for (let j = 0; j < ${d}; j++) { const t = X[o + j] - C[co + j]; dist += t * t; }
+          if (dist < best) { best = dist; label = c; }
+        }
+        if (a !== label) { labels[i] = label; changed++; }
+        inertia += best;
       }
-      if (labels[i] !== label) { labels[i] = label; changed++; }
-      const s = base + label * ${d};
-      for (let j = 0; j < ${d}; j++) P[s + j] += X[o + j];
-      P[base + ${k * d} + label] += 1;
-      inertia += best;
+      if (mode !== ${SUMS_DELTA}) {
+        const s = base + label * ${d};
+        for (let j = 0; j < ${d}; j++) P[s + j] += X[o + j];
+        P[base + ${kd} + label] += 1;
+      } else if (a !== label) {
+        const s = base + label * ${d};
+        for (let j = 0; j < ${d}; j++) P[s + j] += X[o + j];
+        P[base + ${kd} + label] += 1;
+        if (a >= 0) {
+          const r = base + a * ${d};
+          for (let j = 0; j < ${d}; j++) P[r + j] -= X[o + j];
+          P[base + ${kd} + a] -= 1;
+        }
+      }
     }
-    P[base + ${k * d + k}] = inertia;
-    P[base + ${k * d + k + 1}] = changed;
+    P[base + ${kd + k}] = mode === ${SUMS_ONLY} ? 0 : inertia;
+    P[base + ${kd + k + 1}] = changed;
   }
 };`;
 }

@@ -2,7 +2,7 @@ import type { FeatureMatrix } from '../../src/cluster/feature-matrix';
 import { kmeansPlusPlus } from '../../src/cluster/kmeans-plus-plus';
 import { kmeansPlusPlusThreaded } from '../../src/cluster/kmeans-plus-plus-threads';
 import { createRandom } from '../../src/util/random';
-import { blobs, THREE_BLOB_CENTERS } from './blobs';
+import { blobs, THREE_BLOB_CENTERS, uniformMatrix } from './blobs';
 
 describe('kmeansPlusPlus', () => {
   const data = blobs(THREE_BLOB_CENTERS, 50, 0.5);
@@ -24,6 +24,40 @@ describe('kmeansPlusPlus', () => {
     expect(kmeansPlusPlus(data, 3, { seed: 3 })).toEqual(kmeansPlusPlus(data, 3, { seed: 3 }));
     const firsts = new Set([1, 2, 3, 4, 5].map((seed) => kmeansPlusPlus(data, 3, { seed })[0]));
     expect(firsts.size).toBeGreaterThan(1);
+  });
+
+  test('equals a plain greedy k-means++ written out row by row (one block: the same sums in the same order)', () => {
+    const noise = uniformMatrix(3000, 4, 8);
+    const { values, rows, cols } = noise;
+    const k = 5;
+    const trials = 2 + Math.floor(Math.log(k));
+    const rng = createRandom(21);
+    const distance = (i: number, r: number) => {
+      let sum = 0;
+      for (let j = 0; j < cols; j++) sum += (values[i * cols + j] - values[r * cols + j]) ** 2;
+      return sum;
+    };
+    const chosen = [rng.int(rows)];
+    let closest = Array.from({ length: rows }, (_, i) => distance(i, chosen[0]));
+    while (chosen.length < k) {
+      const potential = closest.reduce((a, b) => a + b, 0);
+      let best: { row: number; potential: number; closest: number[] } | undefined;
+      for (let t = 0; t < trials; t++) {
+        const target = rng.next() * potential;
+        let sum = 0;
+        let row = 0;
+        while (row < rows - 1 && (sum += closest[row]) <= target) row++;
+        const updated = closest.map((c, i) => Math.min(c, distance(i, row)));
+        const p = updated.reduce((a, b) => a + b, 0);
+        if (!best || p < best.potential) best = { row, potential: p, closest: updated };
+      }
+      chosen.push(best!.row);
+      closest = best!.closest;
+    }
+    const expected = Float64Array.from(
+      chosen.flatMap((r) => Array.from(values.subarray(r * cols, (r + 1) * cols))),
+    );
+    expect(kmeansPlusPlus(noise, k, { seed: 21 })).toEqual(expected);
   });
 
   test('refuses more clusters than distinct points', () => {

@@ -6,6 +6,9 @@ import {
   compileLloydKernel,
   lloydKernelSource,
   partialsStride,
+  SUMS_DELTA,
+  SUMS_FULL,
+  SUMS_ONLY,
 } from '../../src/cluster/lloyd-kernel';
 import { uniformMatrix } from './blobs';
 
@@ -138,7 +141,104 @@ describe('Lloyd kernel', () => {
 
   test('boundedCenters appends half the distance to the nearest other center and the largest shift', () => {
     const ext = boundedCenters(Float64Array.of(0, 0, 3, 4, 0, 10), Float64Array.of(0, 1, 3, 4, 0, 10), 3, 2);
-    expect(Array.from(ext)).toEqual([0, 0, 3, 4, 0, 10, 2.5, 2.5, Math.sqrt(9 + 36) / 2, 1, 0, 0, 1]);
+    expect(Array.from(ext)).toEqual([
+      0,
+      0,
+      3,
+      4,
+      0,
+      10,
+      2.5,
+      2.5,
+      Math.sqrt(9 + 36) / 2,
+      1,
+      0,
+      0,
+      1,
+      SUMS_FULL,
+    ]);
+    expect(boundedCenters(Float64Array.of(0, 1), undefined, 2, 1, SUMS_DELTA)[7]).toBe(SUMS_DELTA);
+  });
+
+  test('SUMS_DELTA reports only moved rows; SUMS_ONLY adds up the current labels exactly as SUMS_FULL does', () => {
+    const rows = BLOCK_ROWS + 3000;
+    const k = 4;
+    const d = 3;
+    const data = uniformMatrix(rows, d, 6);
+    const kernel = compileLloydKernel(k, d);
+    const blocks = blockCount(rows);
+    const stride = partialsStride(k, d);
+    const total = (P: Float64Array, t: number) => {
+      let sum = 0;
+      for (let b = 0; b < blocks; b++) sum += P[b * stride + t];
+      return sum;
+    };
+    const labels = new Int32Array(rows).fill(-1);
+    const upper = new Float64Array(rows);
+    const lower = new Float64Array(rows);
+    const P = new Float64Array(blocks * stride);
+    const first = Float64Array.of(0.2, 0.2, 0.2, 0.8, 0.2, 0.5, 0.3, 0.8, 0.6, 0.7, 0.7, 0.1);
+    kernel(
+      data.values,
+      boundedCenters(first, undefined, k, d, SUMS_FULL),
+      labels,
+      P,
+      0,
+      blocks,
+      rows,
+      upper,
+      lower,
+    );
+    const running = Array.from({ length: k * d + k }, (_, t) => total(P, t));
+    const before = Int32Array.from(labels);
+    const second = first.map((v, t) => v + (t % 4 === 0 ? 0.05 : -0.03));
+    kernel(
+      data.values,
+      boundedCenters(second, first, k, d, SUMS_DELTA),
+      labels,
+      P,
+      0,
+      blocks,
+      rows,
+      upper,
+      lower,
+    );
+    const moved = labels.filter((label, i) => label !== before[i]).length;
+    expect(moved).toBeGreaterThan(0);
+    expect(total(P, k * d + k + 1)).toBe(moved);
+    for (let t = 0; t < k * d + k; t++) running[t] += total(P, t);
+    // The same labels' sums from scratch, in both modes that add up every row.
+    const only = new Float64Array(blocks * stride);
+    kernel(
+      data.values,
+      boundedCenters(second, second, k, d, SUMS_ONLY),
+      labels,
+      only,
+      0,
+      blocks,
+      rows,
+      upper,
+      lower,
+    );
+    const full = new Float64Array(blocks * stride);
+    const check = Int32Array.from(labels);
+    kernel(
+      data.values,
+      boundedCenters(second, second, k, d, SUMS_FULL),
+      check,
+      full,
+      0,
+      blocks,
+      rows,
+      upper,
+      lower,
+    );
+    expect(check).toEqual(labels);
+    expect(only.subarray(0, blocks * stride).filter((_, t) => t % stride < k * d + k)).toEqual(
+      full.filter((_, t) => t % stride < k * d + k),
+    );
+    for (let c = 0; c < k; c++) expect(running[k * d + c]).toBe(total(full, k * d + c));
+    for (let t = 0; t < k * d; t++) expect(running[t]).toBeCloseTo(total(full, t), 9);
   });
 
   test('rejects nonsense shapes', () => {
