@@ -18,7 +18,7 @@ import { DEFAULT_FEATURES, featureMatrix, labelsAt, type FeatureMatrix } from '.
 import { META_FORMAT, type LabelInfo, type ModelMeta } from './meta';
 import { PROMOTION_PARAMS, PROMOTION_ROUNDS } from './params';
 import { SPLIT_DEFAULTS, stratifiedSplit, type SplitOptions, type StratifiedSplit } from './split';
-import { Booster, DMatrix, train, TrainingWorker, xgboostVersion } from './xgboost';
+import { Booster, train, TrainingWorker, xgboostVersion } from './xgboost';
 import type { DenseMatrix, EvalHistory, RoundInfo, XGBoostParams } from './xgboost';
 
 export interface TrainPromotionOptions {
@@ -112,12 +112,7 @@ export function predictDense(
   matrix: Omit<DenseMatrix, 'labels'>,
   iterationEnd: number,
 ): Float32Array {
-  const dmat = DMatrix.fromDense({ data: matrix.data, rows: matrix.rows, cols: matrix.cols });
-  try {
-    return booster.predict(dmat, { iterationEnd });
-  } finally {
-    dmat.free();
-  }
+  return booster.predictDense({ data: matrix.data, rows: matrix.rows, cols: matrix.cols }, { iterationEnd });
 }
 
 export async function trainPromotionModel(

@@ -3,8 +3,9 @@
  * (probability, margin, SHAP contributions and interactions), feature importance, JSON save/load and dumps.
  */
 import { readFileSync, writeFileSync } from 'fs';
-import { DMatrix } from './dmatrix';
+import { DMatrix, validateDenseMatrix, type DenseMatrix } from './dmatrix';
 import { NativeHandle } from './handle';
+import { arrayInterface } from './quantile-dmatrix';
 import {
   check,
   copyBytes,
@@ -206,6 +207,45 @@ export class Booster extends NativeHandle {
     return this.predictRaw(dmat, output === 'margin' ? 1 : 0, iterationEnd).values;
   }
 
+  /**
+   * One prediction per row of a dense row-major matrix (NaN = missing), read where it lies
+   * (XGBoosterPredictFromDense): no DMatrix copy of the rows first. The same tree walk as `predict` on a
+   * DMatrix of those rows, so the same values; at 360k × 11 it saves building that DMatrix (~50 ms, 32 MB).
+   */
+  predictDense(matrix: Omit<DenseMatrix, 'labels' | 'weights'>, options: PredictOptions = {}): Float32Array {
+    const { output, iterationEnd } = { ...PREDICT_DEFAULTS, ...options };
+    if (output !== 'probability' && output !== 'margin')
+      throw new Error(`output must be 'probability' or 'margin', got '${output}'`);
+    if (!Number.isInteger(iterationEnd) || iterationEnd < 0)
+      throw new Error(`iterationEnd must be an integer ≥ 0, got ${iterationEnd}`);
+    validateDenseMatrix({ data: matrix.data, rows: matrix.rows, cols: matrix.cols });
+    this.checkColumns(matrix.cols);
+    // Written by hand: JSON.stringify cannot say NaN, which XGBoost's parser reads as the missing value.
+    const config =
+      `{"type":${output === 'margin' ? 1 : 0},"training":false,"iteration_begin":0,` +
+      `"iteration_end":${iterationEnd},"strict_shape":false,"cache_id":0,"missing":NaN}`;
+    const shapeOut: Out<Pointer> = [null];
+    const dim: Out<number> = [null];
+    const result: Out<Pointer> = [null];
+    check(
+      xgb().XGBoosterPredictFromDense(
+        this.ptr,
+        arrayInterface(matrix.data, [matrix.rows, matrix.cols]),
+        config,
+        null,
+        shapeOut,
+        dim,
+        result,
+      ),
+      'predicting',
+    );
+    const shape = copyShape(shapeOut[0], Number(dim[0]));
+    return copyFloats(
+      result[0],
+      shape.reduce((a, b) => a * b, 1),
+    );
+  }
+
   /** SHAP values (XGBoost's pred_contribs / pred_interactions): exact TreeSHAP on the margin scale. */
   contributions(dmat: DMatrix, options: ContributionOptions = {}): ShapMatrix {
     const { values, shape } = this.predictRaw(dmat, options.interactions ? 4 : 2, options.iterationEnd ?? 0);
@@ -220,12 +260,7 @@ export class Booster extends NativeHandle {
   ): { values: Float32Array; shape: number[] } {
     if (!Number.isInteger(iterationEnd) || iterationEnd < 0)
       throw new Error(`iterationEnd must be an integer ≥ 0, got ${iterationEnd}`);
-    const features = this.numFeatures();
-    if (features > 0 && dmat.cols !== features) {
-      throw new Error(
-        `The model was trained on ${features} features but the matrix has ${dmat.cols} columns`,
-      );
-    }
+    this.checkColumns(dmat.cols);
     const config = JSON.stringify({
       type,
       training: false,
@@ -245,6 +280,13 @@ export class Booster extends NativeHandle {
       ),
       shape,
     };
+  }
+
+  private checkColumns(cols: number): void {
+    const features = this.numFeatures();
+    if (features > 0 && cols !== features) {
+      throw new Error(`The model was trained on ${features} features but the matrix has ${cols} columns`);
+    }
   }
 
   /** Feature importance: feature name (`f0`, … unless names are given) → score; unused features are absent. */

@@ -51,6 +51,15 @@ export interface XGBoostApi {
     dim: Out<number>,
     result: Out<Pointer>,
   ): number;
+  XGBoosterPredictFromDense(
+    handle: Pointer,
+    arrayInterface: string,
+    config: string,
+    proxy: Pointer | null,
+    shape: Out<Pointer>,
+    dim: Out<number>,
+    result: Out<Pointer>,
+  ): number;
   XGBoosterFeatureScore(
     handle: Pointer,
     config: string,
@@ -119,6 +128,7 @@ const PROTOTYPES = [
   'int XGBoosterUpdateOneIter(void *handle, int iter, void *dtrain)',
   'int XGBoosterEvalOneIter(void *handle, int iter, void **dmats, const char **names, uint64_t len, _Out_ const char **out)',
   'int XGBoosterPredictFromDMatrix(void *handle, void *dmat, const char *config, _Out_ void **shape, _Out_ uint64_t *dim, _Out_ void **result)',
+  'int XGBoosterPredictFromDense(void *handle, const char *values, const char *config, void *m, _Out_ void **shape, _Out_ uint64_t *dim, _Out_ void **result)',
   'int XGBoosterFeatureScore(void *handle, const char *config, _Out_ uint64_t *n_features, _Out_ void **features, _Out_ uint64_t *dim, _Out_ void **shape, _Out_ void **scores)',
   'int XGBoosterLoadModelFromBuffer(void *handle, const void *buf, uint64_t len)',
   'int XGBoosterSaveModelToBuffer(void *handle, const char *config, _Out_ uint64_t *len, _Out_ void **data)',

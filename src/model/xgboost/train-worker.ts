@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { Booster } from './booster';
-import { DMatrix, type DenseMatrix } from './dmatrix';
+import type { DenseMatrix } from './dmatrix';
 import { xgb } from './native';
 import { QuantileDMatrix } from './quantile-dmatrix';
 import { train, type EvalHistory, type RoundInfo, type TrainSettings } from './train';
@@ -65,16 +65,6 @@ function bestRounds(booster: Booster, job: TrainingJob, bestIteration: number): 
   return best;
 }
 
-function predictions(booster: Booster, matrix: DenseMatrix | undefined): Float32Array | undefined {
-  if (!matrix) return undefined;
-  const dmat = DMatrix.fromDense(matrix);
-  try {
-    return booster.predict(dmat);
-  } finally {
-    dmat.free();
-  }
-}
-
 /**
  * Runs the job in `workerData`, or else the first job the parent posts: a worker started before its job is
  * ready (TrainingWorker.start) loads libxgboost meanwhile.
@@ -115,7 +105,7 @@ function runJob(job: TrainingJob, post: (message: WorkerMessage, transfer?: Arra
     let scores: Float32Array | undefined;
     try {
       model = booster.toJson();
-      scores = predictions(booster, job.predict);
+      scores = job.predict && booster.predictDense(job.predict);
     } finally {
       booster.free();
     }

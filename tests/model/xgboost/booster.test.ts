@@ -89,6 +89,24 @@ describe('Booster', () => {
     const narrow = DMatrix.fromDense({ data: new Float32Array(6), rows: 2, cols: 3 });
     expect(() => booster.predict(narrow)).toThrow('trained on 4 features but the matrix has 3 columns');
     narrow.free();
+    expect(() => booster.predictDense({ data: new Float32Array(6), rows: 2, cols: 3 })).toThrow(
+      'trained on 4 features but the matrix has 3 columns',
+    );
+  });
+
+  it('predicts a dense matrix in place exactly as it predicts a DMatrix of the same rows, NaN as missing', () => {
+    const data = set.data.slice();
+    for (let i = 0; i < data.length; i += 7) data[i] = NaN;
+    const rows = { data, rows: set.rows, cols: set.cols };
+    const same = DMatrix.fromDense(rows);
+    const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+    expect(bits(booster.predictDense(rows))).toEqual(bits(booster.predict(same)));
+    const options = { output: 'margin' as const, iterationEnd: 6 };
+    expect(bits(booster.predictDense(rows, options))).toEqual(bits(booster.predict(same, options)));
+    same.free();
+    expect(() => booster.predictDense({ data: new Float32Array(7), rows: 2, cols: 4 })).toThrow(
+      'expected rows × cols',
+    );
   });
 
   it("surfaces XGBoost's own error for a bad parameter value, and refuses a freed booster", () => {
