@@ -7,16 +7,9 @@
 import * as fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { plotlyBundlePath } from '../report/plotly-asset';
+import type { ImageReply, ImageRequest } from './figure-request';
 
-export interface ImageRequest {
-  id: number;
-  figure: { data: unknown[]; layout: Record<string, unknown>; config?: Record<string, unknown> };
-  width: number;
-  height: number;
-  scale: number;
-}
-
-export type ImageReply = { id: number; png: string } | { id: number; error: string };
+export type { ImageReply, ImageRequest } from './figure-request';
 
 /** Fonts for text in figure images: CJK names need Noto CJK (installed by scripts/setup-system.sh). */
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
