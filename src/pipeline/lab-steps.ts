@@ -14,7 +14,8 @@ import { streamSeed, STREAMS } from '../util/random';
 import { MAX_K, type RunConfig } from './config';
 import { withDefaults, type StepDefinition } from './registry';
 import { STEP_SHAPES } from './step-shapes';
-import { computeClusters, type Clusters } from './steps/clusters';
+import { clusterFeatures, computeClusters, computeElbow, elbowKMax, type Clusters } from './steps/clusters';
+import type { ElbowPoint } from '../cluster/elbow';
 import { computeExplanation, type Explanation } from './steps/explanation';
 import { computeLabels, type Labels } from './steps/labels';
 import { computeModels, type ModelStep } from './steps/model';
@@ -135,29 +136,60 @@ export const trendsStep: Step<Record<string, never>, Trends> = {
   summary: (t) => `${t.yearly.periods.length} years, top artist ${t.topArtists.rows[0]?.name ?? '—'}`,
 };
 
+export interface ElbowParameters {
+  /** Largest k of the curve. Default: 10. */
+  kMax: number;
+  seed: number;
+}
+
+const CLUSTER_FEATURES = [...AUDIO, 'tempo', 'loudness'];
+
+export const elbowStep: Step<ElbowParameters, { points: ElbowPoint[] }> = {
+  name: 'elbow',
+  version: 1,
+  cache: 'disk',
+  shape: STEP_SHAPES.elbow,
+  requires: CLUSTER_FEATURES,
+  parameters: (config, given) => withDefaults('elbow', { kMax: 10, seed: config.seed }, given),
+  label: (p) => `elbow curve (k = 2..${p.kMax})`,
+  compute: async (p, { resources, reporter }) =>
+    computeElbow(await resources.table(), {
+      kMax: p.kMax,
+      // The clusters' k-means++ stream, as when the curve was part of that step: the same curve as before.
+      seed: streamSeed(p.seed, STREAMS.kmeans),
+      onProgress: reporter.update,
+    }),
+};
+
 export const clustersStep: Step<ClusterParameters, Clusters> = {
   name: 'clusters',
-  version: 2,
+  version: 3,
   cache: 'disk',
   shape: STEP_SHAPES.clusters,
-  requires: [...AUDIO, 'tempo', 'loudness'],
+  requires: CLUSTER_FEATURES,
   parameters: (config, given) => {
     const p = withDefaults('clusters', { k: config.k, seed: config.seed }, given);
     if (!Number.isInteger(p.k) || p.k < 2) throw new Error(`clusters: k must be an integer ≥ 2, got ${p.k}`);
     if (p.k > MAX_K) throw new Error(`clusters: k must be at most ${MAX_K}, got ${p.k}`);
     return p;
   },
+  inputs: (p) => [['elbow', { kMax: elbowKMax(p.k), seed: p.seed }]],
   label: (p) => `mood clusters (k = ${p.k})`,
-  compute: async (p, { resources, reporter }) => {
+  compute: async (p, { resources, reporter, input }) => {
     const table = await resources.table();
     if (p.k > table.length / 20)
       console.warn(
         `clusters: k = ${p.k} on ${table.length} tracks leaves fewer than 20 tracks per cluster; the moods will be noise (try k ≤ ${Math.max(2, Math.floor(table.length / 20))})`,
       );
+    // Skipped with the clusters' own reason (k, rows, features) before the elbow is asked for.
+    const columns = clusterFeatures(table, p.k);
+    const { points } = await input<{ points: ElbowPoint[] }>('elbow', { kMax: elbowKMax(p.k), seed: p.seed });
     return computeClusters(table, {
+      columns,
       k: p.k,
       seed: streamSeed(p.seed, STREAMS.kmeans),
       onProgress: reporter.update,
+      elbow: points,
     });
   },
   summary: (c) => c.profiles.map((x) => x.name).join(' · '),
@@ -292,6 +324,7 @@ export const upliftStep: Step<TrainParameters, UpliftStudy> = {
 export const LAB_STEPS = [
   overviewStep,
   trendsStep,
+  elbowStep,
   clustersStep,
   labelsStep,
   modelStep,

@@ -35,6 +35,7 @@ export const STEP_SHAPES = {
     skipped: 'object',
     notes: ['string'],
   },
+  elbow: { points: [{ k: 'number', inertia: 'number', silhouette: 'number' }] },
   clusters: {
     k: 'number',
     labels: 'typed',

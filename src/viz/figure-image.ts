@@ -1,14 +1,15 @@
 /**
  * Static PNG images of Plotly figures, drawn offline by headless Chromium, for outputs that cannot run scripts
  * (an untrusted notebook, GitHub's viewer). Synchronous on purpose: `show(fig)` is called without `await` in
- * notebook cells, and a display sent after the cell has ended lands nowhere. A Worker owns one Chromium page
- * for the whole kernel (plotly.js parsed once); the kernel thread blocks on a shared flag until the PNG is back.
+ * notebook cells, and a display sent after the cell has ended lands nowhere. A Worker sends each figure to the
+ * renderer all kernels share (figure-renderer-server.ts: one Chromium, plotly.js parsed once) or, where that
+ * cannot run, to a Chromium page of its own; the kernel thread blocks on a shared flag until the PNG is back.
  */
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
-import { findChromium } from '../report/chromium';
-import type { ImageReply, ImageRequest } from './figure-image-worker';
+import { findChromium } from '../report/find-chromium';
+import type { ImageReply, ImageRequest } from './figure-request';
 import type { PlotlyFigure } from './figure-output';
 import { toPalettePng } from './png-palette';
 
@@ -45,7 +46,12 @@ function start(): Renderer {
   if (!existsSync(entry)) throw new Error(`the figure-image worker entry ${entry} is missing`);
   const flag = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(entry, { workerData: { port: port2, flag }, transferList: [port2] });
+  // env: this module's process.env (a test may have changed it), not the one Node started with.
+  const worker = new Worker(entry, {
+    workerData: { port: port2, flag },
+    transferList: [port2],
+    env: { ...process.env },
+  });
   // Neither may keep a kernel or a test process alive; the worker also dies with the process.
   worker.unref();
   port1.unref();
@@ -57,9 +63,9 @@ function start(): Renderer {
 }
 
 /**
- * Starts the worker's Chromium now, without waiting for it, so the kernel's first chart does not pay its start
- * (≈ 2–4 s): a notebook imports the display helpers cells before it draws, and its cells run on the other core
- * meanwhile. Nothing happens where Chromium is missing or already started.
+ * Connects to the shared renderer now (starting it if no kernel has), without waiting, so the kernel's first
+ * chart does not pay a Chromium start (≈ 2–4 s): a notebook imports the display helpers cells before it draws.
+ * Nothing happens where Chromium is missing or the worker already runs.
  */
 export function warmFigureImages(): void {
   if (unavailable !== null || renderer !== null || findChromium() === null) return;

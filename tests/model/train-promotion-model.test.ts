@@ -84,6 +84,23 @@ test('the worker path trains the same model with progress per round', async () =
   expect(progress).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   expect(Array.from(inWorker.test.scores)).toEqual(Array.from(inline.test.scores));
   expect(inWorker.meta.data.fingerprint).toBe(inline.meta.data.fingerprint);
+  expect(Buffer.from(inWorker.modelJson).equals(Buffer.from(inline.modelJson))).toBe(true);
+  inWorker.booster.free();
+  inline.booster.free();
+});
+
+test('with early stopping, the worker cuts the model to its best round and scores the test rows with it', async () => {
+  const options = { label, bootstrapReplicates: 0, nthread: 1, rounds: 80, earlyStoppingRounds: 3 };
+  const inWorker = await trainPromotionModel(table, labels, options);
+  const inline = await trainPromotionModel(table, labels, { ...options, inWorker: false });
+  expect(inWorker.meta.bestIteration).toBe(inline.meta.bestIteration);
+  expect(inWorker.meta.iterationEnd).toBe(inWorker.meta.bestIteration + 1);
+  expect(inWorker.history).toEqual(inline.history);
+  expect(Buffer.from(inWorker.modelJson).equals(Buffer.from(inline.modelJson))).toBe(true);
+  expect(Array.from(inWorker.test.scores)).toEqual(Array.from(inline.test.scores));
+  // The booster is loaded from the JSON on first access: the cut model, whose own predictions are the scores.
+  expect(inWorker.booster.boostedRounds()).toBe(inWorker.meta.iterationEnd);
+  expect(inWorker.booster).toBe(inWorker.booster);
   inWorker.booster.free();
   inline.booster.free();
 });

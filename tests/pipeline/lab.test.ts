@@ -48,6 +48,16 @@ test('clusters take k in the call; the same k is the same result, a new k comput
   await expect(lab.clusters({ k: 1 })).rejects.toThrow(/k must be an integer ≥ 2/);
 });
 
+test('the elbow curve does not depend on k: a new k reuses it, and it is the curve of k = 2..10', async () => {
+  const c4 = await lab.clusters({ k: 4 });
+  const c5 = await lab.clusters({ k: 5 });
+  expect(c5.elbow).toBe(c4.elbow); // one step result, not nine more k-means runs
+  expect(c5.elbow.map((p) => p.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  expect(lab.steps.key('elbow', { kMax: 10 })).toBe(lab.steps.key('elbow', {}));
+  // Beyond k = 10 the curve reaches k.
+  expect((await lab.clusters({ k: 12 })).elbow.map((p) => p.k).pop()).toBe(12);
+});
+
 test('labels take the flip rate; the noise ceiling moves with it', async () => {
   const low = await lab.labels({ flipRate: 0.02 });
   const high = await lab.labels({ flipRate: 0.2 });

@@ -1,4 +1,7 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { closeFigureImages, figureImage, warmFigureImages } from '../../src/viz/figure-image';
 import { launchChromium } from '../../src/report/chromium';
 
@@ -57,30 +60,39 @@ test('CJK names draw as glyphs, not as the boxes of characters no font has', () 
   expect(titled('강남스타일').equals(boxes)).toBe(false);
 }, 60_000);
 
-/** Pids of the Chromium processes this process started (Playwright launches the browser as our child). */
-function chromiumChildren(): Set<string> {
+test('warmFigureImages starts the shared renderer before the first figure asks for it, and that figure uses it', async () => {
+  await closeFigureImages();
+  // A renderer of its own, so neither other test files nor a user's running kernels can answer in its place.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-figr-warm-'));
+  const saved = process.env.LAB_FIGURE_RENDERER_DIR;
+  process.env.LAB_FIGURE_RENDERER_DIR = dir;
+  const renderers = (): string[] => {
+    try {
+      return execFileSync('pgrep', ['-f', `figure-renderer-entry.js ${dir}/`], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
+    } catch {
+      return []; // pgrep exits 1 when nothing matches
+    }
+  };
+  const listening = () => fs.readdirSync(dir).some((f) => f.endsWith('.sock'));
   try {
-    const out = execFileSync('pgrep', ['-P', String(process.pid), 'chrom'], { encoding: 'utf8' });
-    return new Set(out.trim().split('\n'));
-  } catch {
-    return new Set(); // pgrep exits 1 when nothing matches
+    warmFigureImages();
+    const deadline = Date.now() + 60_000;
+    while (!listening() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(listening()).toBe(true);
+    const warmed = renderers();
+    expect(warmed).toHaveLength(1);
+    warmFigureImages(); // a second call starts nothing new
+    const image = figureImage({ data: [{ type: 'bar', y: [1, 2] }], layout: { width: 200, height: 100 } });
+    if ('error' in image) throw new Error(image.error);
+    expect(header(image.png).width).toBe(200);
+    expect(renderers()).toEqual(warmed);
+  } finally {
+    await closeFigureImages();
+    for (const pid of renderers()) process.kill(Number(pid));
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.LAB_FIGURE_RENDERER_DIR;
+    else process.env.LAB_FIGURE_RENDERER_DIR = saved;
   }
-}
-
-test('warmFigureImages starts Chromium before the first figure asks for it, and that figure uses it', async () => {
-  await closeFigureImages();
-  // Browsers of earlier tests may still be exiting: only a Chromium that was not there before counts.
-  const before = chromiumChildren();
-  const started = () => [...chromiumChildren()].filter((pid) => !before.has(pid));
-  warmFigureImages();
-  const deadline = Date.now() + 60_000;
-  while (started().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(started()).toHaveLength(1);
-  const warmed = started();
-  warmFigureImages(); // a second call starts nothing new
-  const image = figureImage({ data: [{ type: 'bar', y: [1, 2] }], layout: { width: 200, height: 100 } });
-  if ('error' in image) throw new Error(image.error);
-  expect(header(image.png).width).toBe(200);
-  expect(started()).toEqual(warmed);
-  await closeFigureImages();
 }, 120_000);

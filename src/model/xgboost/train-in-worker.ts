@@ -21,6 +21,16 @@ export interface TrainInWorkerOptions extends TrainSettings {
   onRound?: (info: RoundInfo) => void;
   /** Called after each round with (rounds done, rounds total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Rows to score with the final model inside the worker, which holds the booster already (no second load of
+   * the model on this thread); their probabilities come back as `predictions`. Default: none.
+   */
+  predict?: DenseMatrix;
+  /**
+   * After early stopping, keep only the rounds up to the best one: in the returned model and for `predict`
+   * (what Python, the browser scorer and anyone else then predict without an iteration range). Default: false.
+   */
+  sliceToBest?: boolean;
 }
 
 export interface WorkerTrainResult {
@@ -29,6 +39,8 @@ export interface WorkerTrainResult {
   history: EvalHistory;
   bestIteration: number;
   bestScore: number | null;
+  /** The probabilities of the `predict` rows, when given. */
+  predictions?: Float32Array;
 }
 
 const ENTRY = 'train-worker-entry.js';
@@ -56,54 +68,104 @@ function transferable(array: Float32Array | undefined, into: ArrayBuffer[]): voi
   if (whole && plain && !into.includes(buffer as ArrayBuffer)) into.push(buffer as ArrayBuffer);
 }
 
+/**
+ * A training Worker started ahead of its job: the thread, the worker bundle and libxgboost load (~0.2 s) while
+ * the caller is still preparing the matrices. One job per worker. Not started jobs do not keep the process
+ * alive; call `terminate()` when the job will not come (e.g. preparing it failed).
+ */
+export class TrainingWorker {
+  private readonly worker: Worker;
+  private readonly result: Promise<WorkerTrainResult>;
+  private handlers: Pick<TrainInWorkerOptions, 'onRound' | 'onProgress'> = {};
+  private posted = false;
+
+  private constructor() {
+    const entry = workerScript();
+    this.worker = new Worker(entry.script, { eval: entry.eval, stdout: false, stderr: false });
+    // Idle until a job is posted: waiting for one must not hold the process open.
+    this.worker.unref();
+    this.result = new Promise<WorkerTrainResult>((resolve, reject) => {
+      let settled = false;
+      const settle = (): boolean => {
+        const first = !settled;
+        settled = true;
+        return first;
+      };
+      this.worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'round') {
+          this.handlers.onRound?.(message.info);
+          this.handlers.onProgress?.(message.info.round + 1, message.info.rounds);
+        } else if (message.type === 'done') {
+          settle();
+          const { model, history, bestIteration, bestScore, predictions } = message;
+          resolve({ model, history, bestIteration, bestScore, predictions });
+        } else if (settle()) {
+          reject(new Error(message.message));
+        }
+      });
+      this.worker.on('error', (err) => {
+        if (settle()) reject(err);
+      });
+      this.worker.on('exit', (code) => {
+        if (settle()) reject(new Error(`The training worker exited with code ${code} before finishing`));
+      });
+    });
+    // A failure before the job is posted surfaces from train(); until then it is not an unhandled rejection.
+    this.result.catch(() => undefined);
+  }
+
+  /** Starts the worker now; `train()` hands it the job later. */
+  static start(): TrainingWorker {
+    return new TrainingWorker();
+  }
+
+  /** Hands the job to the worker; resolves with the model as XGBoost JSON bytes and the eval history. */
+  train(train: DenseMatrix, options: TrainInWorkerOptions = {}): Promise<WorkerTrainResult> {
+    if (this.posted) throw new Error('A TrainingWorker runs one job; start another for the next');
+    this.posted = true;
+    const evals = options.evals ?? [];
+    try {
+      validateDenseMatrix(train);
+      for (const e of evals) validateDenseMatrix(e.matrix);
+      if (options.predict) validateDenseMatrix(options.predict);
+    } catch (err) {
+      this.terminate();
+      throw err;
+    }
+    const {
+      onRound,
+      onProgress,
+      transfer = true,
+      evals: _evals,
+      predict,
+      sliceToBest,
+      ...settings
+    } = options;
+    this.handlers = { onRound, onProgress };
+    const job: TrainingJob = { train, evals, settings, predict, sliceToBest };
+    const transferList: ArrayBuffer[] = [];
+    if (transfer) {
+      for (const m of [train, ...evals.map((e) => e.matrix), ...(predict ? [predict] : [])]) {
+        transferable(m.data, transferList);
+        transferable(m.labels, transferList);
+        transferable(m.weights, transferList);
+      }
+    }
+    this.worker.ref();
+    this.worker.postMessage(job, transferList);
+    return this.result;
+  }
+
+  /** Stops the worker (its job, if any, rejects). */
+  terminate(): void {
+    void this.worker.terminate();
+  }
+}
+
 /** Trains in a Worker; resolves with the model as XGBoost JSON bytes and the eval history. */
 export async function trainInWorker(
   train: DenseMatrix,
   options: TrainInWorkerOptions = {},
 ): Promise<WorkerTrainResult> {
-  const evals = options.evals ?? [];
-  validateDenseMatrix(train);
-  for (const e of evals) validateDenseMatrix(e.matrix);
-  const { onRound, onProgress, transfer = true, evals: _evals, ...settings } = options;
-  const job: TrainingJob = { train, evals, settings };
-  const transferList: ArrayBuffer[] = [];
-  if (transfer) {
-    for (const m of [train, ...evals.map((e) => e.matrix)]) {
-      transferable(m.data, transferList);
-      transferable(m.labels, transferList);
-      transferable(m.weights, transferList);
-    }
-  }
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const entry = workerScript();
-    const worker = new Worker(entry.script, {
-      eval: entry.eval,
-      workerData: job,
-      transferList,
-      stdout: false,
-      stderr: false,
-    });
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'round') {
-        onRound?.(message.info);
-        onProgress?.(message.info.round + 1, message.info.rounds);
-      } else if (message.type === 'done') {
-        settled = true;
-        const { model, history, bestIteration, bestScore } = message;
-        resolve({ model, history, bestIteration, bestScore });
-      } else {
-        settled = true;
-        reject(new Error(message.message));
-      }
-    });
-    worker.on('error', (err) => {
-      if (!settled) reject(err);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`The training worker exited with code ${code} before finishing`));
-      settled = true;
-    });
-  });
+  return TrainingWorker.start().train(train, options);
 }

@@ -5,6 +5,7 @@
  * postinstall) into node_modules/.cache, and rebuilt on first use when any of its sources changed since, so an
  * edited train.ts is never run stale. Where esbuild is missing, training falls back to the tsx entry.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -21,6 +22,16 @@ interface BundleMeta {
 }
 
 const SOURCE = path.join(__dirname, 'train-worker.ts');
+
+/**
+ * The bundle's file name, one per source checkout: git worktrees that share one node_modules (through a
+ * symlink) otherwise share one bundle, and a bundle built from another checkout's sources looks fresh (its own
+ * inputs are unchanged) while this checkout's edits are never run.
+ */
+export function bundleName(source: string = SOURCE): string {
+  const checkout = createHash('sha256').update(path.dirname(source)).digest('hex').slice(0, 10);
+  return `train-worker.${checkout}`;
+}
 
 /** node_modules/.cache/spotify-insights-lab of the project this file belongs to. */
 export function bundleDir(from: string = __dirname): string {
@@ -52,8 +63,8 @@ function isFresh(file: string, metaFile: string): boolean {
  * installed (the caller then starts the TypeScript entry through tsx).
  */
 export function trainWorkerBundle(dir: string = bundleDir()): TrainWorkerBundle | null {
-  const file = path.join(dir, 'train-worker.js');
-  const metaFile = path.join(dir, 'train-worker.meta.json');
+  const file = path.join(dir, `${bundleName()}.js`);
+  const metaFile = path.join(dir, `${bundleName()}.meta.json`);
   if (isFresh(file, metaFile)) return { file, built: false };
   let esbuild: typeof import('esbuild');
   try {

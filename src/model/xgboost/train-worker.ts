@@ -3,7 +3,9 @@
  * per-thread state: prediction cache, last error, log callback), while the parent's event loop stays free.
  */
 import { parentPort, workerData } from 'worker_threads';
-import type { DenseMatrix } from './dmatrix';
+import type { Booster } from './booster';
+import { DMatrix, type DenseMatrix } from './dmatrix';
+import { xgb } from './native';
 import { QuantileDMatrix } from './quantile-dmatrix';
 import { train, type EvalHistory, type RoundInfo, type TrainSettings } from './train';
 
@@ -12,12 +14,23 @@ export interface TrainingJob {
   train: DenseMatrix;
   evals: Array<{ name: string; matrix: DenseMatrix }>;
   settings: TrainSettings;
+  /** Keep only the rounds up to the best one when early stopping ended training. */
+  sliceToBest?: boolean;
+  /** Rows scored with the final model before it leaves the worker. */
+  predict?: DenseMatrix;
 }
 
 /** What the worker posts back. */
 export type WorkerMessage =
   | { type: 'round'; info: RoundInfo }
-  | { type: 'done'; model: Uint8Array; history: EvalHistory; bestIteration: number; bestScore: number | null }
+  | {
+      type: 'done';
+      model: Uint8Array;
+      history: EvalHistory;
+      bestIteration: number;
+      bestScore: number | null;
+      predictions?: Float32Array;
+    }
   | { type: 'error'; message: string };
 
 /** From this many training rows (and tree_method 'hist'), the rows go straight into XGBoost's bins. */
@@ -42,12 +55,48 @@ function trainingMatrix(job: TrainingJob): DenseMatrix | QuantileDMatrix {
   return matrix;
 }
 
+/** The booster cut to its best round after early stopping (what is saved and scored), else itself. */
+function bestRounds(booster: Booster, job: TrainingJob, bestIteration: number): Booster {
+  const end = bestIteration + 1;
+  if (!job.sliceToBest || !(job.settings.earlyStoppingRounds! > 0) || end >= booster.boostedRounds())
+    return booster;
+  const best = booster.slice(0, end);
+  booster.free();
+  return best;
+}
+
+function predictions(booster: Booster, matrix: DenseMatrix | undefined): Float32Array | undefined {
+  if (!matrix) return undefined;
+  const dmat = DMatrix.fromDense(matrix);
+  try {
+    return booster.predict(dmat);
+  } finally {
+    dmat.free();
+  }
+}
+
+/**
+ * Runs the job in `workerData`, or else the first job the parent posts: a worker started before its job is
+ * ready (TrainingWorker.start) loads libxgboost meanwhile.
+ */
 export function runTrainingWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('train-worker must run inside a worker_threads Worker');
-  const job = workerData as TrainingJob;
   const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void =>
     port.postMessage(message, transfer);
+  if (workerData) {
+    runJob(workerData as TrainingJob, post);
+    return;
+  }
+  port.once('message', (job: TrainingJob) => runJob(job, post));
+  try {
+    xgb();
+  } catch (err) {
+    // Reported with the job (the library is loaded again there and fails the same way).
+  }
+}
+
+function runJob(job: TrainingJob, post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void): void {
   try {
     const matrix = trainingMatrix(job);
     let result: ReturnType<typeof train>;
@@ -61,8 +110,15 @@ export function runTrainingWorker(): void {
       // train() frees only the matrices it made; the booster keeps its own reference to this one.
       if (matrix instanceof QuantileDMatrix) matrix.free();
     }
-    const model = result.booster.toJson();
-    result.booster.free();
+    const booster = bestRounds(result.booster, job, result.bestIteration);
+    let model: Uint8Array;
+    let scores: Float32Array | undefined;
+    try {
+      model = booster.toJson();
+      scores = predictions(booster, job.predict);
+    } finally {
+      booster.free();
+    }
     post(
       {
         type: 'done',
@@ -70,8 +126,9 @@ export function runTrainingWorker(): void {
         history: result.history,
         bestIteration: result.bestIteration,
         bestScore: result.bestScore,
+        predictions: scores,
       },
-      [model.buffer as ArrayBuffer],
+      scores ? [model.buffer as ArrayBuffer, scores.buffer as ArrayBuffer] : [model.buffer as ArrayBuffer],
     );
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -7,6 +7,7 @@ import { compareCohorts, constantColumns, type CohortComparison } from '../../an
 import { elbowCurve, type ElbowPoint } from '../../cluster/elbow';
 import type { ClusterMap } from '../../cluster/cluster-map';
 import { moodClusters } from '../../cluster/mood-clusters';
+import { standardizedFeatureMatrix } from '../../cluster/standardize';
 import type { ClusterProfile } from '../../cluster/profiles';
 import { silhouetteScore } from '../../cluster/silhouette';
 import { AUDIO_FEATURES, type NumericColumn, type TrackTable } from '../../data/schema';
@@ -38,7 +39,6 @@ export interface ClusterStepOptions {
   k: number;
   seed: number;
   onProgress?: OnProgress;
-  onElbowProgress?: OnProgress;
 }
 
 /** Distinct rows of the feature columns (k-means++ cannot seed more clusters than that); capped at `cap`. */
@@ -78,20 +78,46 @@ export function clusterFeatures(
   return { features, notes };
 }
 
-export async function computeClusters(table: TrackTable, options: ClusterStepOptions): Promise<Clusters> {
-  const { features, notes } = clusterFeatures(table, options.k);
+export interface ElbowStepOptions {
+  /** Largest k of the curve (k = 2..kMax; capped below the number of tracks). */
+  kMax: number;
+  seed: number;
+  onProgress?: OnProgress;
+}
+
+/**
+ * Inertia and silhouette for k = 2..kMax on the clustering features: its own step, because it does not depend
+ * on the chosen k — a notebook that tries k = 4 after k = 6 reuses the curve instead of nine k-means runs.
+ */
+export async function computeElbow(
+  table: TrackTable,
+  options: ElbowStepOptions,
+): Promise<{ points: ElbowPoint[] }> {
+  const { features } = clusterFeatures(table, 2);
+  const kMax = Math.min(options.kMax, table.length - 1);
+  if (kMax < 2) return { points: [] };
+  const { matrix } = standardizedFeatureMatrix(table, features);
+  return { points: await elbowCurve(matrix, { seed: options.seed, kMax, onProgress: options.onProgress }) };
+}
+
+/** The largest k of the elbow curve shown beside clusters of `k`. */
+export const elbowKMax = (k: number): number => Math.max(10, k);
+
+export async function computeClusters(
+  table: TrackTable,
+  options: ClusterStepOptions & {
+    elbow: ElbowPoint[];
+    /** What clusterFeatures(table, k) returned, when the caller already asked. */
+    columns?: { features: NumericColumn[]; notes: string[] };
+  },
+): Promise<Clusters> {
+  const { features, notes } = options.columns ?? clusterFeatures(table, options.k);
   const mood = await moodClusters(table, {
     features,
     k: options.k,
     seed: options.seed,
     onProgress: options.onProgress,
   });
-  // The elbow runs k = 2..10 and needs more rows than its largest k.
-  const kMax = Math.min(Math.max(10, options.k), table.length - 1);
-  const elbow =
-    kMax >= 2
-      ? await elbowCurve(mood.matrix, { seed: options.seed, kMax, onProgress: options.onElbowProgress })
-      : [];
   const { pca: _pca, ...map } = mood.map;
   return {
     features,
@@ -103,7 +129,7 @@ export async function computeClusters(table: TrackTable, options: ClusterStepOpt
     iterations: mood.kmeans.iterations,
     converged: mood.kmeans.converged,
     silhouette: silhouetteScore(mood.matrix, mood.kmeans.labels, { seed: options.seed }),
-    elbow,
+    elbow: options.elbow,
     map,
     byCluster: compareCohorts(table, { kind: 'cluster', labels: mood.kmeans.labels }, { features }),
   };

@@ -69,6 +69,13 @@ export interface ModelStepOptions {
   onProgress?: OnProgress;
 }
 
+/** `values` at `rows`. A typed-array loop: `Uint8Array.from(rows, fn)` took ~0.1 s for 360k rows. */
+function valuesAt(values: Uint8Array, rows: Uint32Array): Uint8Array {
+  const out = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+
 async function trainOne(
   table: TrackTable,
   labels: Uint8Array,
@@ -79,11 +86,7 @@ async function trainOne(
   // The ceiling is measured on the very test rows the model is scored on: their flip share differs from the
   // overall rate by sampling noise, enough to put a model "above" a ceiling computed from the overall rate.
   const ceiling = ruleLabels
-    ? (rows: Uint32Array) =>
-        realizedCeiling(
-          Uint8Array.from(rows, (r) => ruleLabels[r]),
-          Uint8Array.from(rows, (r) => labels[r]),
-        )
+    ? (rows: Uint32Array) => realizedCeiling(valuesAt(ruleLabels, rows), valuesAt(labels, rows))
     : undefined;
   const model = await trainPromotionModel(table, labels, {
     rounds: options.rounds,
@@ -96,8 +99,8 @@ async function trainOne(
     noiseCeiling: ceiling,
     onProgress: options.onProgress,
   });
-  // The booster was for the test scores; every row's score is the scores step's (./scores), on demand.
-  model.booster.free();
+  // Every row's score is the scores step's (./scores), on demand: the booster is not loaded here (model.booster
+  // would load it from the JSON on first access).
   return {
     modelJson: model.modelJson,
     meta: model.meta,

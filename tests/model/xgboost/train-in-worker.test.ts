@@ -1,4 +1,4 @@
-import { Booster, DMatrix, train, trainInWorker } from '../../../src/model/xgboost';
+import { Booster, DMatrix, TrainingWorker, train, trainInWorker } from '../../../src/model/xgboost';
 import { QUANTILE_MIN_ROWS } from '../../../src/model/xgboost/train-worker';
 import { HIST_LOGISTIC, syntheticBinary } from './synthetic';
 
@@ -63,6 +63,42 @@ describe('trainInWorker', () => {
     fromWorker.free();
     sync.booster.free();
     dmat.free();
+  });
+
+  it('scores rows with the final model, cut to the best round after early stopping', async () => {
+    const set = syntheticBinary(2000, 4, 9);
+    const valid = syntheticBinary(500, 4, 10);
+    const test = syntheticBinary(300, 4, 11);
+    const copies = [set, valid, test].map((m) => ({ ...m, data: m.data.slice(), labels: m.labels.slice() }));
+    const settings = {
+      params: { ...HIST_LOGISTIC, eta: 0.9, eval_metric: 'logloss' },
+      rounds: 60,
+      earlyStoppingRounds: 2,
+      seed: 1,
+      nthread: 1,
+    };
+    const worker = TrainingWorker.start();
+    const result = await worker.train(set, {
+      ...settings,
+      evals: [{ name: 'validation', matrix: valid }],
+      predict: { data: test.data, rows: test.rows, cols: test.cols },
+      sliceToBest: true,
+    });
+    const sync = train(copies[0], { ...settings, evals: [{ name: 'validation', matrix: copies[1] }] });
+    expect(result.bestIteration).toBe(sync.bestIteration);
+    expect(result.bestIteration + 1).toBeLessThan(60);
+    const fromWorker = Booster.fromJson(result.model);
+    expect(fromWorker.boostedRounds()).toBe(result.bestIteration + 1);
+    const dtest = DMatrix.fromDense(copies[2]);
+    expect(result.predictions).toEqual(fromWorker.predict(dtest));
+    expect(result.predictions).toEqual(sync.booster.predict(dtest, { iterationEnd: sync.bestIteration + 1 }));
+    for (const h of [fromWorker, sync.booster, dtest]) h.free();
+  });
+
+  it('a worker started for a job that never comes is terminated without error', async () => {
+    const worker = TrainingWorker.start();
+    worker.terminate();
+    await expect(worker.train(syntheticBinary(50, 2, 1), { rounds: 1 })).rejects.toThrow(/exited|terminated/);
   });
 
   it('copies instead of transferring when asked to', async () => {
