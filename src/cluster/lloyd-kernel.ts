@@ -39,12 +39,15 @@ export type LloydKernel = (
  * - SUMS_FULL: every row's coordinates under its new label (plain Lloyd's sums);
  * - SUMS_DELTA: only the rows whose label changed, added to the new cluster and taken from the old one, so the
  *   caller updates its running sums (a late pass then skips reading most rows' coordinates at all);
- * - SUMS_ONLY: no assignment; every row's coordinates under its current label (exact sums for the labels).
+ * - SUMS_ONLY: no assignment; every row's coordinates under its current label (exact sums for the labels);
+ * - INERTIA_ONLY: no assignment, no sums; each block's inertia for the current labels, by the formula of
+ *   `assignmentInertia` (so the final inertia is measured exactly, and on every thread).
  */
 export const SUMS_FULL = 0;
 export const SUMS_DELTA = 1;
 export const SUMS_ONLY = 2;
-export type SumsMode = typeof SUMS_FULL | typeof SUMS_DELTA | typeof SUMS_ONLY;
+export const INERTIA_ONLY = 3;
+export type SumsMode = typeof SUMS_FULL | typeof SUMS_DELTA | typeof SUMS_ONLY | typeof INERTIA_ONLY;
 
 /**
  * Centers extended for the bounded kernel: the k × d centers, then each center's half distance to its nearest
@@ -182,6 +185,7 @@ function primingSource(k: number, d: number): string {
     boundedCenters(far, mid, k, d, SUMS_FULL),
     boundedCenters(rotated, far, k, d, SUMS_DELTA),
     boundedCenters(rotated, rotated, k, d, SUMS_ONLY),
+    boundedCenters(rotated, rotated, k, d, INERTIA_ONLY),
     boundedCenters(centers, rotated, k, d, SUMS_FULL),
   ];
   const literal = (a: Float64Array): string => `Float64Array.of(${Array.from(a).join(', ')})`;
@@ -259,7 +263,7 @@ const kernel = function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows,
   // Hamerly's bounds (U: each row's distance to its own center, from above; L: to any other center, from
   // below; C extended as boundedCenters builds it): a row whose bounds prove its center cannot have changed is
   // not scanned — same labels as Lloyd. In this mode the inertia slot is left 0: the caller measures the final
-  // inertia with assignmentInertia.
+  // inertia with an INERTIA_ONLY pass.
   const bounded = L !== undefined;
   const maxShift = bounded ? C[${kd + 2 * k}] : 0;
   const mode = C.length > ${kd + 2 * k + 1} ? C[${kd + 2 * k + 1}] : ${SUMS_FULL};
@@ -275,6 +279,19 @@ const kernel = function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows,
         ${add('+', 's', true)}
         P[base + ${kd} + a] += 1;
       }
+      continue;
+    }
+    if (mode === ${INERTIA_ONLY}) {
+      let inertia = 0;
+      for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
+        const o = i * ${d};
+        const ${loadRow};
+        let own = 0;
+        switch (labels[i]) { ${ownDistance} }
+        const squared = ${norm} + own;
+        inertia += squared > 0 ? squared : 0;
+      }
+      P[base + ${kd + k}] = inertia;
       continue;
     }
     let inertia = 0, changed = 0;
@@ -360,6 +377,23 @@ return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
     const base = b * ${stride};
     P.fill(0, base, base + ${stride});
     const end = Math.min(rows, (b + 1) * ${BLOCK_ROWS});
+    if (mode === ${INERTIA_ONLY}) {
+      // assignmentInertia's formula, term for term: ‖x‖² + ‖c‖² − 2·x·c, clamped at 0.
+      let inertia = 0;
+      for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
+        const o = i * ${d};
+        const co = labels[i] * ${d};
+        let norm = X[o] * X[o];
+        for (let j = 1; j < ${d}; j++) norm += X[o + j] * X[o + j];
+        let dist = C[co] * C[co];
+        for (let j = 1; j < ${d}; j++) dist += C[co + j] * C[co + j];
+        for (let j = 0; j < ${d}; j++) dist += X[o + j] * (-2 * C[co + j]);
+        const squared = norm + dist;
+        inertia += squared > 0 ? squared : 0;
+      }
+      P[base + ${kd + k}] = inertia;
+      continue;
+    }
     let inertia = 0, changed = 0;
     for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
       const o = i * ${d};

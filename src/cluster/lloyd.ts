@@ -21,6 +21,7 @@ import {
   SUMS_DELTA,
   SUMS_FULL,
   SUMS_ONLY,
+  INERTIA_ONLY,
   type SumsMode,
 } from './lloyd-kernel';
 
@@ -227,7 +228,10 @@ export function* lloydIterations(
     // Labels were computed against the previous centers: assign once more so labels match the centers.
     yield* assign(SUMS_DELTA);
   }
-  // Under strict convergence the last pass's labels already match the new centers.
+  // Under strict convergence the last pass's labels already match the new centers. The bounded passes do not
+  // measure inertia: one more pass does, exactly, for the final labels and centers.
+  yield boundedCenters(centers, assigned, k, d, INERTIA_ONLY);
+  const { inertia } = reduceBlocks(buffers.partials, blocks, k, d);
   const sizes = Uint32Array.from(running.counts);
-  return { centers, labels: buffers.labels, sizes, inertia: running.inertia, iterations, converged };
+  return { centers, labels: buffers.labels, sizes, inertia, iterations, converged };
 }
