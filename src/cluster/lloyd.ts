@@ -15,15 +15,14 @@
  */
 import type { FeatureMatrix } from './feature-matrix';
 import {
-  blockCount,
   boundedCenters,
-  partialsStride,
+  INERTIA_ONLY,
   SUMS_DELTA,
   SUMS_FULL,
   SUMS_ONLY,
-  INERTIA_ONLY,
   type SumsMode,
-} from './lloyd-kernel';
+} from './bounded-centers';
+import { blockCount, partialsStride } from './lloyd-kernel';
 
 /**
  * Passes between two rebuilds of the running sums from scratch. Drift grows like √passes ulps, so this only

@@ -1,7 +1,7 @@
 import type { FeatureMatrix } from '../../src/cluster/feature-matrix';
 import { kmeans, kmeansSync } from '../../src/cluster/kmeans';
 import { EXACT_SUMS_EVERY } from '../../src/cluster/lloyd';
-import { assignmentInertia } from '../../src/cluster/lloyd-kernel';
+import { assignmentInertia } from '../../src/cluster/assignment-inertia';
 import { uniformMatrix } from './blobs';
 
 /**
