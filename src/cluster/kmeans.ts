@@ -11,13 +11,7 @@ import { assertFinite, type FeatureMatrix } from './feature-matrix';
 import { kmeansPlusPlus } from './kmeans-plus-plus';
 import { kmeansPlusPlusThreaded } from './kmeans-plus-plus-threads';
 import { lloydIterations, type LloydOutcome } from './lloyd';
-import {
-  assignmentInertia,
-  blockCount,
-  compileLloydKernel,
-  lloydKernelSource,
-  partialsStride,
-} from './lloyd-kernel';
+import { blockCount, compileLloydKernel, lloydKernelSource, partialsStride } from './lloyd-kernel';
 import { startLloydThreadPool } from './lloyd-workers';
 import { DEFAULT_SEED } from '../util/random';
 
@@ -145,15 +139,9 @@ function startCenters(matrix: FeatureMatrix, r: Resolved, run: number): Float64A
     : kmeansPlusPlus(matrix, r.k, { seed: r.seed + run });
 }
 
-/** The bounded kernel does not measure inertia; it is measured once, exactly, for the final assignment. */
-function toResult(
-  matrix: FeatureMatrix,
-  k: number,
-  outcome: LloydOutcome,
-  initialCenters: Float64Array,
-): KMeansResult {
-  const inertia = assignmentInertia(matrix.values, outcome.centers, outcome.labels, matrix.rows, matrix.cols);
-  return { k, ...outcome, inertia, labels: Int32Array.from(outcome.labels), initialCenters };
+/** The outcome (its inertia measured exactly by Lloyd's last pass), labels copied off the shared buffer. */
+function toResult(k: number, outcome: LloydOutcome, initialCenters: Float64Array): KMeansResult {
+  return { k, ...outcome, labels: Int32Array.from(outcome.labels), initialCenters };
 }
 
 function progressFor(r: Resolved, run: number) {
@@ -186,7 +174,7 @@ export function kmeansSync(matrix: FeatureMatrix, options: KMeansOptions = {}): 
       );
       step = steps.next();
     }
-    const result = toResult(matrix, r.k, step.value, init);
+    const result = toResult(r.k, step.value, init);
     if (!best || result.inertia < best.inertia) best = result;
   }
   return best!;
@@ -229,7 +217,7 @@ export async function kmeans(matrix: FeatureMatrix, options: KMeansOptions = {})
         await pool.run(step.value);
         step = steps.next();
       }
-      const result = toResult(matrix, r.k, step.value, init);
+      const result = toResult(r.k, step.value, init);
       if (!best || result.inertia < best.inertia) best = result;
     }
     return best!;
