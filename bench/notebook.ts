@@ -113,6 +113,14 @@ async function main(): Promise<void> {
   const only = quickMode() ? ['--only', '03'] : [];
   const parallel = RUN_NOTEBOOKS_DEFAULTS.parallel;
   const what = quickMode() ? 'notebook 03' : `seven notebooks, ${parallel} at a time`;
+  let runs = 0;
+  // Each run starts its own figure renderer (src/viz/figure-renderer-server.ts), as after a reboot: a renderer
+  // still idling from the run before would make "warm" include a warm Chromium too.
+  const rendererDir = (): string => {
+    const dir = path.join(work, `figure-renderer-${++runs}`);
+    fs.mkdirSync(dir, { mode: 0o700 });
+    return dir;
+  };
   const notebooks = (n = parallel) =>
     runMeasured(
       process.execPath,
@@ -125,7 +133,7 @@ async function main(): Promise<void> {
         String(n),
         ...only,
       ],
-      env,
+      { ...env, LAB_FIGURE_RENDERER_DIR: rendererDir() },
     );
   let cold, warm, warmOneAtATime, kernel: KernelReport, python: { fit_s: number; train_rows: number };
   let opening: { kernel_start_s: number; cells_s: number[] };

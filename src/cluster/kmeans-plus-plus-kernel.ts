@@ -87,15 +87,31 @@ function unrolledBody(d: number, count: number, trials: number): string {
   }`;
 }
 
+/** Calls of the priming run: enough for V8 to compile the kernel before the real passes (as for Lloyd's). */
+const PRIMING_REPEATS = 50;
+
 function unrolledSource(d: number, trials: number): string {
   const body = unrolledBody(d, trials, trials);
+  // The fresh kernel first runs the first-center pass and a full pass over 8 made-up rows: a path first met on
+  // real data (the trials branch after the first pass) deoptimized it, each time costing a recompile of slow code.
+  const rows = 8;
+  const data = Array.from({ length: rows * d }, (_, t) => ((t * 7) % 11) / 4);
   return `"use strict";
-return function kmeansPlusPlusBlocks(data, rows, distances, potentials, trials, trialCount, current, first, b0, b1) {
+const kernel = function kmeansPlusPlusBlocks(data, rows, distances, potentials, trials, trialCount, current, first, b0, b1) {
   const closest = current * rows;
   if (trialCount === ${trials}) ${body}
   else if (trialCount === 1) ${trials === 1 ? body : unrolledBody(d, 1, trials)}
   else throw new Error('k-means++ kernel: trialCount must be 1 or ${trials}, got ' + trialCount);
-};`;
+};
+const primingData = Float64Array.of(${data.join(', ')});
+const primingDistances = new Float64Array(${(trials + 1) * rows});
+const primingPotentials = new Float64Array(${trials});
+const primingTrials = Int32Array.from({ length: ${trials} }, (_, t) => (t * 3) % ${rows});
+for (let repeat = 0; repeat < ${PRIMING_REPEATS}; repeat++) {
+  kernel(primingData, ${rows}, primingDistances, primingPotentials, primingTrials, 1, 0, true, 0, 1);
+  kernel(primingData, ${rows}, primingDistances, primingPotentials, primingTrials, ${trials}, 1, false, 0, 1);
+}
+return kernel;`;
 }
 
 function loopedSource(d: number, trials: number): string {

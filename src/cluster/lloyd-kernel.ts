@@ -10,6 +10,8 @@
  * order, so results are bit-identical whatever the number of threads.
  */
 
+import { boundedCenters, INERTIA_ONLY, SUMS_DELTA, SUMS_FULL, SUMS_ONLY } from './bounded-centers';
+
 /** Rows per block: the unit of work split across threads and of partial sums. */
 export const BLOCK_ROWS = 32768;
 
@@ -33,94 +35,6 @@ export type LloydKernel = (
   upper?: Float64Array,
   lower?: Float64Array,
 ) => void;
-
-/**
- * What a pass writes to each block's sums and counts:
- * - SUMS_FULL: every row's coordinates under its new label (plain Lloyd's sums);
- * - SUMS_DELTA: only the rows whose label changed, added to the new cluster and taken from the old one, so the
- *   caller updates its running sums (a late pass then skips reading most rows' coordinates at all);
- * - SUMS_ONLY: no assignment; every row's coordinates under its current label (exact sums for the labels).
- */
-export const SUMS_FULL = 0;
-export const SUMS_DELTA = 1;
-export const SUMS_ONLY = 2;
-export type SumsMode = typeof SUMS_FULL | typeof SUMS_DELTA | typeof SUMS_ONLY;
-
-/**
- * Centers extended for the bounded kernel: the k × d centers, then each center's half distance to its nearest
- * other center, then how far each center moved since `previous` (the centers of the last pass), then the
- * largest of those moves, then the pass's `SumsMode`.
- */
-export function boundedCenters(
-  centers: Float64Array,
-  previous: Float64Array | undefined,
-  k: number,
-  d: number,
-  sums: SumsMode = SUMS_FULL,
-): Float64Array {
-  const out = new Float64Array(k * d + 2 * k + 2);
-  out.set(centers.subarray(0, k * d));
-  const distance = (a: Float64Array, i: number, b: Float64Array, j: number): number => {
-    let sum = 0;
-    for (let t = 0; t < d; t++) {
-      const diff = a[i * d + t] - b[j * d + t];
-      sum += diff * diff;
-    }
-    return Math.sqrt(sum);
-  };
-  for (let c = 0; c < k; c++) {
-    let nearest = Infinity;
-    for (let o = 0; o < k; o++) if (o !== c) nearest = Math.min(nearest, distance(centers, c, centers, o));
-    out[k * d + c] = nearest / 2;
-  }
-  let maxShift = 0;
-  for (let c = 0; c < k; c++) {
-    const shift = previous ? distance(centers, c, previous, c) : 0;
-    out[k * d + k + c] = shift;
-    maxShift = Math.max(maxShift, shift);
-  }
-  out[k * d + 2 * k] = maxShift;
-  out[k * d + 2 * k + 1] = sums;
-  return out;
-}
-
-/**
- * Sum of squared distances of rows to their labelled centers, computed exactly as the kernel's plain pass
- * does (same formula, rows in order within blocks, blocks in order), so it is bit-identical to Lloyd's.
- */
-export function assignmentInertia(
-  X: Float64Array,
-  centers: Float64Array,
-  labels: Int32Array,
-  rows: number,
-  d: number,
-): number {
-  const k = centers.length / d;
-  const m = centers.map((c) => -2 * c);
-  const h = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    let sum = centers[c * d] * centers[c * d];
-    for (let j = 1; j < d; j++) sum += centers[c * d + j] * centers[c * d + j];
-    h[c] = sum;
-  }
-  let total = 0;
-  for (let b = 0; b < blockCount(rows); b++) {
-    let inertia = 0;
-    const end = Math.min(rows, (b + 1) * BLOCK_ROWS);
-    for (let i = b * BLOCK_ROWS; i < end; i++) {
-      const o = i * d;
-      const c = labels[i] * d;
-      let norm = X[o] * X[o];
-      for (let j = 1; j < d; j++) norm += X[o + j] * X[o + j];
-      let dist = h[labels[i]];
-      for (let j = 0; j < d; j++) dist += X[o + j] * m[c + j];
-      const squared = norm + dist;
-      inertia += squared > 0 ? squared : 0;
-    }
-    total += inertia;
-  }
-  return total;
-}
 
 /** Length of one block's partials for k clusters of d features. */
 export function partialsStride(k: number, d: number): number {
@@ -147,7 +61,12 @@ export function lloydKernelSource(k: number, d: number): string {
  * later (the second pass's bound checks, SUMS_DELTA after SUMS_FULL, each `case` of the own-distance switch)
  * deoptimized it and forced a recompile, 5 times per thread on the 1.2M-row pipeline run, each costing tens of
  * milliseconds (hundreds on a busy machine) of slow code. With every path seen first, it compiles once.
+ * Repeated `PRIMING_REPEATS` times, the priming also makes V8 start that compile (≈ 15 ms of slow code at
+ * k = 6, d = 9), so it runs in the background while k-means++ works, instead of during Lloyd's first pass.
  */
+/** Enough calls for V8 to mark the kernel hot and compile it (measured at k = 6, d = 9: 50 calls do). */
+const PRIMING_REPEATS = 50;
+
 function primingSource(k: number, d: number): string {
   // Center c sits 10 · (1 + ⌊c / d⌋) out on axis c mod d; each gets rows near and farther out.
   const centers = new Float64Array(k * d);
@@ -177,6 +96,7 @@ function primingSource(k: number, d: number): string {
     boundedCenters(far, mid, k, d, SUMS_FULL),
     boundedCenters(rotated, far, k, d, SUMS_DELTA),
     boundedCenters(rotated, rotated, k, d, SUMS_ONLY),
+    boundedCenters(rotated, rotated, k, d, INERTIA_ONLY),
     boundedCenters(centers, rotated, k, d, SUMS_FULL),
   ];
   const literal = (a: Float64Array): string => `Float64Array.of(${Array.from(a).join(', ')})`;
@@ -185,8 +105,12 @@ const primingData = ${literal(data)};
 const primingLabels = new Int32Array(${rows}).fill(-1);
 const primingPartials = new Float64Array(${partialsStride(k, d)});
 const primingUpper = new Float64Array(${rows}), primingLower = new Float64Array(${rows});
-for (const C of [${passes.map(literal).join(', ')}]) {
-  kernel(primingData, C, primingLabels, primingPartials, 0, 1, ${rows}, primingUpper, primingLower);
+const primingPasses = [${passes.map(literal).join(', ')}];
+for (let repeat = 0; repeat < ${PRIMING_REPEATS}; repeat++) {
+  primingLabels.fill(-1);
+  for (const C of primingPasses) {
+    kernel(primingData, C, primingLabels, primingPartials, 0, 1, ${rows}, primingUpper, primingLower);
+  }
 }
 return kernel;`;
 }
@@ -250,7 +174,7 @@ const kernel = function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows,
   // Hamerly's bounds (U: each row's distance to its own center, from above; L: to any other center, from
   // below; C extended as boundedCenters builds it): a row whose bounds prove its center cannot have changed is
   // not scanned — same labels as Lloyd. In this mode the inertia slot is left 0: the caller measures the final
-  // inertia with assignmentInertia.
+  // inertia with an INERTIA_ONLY pass.
   const bounded = L !== undefined;
   const maxShift = bounded ? C[${kd + 2 * k}] : 0;
   const mode = C.length > ${kd + 2 * k + 1} ? C[${kd + 2 * k + 1}] : ${SUMS_FULL};
@@ -266,6 +190,19 @@ const kernel = function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows,
         ${add('+', 's', true)}
         P[base + ${kd} + a] += 1;
       }
+      continue;
+    }
+    if (mode === ${INERTIA_ONLY}) {
+      let inertia = 0;
+      for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
+        const o = i * ${d};
+        const ${loadRow};
+        let own = 0;
+        switch (labels[i]) { ${ownDistance} }
+        const squared = ${norm} + own;
+        inertia += squared > 0 ? squared : 0;
+      }
+      P[base + ${kd + k}] = inertia;
       continue;
     }
     let inertia = 0, changed = 0;
@@ -351,6 +288,23 @@ return function lloydBlocks(X, C, labels, P, blockStart, blockEnd, rows) {
     const base = b * ${stride};
     P.fill(0, base, base + ${stride});
     const end = Math.min(rows, (b + 1) * ${BLOCK_ROWS});
+    if (mode === ${INERTIA_ONLY}) {
+      // assignmentInertia's formula, term for term: ‖x‖² + ‖c‖² − 2·x·c, clamped at 0.
+      let inertia = 0;
+      for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
+        const o = i * ${d};
+        const co = labels[i] * ${d};
+        let norm = X[o] * X[o];
+        for (let j = 1; j < ${d}; j++) norm += X[o + j] * X[o + j];
+        let dist = C[co] * C[co];
+        for (let j = 1; j < ${d}; j++) dist += C[co + j] * C[co + j];
+        for (let j = 0; j < ${d}; j++) dist += X[o + j] * (-2 * C[co + j]);
+        const squared = norm + dist;
+        inertia += squared > 0 ? squared : 0;
+      }
+      P[base + ${kd + k}] = inertia;
+      continue;
+    }
     let inertia = 0, changed = 0;
     for (let i = b * ${BLOCK_ROWS}; i < end; i++) {
       const o = i * ${d};

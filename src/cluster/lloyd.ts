@@ -15,14 +15,14 @@
  */
 import type { FeatureMatrix } from './feature-matrix';
 import {
-  blockCount,
   boundedCenters,
-  partialsStride,
+  INERTIA_ONLY,
   SUMS_DELTA,
   SUMS_FULL,
   SUMS_ONLY,
   type SumsMode,
-} from './lloyd-kernel';
+} from './bounded-centers';
+import { blockCount, partialsStride } from './lloyd-kernel';
 
 /**
  * Passes between two rebuilds of the running sums from scratch. Drift grows like √passes ulps, so this only
@@ -227,7 +227,10 @@ export function* lloydIterations(
     // Labels were computed against the previous centers: assign once more so labels match the centers.
     yield* assign(SUMS_DELTA);
   }
-  // Under strict convergence the last pass's labels already match the new centers.
+  // Under strict convergence the last pass's labels already match the new centers. The bounded passes do not
+  // measure inertia: one more pass does, exactly, for the final labels and centers.
+  yield boundedCenters(centers, assigned, k, d, INERTIA_ONLY);
+  const { inertia } = reduceBlocks(buffers.partials, blocks, k, d);
   const sizes = Uint32Array.from(running.counts);
-  return { centers, labels: buffers.labels, sizes, inertia: running.inertia, iterations, converged };
+  return { centers, labels: buffers.labels, sizes, inertia, iterations, converged };
 }

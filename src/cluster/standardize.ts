@@ -91,6 +91,9 @@ export function unstandardizeRow(scaler: StandardScaler, z: ArrayLike<number>): 
   return Float64Array.from(scaler.mean, (m, j) => z[j] * scaler.sd[j] + m);
 }
 
+/** Rows per band of the row-major write: 9 columns × 2048 rows × 8 B = 144 KB, within L2. */
+const STANDARDIZE_BAND_ROWS = 2048;
+
 /**
  * `standardize(featureMatrixFromTable(table, features))` in one go: statistics from each contiguous column,
  * then one write into the shared row-major matrix — no unscaled copy (measured 0.64 s → about 0.2 s at 1.2M × 9).
@@ -132,11 +135,18 @@ export function standardizedFeatureMatrix(
     }
   });
   const values = sharedFloat64(rows * cols);
-  sources.forEach((source, j) => {
-    const m = mean[j];
-    const inverse = 1 / sd[j];
-    for (let i = 0; i < rows; i++) values[i * cols + j] = (source[i] - m) * inverse;
-  });
+  const inverse = sd.map((s) => 1 / s);
+  // Written a band of rows at a time: column by column over the whole matrix, every write touched a new cache
+  // line of the 86 MB output (and its page on first touch), 9 times over.
+  for (let start = 0; start < rows; start += STANDARDIZE_BAND_ROWS) {
+    const end = Math.min(rows, start + STANDARDIZE_BAND_ROWS);
+    for (let j = 0; j < cols; j++) {
+      const source = sources[j];
+      const m = mean[j];
+      const scale = inverse[j];
+      for (let i = start; i < end; i++) values[i * cols + j] = (source[i] - m) * scale;
+    }
+  }
   const names = [...features];
   return { matrix: { values, rows, cols, features: names }, scaler: { features: names, mean, sd } };
 }

@@ -3,10 +3,10 @@
  * the system's Chromium). The flags are what Chromium needs as root in a container; Playwright's launch()
  * gives each run a fresh temporary user-data-dir.
  */
-import * as fs from 'fs';
 import type { Browser } from 'playwright-core';
+import { DEFAULT_CHROMIUM, findChromium } from './find-chromium';
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+export { DEFAULT_CHROMIUM, findChromium } from './find-chromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -16,12 +16,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
 ];
-
-/** The Chromium to use: the argument, else `LAB_CHROMIUM` or `CHROMIUM_PATH`, else /usr/bin/chromium; null if missing. */
-export function findChromium(explicit?: string): string | null {
-  const candidate = explicit ?? process.env.LAB_CHROMIUM ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
-  return fs.existsSync(candidate) ? candidate : null;
-}
 
 export async function launchChromium(executablePath?: string): Promise<Browser> {
   const found = findChromium(executablePath);

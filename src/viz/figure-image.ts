@@ -8,8 +8,8 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
-import { findChromium } from '../report/chromium';
-import type { ImageReply, ImageRequest } from './figure-image-worker';
+import { findChromium } from '../report/find-chromium';
+import type { ImageReply, ImageRequest } from './figure-request';
 import type { PlotlyFigure } from './figure-output';
 import { toPalettePng } from './png-palette';
 

@@ -13,10 +13,10 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { findChromium } from '../report/chromium';
+import { findChromium } from '../report/find-chromium';
 import { plotlyBundlePath } from '../report/plotly-asset';
 import { withFileLock } from '../util/file-lock';
-import type { ImageReply, ImageRequest } from './figure-page';
+import type { ImageReply, ImageRequest } from './figure-request';
 
 export interface FigureRendererAddress {
   socketPath: string;
@@ -25,7 +25,13 @@ export interface FigureRendererAddress {
 }
 
 /** Files whose change makes a different renderer (the socket name hashes them). */
-const RENDERER_FILES = ['figure-renderer-server.ts', 'figure-page.ts', '../report/chromium.ts'];
+const RENDERER_FILES = [
+  'figure-renderer-server.ts',
+  'figure-page.ts',
+  'figure-request.ts',
+  '../report/chromium.ts',
+  '../report/find-chromium.ts',
+];
 
 const ENTRY = 'figure-renderer-entry.js';
 

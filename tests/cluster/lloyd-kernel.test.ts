@@ -1,14 +1,11 @@
+import { assignmentInertia } from '../../src/cluster/assignment-inertia';
+import { boundedCenters, SUMS_DELTA, SUMS_FULL, SUMS_ONLY } from '../../src/cluster/bounded-centers';
 import {
   BLOCK_ROWS,
-  assignmentInertia,
   blockCount,
-  boundedCenters,
   compileLloydKernel,
   lloydKernelSource,
   partialsStride,
-  SUMS_DELTA,
-  SUMS_FULL,
-  SUMS_ONLY,
 } from '../../src/cluster/lloyd-kernel';
 import { uniformMatrix } from './blobs';
 
@@ -137,27 +134,6 @@ describe('Lloyd kernel', () => {
     expect(boundLabels).toEqual(kept);
     kernel(data.values, reversed, plainLabels, plain, 0, blocks, rows);
     expect(plainLabels).not.toEqual(kept);
-  });
-
-  test('boundedCenters appends half the distance to the nearest other center and the largest shift', () => {
-    const ext = boundedCenters(Float64Array.of(0, 0, 3, 4, 0, 10), Float64Array.of(0, 1, 3, 4, 0, 10), 3, 2);
-    expect(Array.from(ext)).toEqual([
-      0,
-      0,
-      3,
-      4,
-      0,
-      10,
-      2.5,
-      2.5,
-      Math.sqrt(9 + 36) / 2,
-      1,
-      0,
-      0,
-      1,
-      SUMS_FULL,
-    ]);
-    expect(boundedCenters(Float64Array.of(0, 1), undefined, 2, 1, SUMS_DELTA)[7]).toBe(SUMS_DELTA);
   });
 
   test('SUMS_DELTA reports only moved rows; SUMS_ONLY adds up the current labels exactly as SUMS_FULL does', () => {

@@ -1,6 +1,7 @@
 import type { FeatureMatrix } from '../../src/cluster/feature-matrix';
 import { kmeans, kmeansSync } from '../../src/cluster/kmeans';
 import { EXACT_SUMS_EVERY } from '../../src/cluster/lloyd';
+import { assignmentInertia } from '../../src/cluster/assignment-inertia';
 import { uniformMatrix } from './blobs';
 
 /**
@@ -99,6 +100,8 @@ describe('Lloyd iterations with incremental center sums', () => {
       expect(ours.labels).toEqual(plain.labels);
       expectClose(ours.centers, plain.centers, 1e-9);
       expect(Math.abs(ours.inertia - plain.inertia)).toBeLessThanOrEqual(1e-9 * plain.inertia);
+      // The final INERTIA_ONLY pass measures exactly what assignmentInertia does, bit for bit.
+      expect(ours.inertia).toBe(assignmentInertia(noise.values, ours.centers, ours.labels, noise.rows, 3));
     },
   );
 
@@ -109,6 +112,7 @@ describe('Lloyd iterations with incremental center sums', () => {
     const plain = plainLloyd(data, start, 30, 0);
     expect(ours.labels).toEqual(plain.labels);
     expectClose(ours.centers, plain.centers, 1e-9);
+    expect(ours.inertia).toBe(assignmentInertia(data.values, ours.centers, ours.labels, data.rows, 3));
   });
 
   test('threads give the same bits as one thread, rebuilds included', async () => {
