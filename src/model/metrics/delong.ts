@@ -33,8 +33,11 @@ export function aucDeLongInterval(
   });
   const order = options.order ?? descendingOrder(scores);
   // Runs of equal score, highest first: positives and negatives in each run, and how many came before it.
-  const runPositives: number[] = [];
-  const runNegatives: number[] = [];
+  // Typed arrays sized for the worst case (every score distinct): XGBoost's test scores have ~320k distinct
+  // values in 360k rows, and pushing them into number[] took ~3/4 of this function's time.
+  const runPositives = new Uint32Array(order.length);
+  const runNegatives = new Uint32Array(order.length);
+  let runs = 0;
   let p = 0;
   let q = 0;
   for (let k = 0; k < order.length; k++) {
@@ -42,8 +45,9 @@ export function aucDeLongInterval(
     if (labels[row] === 1) p++;
     else q++;
     if (k === order.length - 1 || scores[order[k + 1]] !== scores[row]) {
-      runPositives.push(p);
-      runNegatives.push(q);
+      runPositives[runs] = p;
+      runNegatives[runs] = q;
+      runs++;
       p = 0;
       q = 0;
     }
@@ -51,7 +55,7 @@ export function aucDeLongInterval(
   // First pass: the AUC as the mean placement of the positives; second: the placements' variances around it.
   let negativesAbove = 0;
   let sum = 0;
-  for (let r = 0; r < runPositives.length; r++) {
+  for (let r = 0; r < runs; r++) {
     const below = n - negativesAbove - runNegatives[r];
     sum += runPositives[r] * (below + runNegatives[r] / 2);
     negativesAbove += runNegatives[r];
@@ -61,7 +65,7 @@ export function aucDeLongInterval(
   negativesAbove = 0;
   let s10 = 0;
   let s01 = 0;
-  for (let r = 0; r < runPositives.length; r++) {
+  for (let r = 0; r < runs; r++) {
     const pr = runPositives[r];
     const nr = runNegatives[r];
     const positivePlacement = (n - negativesAbove - nr + nr / 2) / n;
