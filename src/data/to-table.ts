@@ -3,7 +3,8 @@
  * text as string[] ('' for NULL), lists as string[][], `explicit` as Uint8Array. Chunks are streamed so
  * no row objects are built.
  */
-import { DuckDBConnection, DuckDBListValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBDoubleVector, DuckDBListValue } from '@duckdb/node-api';
+import { copyDoubles } from './copy-doubles';
 import { FILE_NUMERIC_COLUMNS, ListColumn, NumericColumn, TextColumn, TrackTable } from './schema';
 
 const NUMERIC = new Set<string>([...FILE_NUMERIC_COLUMNS, 'duration_min', 'popularity']);
@@ -55,10 +56,12 @@ export async function readTrackTable(
       const vector = chunk.getColumnVector(j);
       if (NUMERIC.has(c)) {
         const out = numeric[c as NumericColumn]!;
-        for (let i = 0; i < n; i++) {
-          const value = vector.getItem(i);
-          out[offset + i] = value === null ? NaN : Number(value);
-        }
+        if (vector instanceof DuckDBDoubleVector) copyDoubles(vector, out, offset);
+        else
+          for (let i = 0; i < n; i++) {
+            const value = vector.getItem(i);
+            out[offset + i] = value === null ? NaN : Number(value);
+          }
       } else if (TEXT.has(c)) {
         const out = text[c as TextColumn]!;
         for (let i = 0; i < n; i++) {
