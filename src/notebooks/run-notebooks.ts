@@ -13,6 +13,7 @@ import {
   type ExecuteNotebookOptions,
   type NotebookRun,
 } from './execute-notebook';
+import { sideBySideThreadEnv } from './thread-wait-policy';
 
 export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   /** Folder holding the notebooks. Default: <project>/notebooks. */
@@ -29,7 +30,8 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   /**
    * Notebooks executing at once. Each is one kernel, mostly on one core, and a step two of them need is
    * computed once (the step cache's lock), so two use both cores of a small machine. Default: 2 on machines
-   * with 2 or more cores, else 1.
+   * with 2 or more cores, else 1. Above 1, the kernels' OpenMP threads wait passively
+   * (./thread-wait-policy.ts) unless OMP_WAIT_POLICY or GOMP_SPINCOUNT is set.
    */
   parallel?: number;
 }
@@ -87,6 +89,7 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const parallel = options.parallel ?? RUN_NOTEBOOKS_DEFAULTS.parallel;
   if (!Number.isInteger(parallel) || parallel < 1)
     throw new Error(`runNotebooks: parallel must be a positive integer, got ${parallel}`);
+  const env = { ...sideBySideThreadEnv(parallel, { ...process.env, ...options.env }), ...options.env };
   const runs: NotebookRun[] = new Array(notebooks.length);
   const failures: { index: number; error: unknown }[] = [];
   let next = 0;
@@ -96,7 +99,7 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
       const i = next++;
       options.onStart?.(notebooks[i], i, notebooks.length);
       try {
-        runs[i] = await executeNotebook(notebooks[i], options);
+        runs[i] = await executeNotebook(notebooks[i], { ...options, env });
       } catch (error) {
         failures.push({ index: i, error });
         continue;

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { listNotebooks, runNotebooks } from '../../src/notebooks/run-notebooks';
+import { sideBySideThreadEnv } from '../../src/notebooks/thread-wait-policy';
 
 let dir: string;
 beforeAll(() => {
@@ -105,5 +106,48 @@ exit 0
     expect(lines).not.toContain('start 03_c');
     expect(lines).toContain('end 01_a_slow'); // the running one was let finish
     await expect(runNotebooks({ dir: d, jupyter, parallel: 0 })).rejects.toThrow(/positive integer/);
+  });
+});
+
+describe('OpenMP wait policy of side-by-side kernels', () => {
+  test('passive when more than one notebook runs, unless the user chose a policy', () => {
+    expect(sideBySideThreadEnv(2, {})).toEqual({ OMP_WAIT_POLICY: 'PASSIVE' });
+    expect(sideBySideThreadEnv(1, {})).toEqual({});
+    expect(sideBySideThreadEnv(2, { OMP_WAIT_POLICY: 'ACTIVE' })).toEqual({});
+    expect(sideBySideThreadEnv(2, { GOMP_SPINCOUNT: '10000' })).toEqual({});
+  });
+
+  test('the kernels get it: jupyter runs with OMP_WAIT_POLICY=PASSIVE at parallel 2, unset at 1', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-omp-'));
+    try {
+      const seen = path.join(work, 'seen.txt');
+      const jupyter = path.join(work, 'jupyter');
+      fs.writeFileSync(
+        jupyter,
+        `#!/bin/bash\necho "\${OMP_WAIT_POLICY:-unset}" >> ${JSON.stringify(seen)}\n`,
+        {
+          mode: 0o755,
+        },
+      );
+      const d = fs.mkdtempSync(path.join(work, 'nbs-'));
+      for (const name of ['01_a.ipynb', '02_b.ipynb'])
+        fs.writeFileSync(path.join(d, name), JSON.stringify({ cells: [] }));
+      const saved = process.env.OMP_WAIT_POLICY;
+      delete process.env.OMP_WAIT_POLICY;
+      try {
+        await runNotebooks({ dir: d, jupyter, parallel: 2, outDir: path.join(work, 'out') });
+        await runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out') });
+      } finally {
+        if (saved !== undefined) process.env.OMP_WAIT_POLICY = saved;
+      }
+      expect(fs.readFileSync(seen, 'utf8').trim().split('\n')).toEqual([
+        'PASSIVE',
+        'PASSIVE',
+        'unset',
+        'unset',
+      ]);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 });
