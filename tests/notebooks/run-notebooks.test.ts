@@ -81,12 +81,10 @@ exit 0
     ]);
     const lines = events();
     expect(mostAtOnce(lines)).toBe(2);
-    expect(lines.filter((l) => l.startsWith('start'))).toEqual([
-      'start 01_a',
-      'start 02_b_slow',
-      'start 03_c',
-      'start 04_d',
-    ]);
+    const starts = lines.filter((l) => l.startsWith('start'));
+    // 01 and 02 are spawned together, so either may log first; 03 and 04 start only as lanes free up.
+    expect(starts.slice(0, 2).sort()).toEqual(['start 01_a', 'start 02_b_slow']);
+    expect(starts.slice(2)).toEqual(['start 03_c', 'start 04_d']);
     // 03 and 04 ran beside the slow 02, not after it.
     expect(lines.indexOf('start 04_d')).toBeLessThan(lines.indexOf('end 02_b_slow'));
   });
