@@ -1,9 +1,9 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { closeFigureImages, figureImage, warmFigureImages } from '../../src/viz/figure-image';
 import { launchChromium } from '../../src/report/chromium';
+import { rendererPids } from '../helpers/figure-renderers';
 
 afterAll(() => closeFigureImages());
 
@@ -66,15 +66,7 @@ test('warmFigureImages starts the shared renderer before the first figure asks f
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-figr-warm-'));
   const saved = process.env.LAB_FIGURE_RENDERER_DIR;
   process.env.LAB_FIGURE_RENDERER_DIR = dir;
-  const renderers = (): string[] => {
-    try {
-      return execFileSync('pgrep', ['-f', `figure-renderer-entry.js ${dir}/`], { encoding: 'utf8' })
-        .trim()
-        .split('\n');
-    } catch {
-      return []; // pgrep exits 1 when nothing matches
-    }
-  };
+  const renderers = () => rendererPids(dir);
   const listening = () => fs.readdirSync(dir).some((f) => f.endsWith('.sock'));
   try {
     warmFigureImages();

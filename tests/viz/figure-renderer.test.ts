@@ -1,9 +1,10 @@
-import { execFile, execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { figureRendererAddress } from '../../src/viz/figure-renderer-client';
+import { rendererPids } from '../helpers/figure-renderers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const dirs: string[] = [];
@@ -15,16 +16,7 @@ function rendererDir(): string {
   return dir;
 }
 
-/** Pids of renderer processes listening in `dir` (their argv names the socket there). */
-function renderers(dir: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-f', `figure-renderer-entry.js ${dir}/`], { encoding: 'utf8' })
-      .trim()
-      .split('\n');
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-}
+const renderers = rendererPids;
 
 async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
