@@ -90,3 +90,103 @@ test('a second kernel takes emitted dependencies from the cache; editing an impo
   expect(edited).not.toContain('// from the cache');
   expect(edited).toContain('exports.h = 1');
 });
+
+describe('a cell converted before is taken from the cache without building a TypeScript program', () => {
+  // A program parses TypeScript's lib files; the converter reads every file through ts.sys (this same module
+  // instance), so counting reads of lib.*.d.ts counts the programs built.
+  const ts = require('typescript');
+  let programs = 0;
+  const readFile = ts.sys.readFile;
+  beforeAll(() => {
+    ts.sys.readFile = (file: string, encoding?: string) => {
+      if (/[\\/]lib\.es5\.d\.ts$/.test(file)) programs++;
+      return readFile(file, encoding);
+    };
+    fs.writeFileSync(
+      path.join(root, 'lib', 'thing.ts'),
+      'export interface Thing { a: number; b(): string }\nexport function make(): Thing { return { a: 1, b: () => "x" }; }\n',
+    );
+  });
+  afterAll(() => {
+    ts.sys.readFile = readFile;
+  });
+
+  /** One kernel: each cell sees the declarations the cells before it left, as tslab's executor passes them. */
+  function kernel(cells: string[]): Converted[] {
+    const converter = createConverter();
+    let prevDecl = '';
+    try {
+      return cells.map((src) => {
+        const c = converter.convert(prevDecl, src) as Converted & { declOutput?: string };
+        if (c.diagnostics.length === 0) prevDecl = c.declOutput ?? '';
+        return c;
+      });
+    } finally {
+      converter.close();
+    }
+  }
+  const cells = ['import { make } from "../lib/thing";\nconst t = make();', 't.b();'];
+
+  test('the second kernel builds no program and gets the same output and the imported file', () => {
+    programs = 0;
+    const first = kernel(cells);
+    expect(programs).toBe(1);
+    const second = kernel(cells);
+    expect(programs).toBe(1);
+    expect(second.map((c) => c.diagnostics)).toEqual([[], []]);
+    expect(second).toEqual(first);
+    expect(second[0].sideOutputs!.map((s) => path.basename(s.path))).toEqual(['thing.js']);
+  });
+
+  test('a type change in a file the previous declarations name is checked again, not taken from the cache', () => {
+    kernel(cells);
+    const decl = 'declare const t: import("../lib/thing").Thing;\n';
+    const converter = createConverter();
+    try {
+      expect(converter.convert(decl, 't.b();').diagnostics).toEqual([]);
+    } finally {
+      converter.close();
+    }
+    const file = path.join(root, 'lib', 'thing.ts');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\bb\b/g, 'c'));
+    const again = createConverter();
+    try {
+      expect(
+        again.convert(decl, 't.b();').diagnostics.map((d: { messageText: string }) => d.messageText),
+      ).toEqual(["Property 'b' does not exist on type 'Thing'."]);
+    } finally {
+      again.close();
+    }
+  });
+
+  test('a cell with an error is never cached: it is checked, and fails, every time', () => {
+    for (let i = 0; i < 2; i++) {
+      programs = 0;
+      const [c] = kernel(['const n: number = "one";']);
+      expect(programs).toBe(1);
+      expect(c.diagnostics.map((d) => d.messageText)).toEqual([
+        "Type 'string' is not assignable to type 'number'.",
+      ]);
+    }
+  });
+
+  test('in one kernel, a file edited between two cached cells is loaded again with its new text', () => {
+    const file = path.join(root, 'lib', 'counter.ts');
+    fs.writeFileSync(file, 'export const n = 1;\n');
+    const a = 'import { n } from "../lib/counter";\nconst x = n;';
+    const b = 'import { n as m } from "../lib/counter";\nconst y = m;';
+    kernel([a, b]);
+    const converter = createConverter();
+    try {
+      programs = 0;
+      const first = converter.convert('', a);
+      expect(first.sideOutputs.map((s: Side) => s.data).join()).toContain('exports.n = 1');
+      fs.writeFileSync(file, 'export const n = 2;\n');
+      const second = converter.convert(first.declOutput, b);
+      expect(second.diagnostics).toEqual([]);
+      expect(second.sideOutputs.map((s: Side) => s.data).join()).toContain('exports.n = 2');
+    } finally {
+      converter.close();
+    }
+  });
+});
