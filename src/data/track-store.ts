@@ -225,44 +225,6 @@ export async function queryColumns(connection: DuckDBConnection, sql: string): P
   return { names, types, columns };
 }
 
-export interface ColumnSpec {
-  name: string;
-  type: 'INTEGER' | 'DOUBLE' | 'VARCHAR' | 'BOOLEAN';
-  values: ArrayLike<number | string | boolean>;
-}
-
-/** (Re)creates TEMP table `name` from columns of equal length (step results made queryable). */
-export async function putTempTable(
-  connection: DuckDBConnection,
-  name: string,
-  columns: ColumnSpec[],
-): Promise<void> {
-  const n = columns[0]?.values.length ?? 0;
-  for (const c of columns)
-    if (c.values.length !== n)
-      throw new Error(`putTempTable ${name}: column ${c.name} has ${c.values.length} values, expected ${n}`);
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${q(name)} (${columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')})`,
-  );
-  const appender = await connection.createAppender(name, 'main', 'temp');
-  try {
-    for (let i = 0; i < n; i++) {
-      for (const c of columns) {
-        const v = c.values[i];
-        if (c.type === 'INTEGER') appender.appendInteger(v as number);
-        else if (c.type === 'DOUBLE') appender.appendDouble(v as number);
-        else if (c.type === 'BOOLEAN') appender.appendBoolean(Boolean(v));
-        else appender.appendVarchar(String(v));
-      }
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-}
-
 /** Rows `rows` (ascending positions) of the stored table, every column a TrackTable holds. */
 export async function readStoredRows(
   store: Pick<TrackStore, 'connection' | 'relation' | 'rowCount'>,

@@ -12,13 +12,8 @@ import * as path from 'path';
 import type { LoadedTracks } from '../data/load';
 import type { TrackTable } from '../data/schema';
 import { TABLE_COLUMNS } from '../data/to-table';
-import {
-  openTrackStore,
-  putTempTable,
-  queryColumns,
-  readStoredRows,
-  type TrackStore,
-} from '../data/track-store';
+import { putTempTable } from './temp-table';
+import { openTrackStore, queryColumns, readStoredRows, type TrackStore } from '../data/track-store';
 import type { TrackIdentity } from '../explain/prompt';
 import { saveModel } from '../model/model-store';
 import type { UpliftStudy } from '../model/uplift/uplift-study';

@@ -3,13 +3,17 @@
  * question joins them to the cleaned data: `select mood, avg(energy) from tracks join clusters on
  * clusters.row = tracks.rowid group by mood`.
  */
-import type { ColumnSpec } from '../data/track-store';
+import type { ColumnSpec } from './temp-table';
 import type { Lab } from './lab';
 
 export const STEP_TABLE_NAMES = ['clusters', 'labels', 'scores'] as const;
 export type StepTableName = (typeof STEP_TABLE_NAMES)[number];
 
-const rowsOf = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+function rowsOf(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
+}
 
 export const stepTables: Record<
   StepTableName,
@@ -34,7 +38,7 @@ export const stepTables: Record<
       { name: 'row', type: 'INTEGER', values: rowsOf(l.labels.length) },
       { name: 'rule', type: 'INTEGER', values: l.ruleLabels },
       { name: 'label', type: 'INTEGER', values: l.labels },
-      { name: 'flipped', type: 'BOOLEAN', values: Array.from(flipped, Boolean) },
+      { name: 'flipped', type: 'BOOLEAN', values: flipped },
     ];
   },
   /** scores(row, score, test): the promotion model's probability for every track, and whether it was a test row. */
@@ -46,7 +50,7 @@ export const stepTables: Record<
     return [
       { name: 'row', type: 'INTEGER', values: rowsOf(scores.length) },
       { name: 'score', type: 'DOUBLE', values: scores },
-      { name: 'test', type: 'BOOLEAN', values: Array.from(test, Boolean) },
+      { name: 'test', type: 'BOOLEAN', values: test },
     ];
   },
 };
