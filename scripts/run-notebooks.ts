@@ -91,6 +91,12 @@ async function main(argv: string[]): Promise<number> {
     parameters,
     set: Object.keys(settings),
     env: { ...configToEnv(config), ...rest.env },
+    onPrecompiled: (r) =>
+      console.log(
+        'error' in r
+          ? `cells not compiled ahead (each kernel compiles its own): ${r.error}`
+          : `cells compiled ahead: ${r.cells} cells of ${r.notebooks} notebook(s) in ${r.seconds.toFixed(1)} s`,
+      ),
     onStart: (notebook, i, total) => {
       console.log(`▸ [${i + 1}/${total}] ${path.basename(notebook)} …`);
       // nbconvert says nothing until a notebook ends; a line now and then shows a long one is alive.

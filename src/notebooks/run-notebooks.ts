@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { declaredParameters, type NotebookJson } from './parameters';
+import { precompileCells, type PrecompileReport } from './precompile-cells';
 import * as path from 'path';
 import {
   executeNotebook,
@@ -25,6 +26,13 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   /** Called after each notebook ran to the end. */
   onDone?: (run: NotebookRun, index: number, total: number) => void;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Compile every notebook's cells in one process before the kernels start (./precompile-cells.ts), so no
+   * kernel builds a TypeScript program for them. Skipped when TSLAB_COMPILE_CACHE is off. Default: true.
+   */
+  precompile?: boolean;
+  /** Called once the cells are compiled, or with why they could not be (the kernels then compile them). */
+  onPrecompiled?: (result: PrecompileReport | { error: string }) => void;
   /** Names the user set explicitly (`--set`): each must be declared by some notebook of the run. */
   set?: readonly string[];
   /**
@@ -90,6 +98,20 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   if (!Number.isInteger(parallel) || parallel < 1)
     throw new Error(`runNotebooks: parallel must be a positive integer, got ${parallel}`);
   const env = { ...sideBySideThreadEnv(parallel, { ...process.env, ...options.env }), ...options.env };
+  // The kernels' environment: this process's, under the run's (as executeNotebook gives it to Jupyter).
+  const kernelEnv = { ...process.env, ...env };
+  if ((options.precompile ?? true) && !['off', '0'].includes(kernelEnv.TSLAB_COMPILE_CACHE ?? '')) {
+    const projectRoot = options.projectRoot ?? PROJECT_ROOT;
+    await precompileCells(notebooks, {
+      cwd: dir,
+      env: kernelEnv,
+      projectRoot,
+      parameters: options.parameters,
+    }).then(
+      (report) => options.onPrecompiled?.(report),
+      (error: Error) => options.onPrecompiled?.({ error: error.message }),
+    );
+  }
   const runs: NotebookRun[] = new Array(notebooks.length);
   const failures: { index: number; error: unknown }[] = [];
   let next = 0;

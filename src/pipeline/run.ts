@@ -96,6 +96,9 @@ async function writeOutputs(
       parameters: configParameters(lab.options),
       outDir: path.join(lab.options.outDir, 'reports', 'notebooks'),
       onProgress: nbStep.update,
+      onPrecompiled: (r) => {
+        if ('error' in r) say(`notebook cells not compiled ahead (each kernel compiles its own): ${r.error}`);
+      },
     });
     lab.timings.notebooks = nbStep.finish(`${runs.length} notebooks → reports/notebooks/`);
   }
