@@ -140,7 +140,13 @@ async function main(): Promise<void> {
     fs.mkdirSync(dir, { mode: 0o700 });
     return dir;
   };
-  const notebooks = (n = parallel, stepCache = env.LAB_CACHE_DIR) =>
+  // Figures are drawn from the data, so each run on a fresh step cache gets a fresh image cache too: the empty
+  // cache run stands for a new file, whose figures no earlier run drew.
+  const notebooks = (
+    n = parallel,
+    stepCache = env.LAB_CACHE_DIR,
+    images = path.join(work, 'figure-images'),
+  ) =>
     runMeasured(
       process.execPath,
       [
@@ -152,7 +158,12 @@ async function main(): Promise<void> {
         String(n),
         ...only,
       ],
-      { ...env, LAB_CACHE_DIR: stepCache, LAB_FIGURE_RENDERER_DIR: rendererDir() },
+      {
+        ...env,
+        LAB_CACHE_DIR: stepCache,
+        LAB_FIGURE_IMAGE_CACHE: images,
+        LAB_FIGURE_RENDERER_DIR: rendererDir(),
+      },
     );
   let first: ReturnType<typeof notebooks> | null,
     cold,
@@ -163,7 +174,9 @@ async function main(): Promise<void> {
   let opening: { kernel_start_s: number; cells_s: number[] };
   try {
     console.error(`${rows} rows: ${what}, nothing cached (step results nor compiled cells) …`);
-    first = quickMode() ? null : notebooks(parallel, path.join(work, 'cache-first-run'));
+    first = quickMode()
+      ? null
+      : notebooks(parallel, path.join(work, 'cache-first-run'), path.join(work, 'figure-images-first-run'));
     console.error(`  first run ${first?.wallSeconds.toFixed(1)} s; from an empty step cache …`);
     cold = notebooks();
     console.error(`  cold ${cold.wallSeconds.toFixed(1)} s; again from the warm cache …`);
@@ -254,7 +267,7 @@ async function main(): Promise<void> {
   );
   const notes = [
     first
-      ? 'first run: empty step cache and empty tslab compile cache, as after `npm install`; empty step cache: a new data file or configuration, cells compiled by an earlier run (tslab compile cache kept, as node_modules/.cache/tslab is); warm cache: both kept'
+      ? 'first run: empty step, tslab compile and figure image caches, as after `npm install`; empty step cache: a new data file or configuration (empty step and image caches; cells compiled by the run before, as node_modules/.cache/tslab keeps them); warm cache: all three kept'
       : 'quick mode: the empty-step-cache run starts with an empty tslab compile cache too',
     `python: xgboost fit alone on ${python.train_rows} training rows (bench/reference/xgb_train.py); ours: lab.train on ${kernel.trainRows ?? "the lab split's"} training rows, cell wall time; medians over eta ${TRAIN.etas.join(', ')} (ours ${(kernel.trains ?? []).map((t) => t.toFixed(2)).join(', ')} s; python ${(python.fits_s ?? []).map((t) => t.toFixed(2)).join(', ')} s)`,
     `lab.sql: ${SQL} (${kernel.sqlRows ?? '?'} rows back)`,

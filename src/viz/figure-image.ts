@@ -11,6 +11,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { findChromium } from '../report/find-chromium';
 import type { ImageReply, ImageRequest } from './figure-request';
 import type { PlotlyFigure } from './figure-output';
+import { cacheImage, imageCacheFile, readCachedImage } from './figure-image-cache';
 import { toPalettePng } from './png-palette';
 
 export interface FigureImageOptions {
@@ -81,17 +82,16 @@ export function figureImage(fig: PlotlyFigure, options: FigureImageOptions = {})
     unavailable = 'no Chromium (/usr/bin/chromium or LAB_CHROMIUM) to draw a static image';
     return { error: unavailable };
   }
-  renderer ??= start();
   const layout = fig.layout ?? {};
   const width = positive(layout.width) ?? o.width;
   const height = positive(layout.height) ?? o.height;
-  const request: ImageRequest = {
-    id: renderer.nextId++,
-    figure: { data: fig.data, layout, config: fig.config },
-    width,
-    height,
-    scale: o.scale,
-  };
+  const drawing = { figure: { data: fig.data, layout, config: fig.config }, width, height, scale: o.scale };
+  // A figure drawn before (a notebook run again) comes from the image cache, without Chromium.
+  const cacheFile = imageCacheFile(drawing);
+  const cached = readCachedImage(cacheFile);
+  if (cached !== null) return { png: toPalettePng(cached), width, height };
+  renderer ??= start();
+  const request: ImageRequest = { id: renderer.nextId++, ...drawing };
   Atomics.store(renderer.signal, 0, 0);
   renderer.port.postMessage(request);
   const deadline = Date.now() + o.timeoutMs;
@@ -106,7 +106,9 @@ export function figureImage(fig: PlotlyFigure, options: FigureImageOptions = {})
     Atomics.store(renderer.signal, 0, 0);
     if (reply === undefined || reply.id !== request.id) continue;
     if ('error' in reply) return { error: `no static image: ${reply.error}` };
-    return { png: toPalettePng(Buffer.from(reply.png, 'base64')), width, height };
+    const png = Buffer.from(reply.png, 'base64');
+    cacheImage(cacheFile, png);
+    return { png: toPalettePng(png), width, height };
   }
 }
 

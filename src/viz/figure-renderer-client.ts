@@ -35,7 +35,8 @@ const RENDERER_FILES = [
 
 const ENTRY = 'figure-renderer-entry.js';
 
-function rendererVersion(): string {
+/** What decides a drawing: the renderer's code, plotly.js, Chromium and Node (the shared renderer's socket name). */
+export function rendererVersion(): string {
   const hash = createHash('sha256');
   for (const file of RENDERER_FILES) hash.update(fs.readFileSync(path.join(__dirname, file)));
   const plotly = plotlyBundlePath();

@@ -5,6 +5,8 @@ import { closeFigureImages, figureImage, warmFigureImages } from '../../src/viz/
 import { launchChromium } from '../../src/report/chromium';
 import { rendererPids } from '../helpers/figure-renderers';
 
+// These tests are about drawing: the image cache (figure-image-cache.ts) is off but in its own test below.
+process.env.LAB_FIGURE_IMAGE_CACHE = 'off';
 afterAll(() => closeFigureImages());
 
 /** IHDR fields of a PNG: width, height, bit depth, colour type. */
@@ -86,5 +88,38 @@ test('warmFigureImages starts the shared renderer before the first figure asks f
     fs.rmSync(dir, { recursive: true, force: true });
     if (saved === undefined) delete process.env.LAB_FIGURE_RENDERER_DIR;
     else process.env.LAB_FIGURE_RENDERER_DIR = saved;
+  }
+}, 120_000);
+
+test('a figure drawn before comes from the image cache, with no renderer started; another size is drawn', async () => {
+  await closeFigureImages();
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-figimg-cache-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-figr-cache-'));
+  const saved = process.env.LAB_FIGURE_RENDERER_DIR;
+  process.env.LAB_FIGURE_IMAGE_CACHE = cache;
+  const fig = { data: [{ type: 'bar', x: ['a', 'b'], y: [2, 1] }], layout: { width: 300, height: 200 } };
+  try {
+    const drawn = figureImage(fig);
+    if ('error' in drawn) throw new Error(drawn.error);
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(1);
+    // A renderer folder of its own, with nothing running: a drawing would start a renderer there.
+    await closeFigureImages();
+    process.env.LAB_FIGURE_RENDERER_DIR = dir;
+    const again = figureImage(JSON.parse(JSON.stringify(fig)));
+    if ('error' in again) throw new Error(again.error);
+    expect(again.png.equals(drawn.png)).toBe(true);
+    expect(rendererPids(dir)).toEqual([]);
+    const wider = figureImage({ ...fig, layout: { width: 320, height: 200 } });
+    if ('error' in wider) throw new Error(wider.error);
+    expect(header(wider.png).width).toBe(320);
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(2);
+  } finally {
+    await closeFigureImages();
+    for (const pid of rendererPids(dir)) process.kill(Number(pid));
+    process.env.LAB_FIGURE_IMAGE_CACHE = 'off';
+    if (saved === undefined) delete process.env.LAB_FIGURE_RENDERER_DIR;
+    else process.env.LAB_FIGURE_RENDERER_DIR = saved;
+    fs.rmSync(cache, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);

@@ -6,6 +6,9 @@ import { promisify } from 'util';
 import { figureRendererAddress } from '../../src/viz/figure-renderer-client';
 import { rendererPids } from '../helpers/figure-renderers';
 
+// These tests are about drawing through the renderer: no drawing may come from the image cache.
+process.env.LAB_FIGURE_IMAGE_CACHE = 'off';
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const dirs: string[] = [];
 

@@ -5,6 +5,7 @@
  * postinstall) into node_modules/.cache, and rebuilt on first use when any of its sources changed since, so an
  * edited train.ts is never run stale. Where esbuild is missing, training falls back to the tsx entry.
  */
+import { projectCacheDir } from '../../util/project-cache-dir';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,13 +36,7 @@ export function bundleName(source: string = SOURCE): string {
 
 /** node_modules/.cache/spotify-insights-lab of the project this file belongs to. */
 export function bundleDir(from: string = __dirname): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return path.join(dir, 'node_modules', '.cache', 'spotify-insights-lab');
+  return projectCacheDir(from);
 }
 
 function isFresh(file: string, metaFile: string): boolean {
