@@ -39,6 +39,17 @@ function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   return setting || path.join(projectCacheDir(__dirname), 'figure-images');
 }
 
+/**
+ * Numbers to 12 significant digits in the key: DuckDB's parallel averages differ between runs in the last bits
+ * (the order of a float sum), which no pixel shows, and a run-to-run difference must not make every such chart
+ * a miss.
+ */
+function roundedNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) && Number.isFinite(value)
+    ? Number(value.toPrecision(12))
+    : value;
+}
+
 /** The file a drawing of `request` (its id aside) is kept in, or null when the cache is off. */
 export function imageCacheFile(request: Omit<ImageRequest, 'id'>): string | null {
   const dir = cacheDir();
@@ -47,7 +58,7 @@ export function imageCacheFile(request: Omit<ImageRequest, 'id'>): string | null
   const key = createHash('sha256')
     .update(drawingVersion())
     .update('\0')
-    .update(JSON.stringify({ figure, width, height, scale }))
+    .update(JSON.stringify({ figure, width, height, scale }, roundedNumbers))
     .digest('hex');
   return path.join(dir, `${key.slice(0, 40)}.png`);
 }

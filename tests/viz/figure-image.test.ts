@@ -4,6 +4,7 @@ import * as path from 'path';
 import { closeFigureImages, figureImage, warmFigureImages } from '../../src/viz/figure-image';
 import { launchChromium } from '../../src/report/chromium';
 import { rendererPids } from '../helpers/figure-renderers';
+import { imageCacheFile } from '../../src/viz/figure-image-cache';
 
 // These tests are about drawing: the image cache (figure-image-cache.ts) is off but in its own test below.
 process.env.LAB_FIGURE_IMAGE_CACHE = 'off';
@@ -126,3 +127,23 @@ test('a figure drawn before comes from the image cache, and no renderer is start
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('the image cache key ignores differences past 12 significant digits (a parallel float sum), not real ones', () => {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-figimg-key-'));
+  process.env.LAB_FIGURE_IMAGE_CACHE = cache;
+  try {
+    const fig = (y: number) => ({
+      figure: { data: [{ type: 'bar', y: [y, 2] }], layout: {} },
+      width: 300,
+      height: 200,
+      scale: 1,
+    });
+    const key = (y: number) => imageCacheFile(fig(y));
+    expect(key(0.1 + 0.2)).toBe(key(0.3));
+    expect(key(0.3000001)).not.toBe(key(0.3));
+    expect(key(3)).not.toBe(key(2));
+  } finally {
+    process.env.LAB_FIGURE_IMAGE_CACHE = 'off';
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
+});
