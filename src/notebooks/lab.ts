@@ -16,6 +16,7 @@ import {
   type RunConfig,
 } from '../pipeline/config';
 import type { LabOptions } from '../pipeline/options';
+import { prepareFigures } from '../viz/notebook';
 
 let current: { key: string; config: RunConfig; lab: Promise<Lab> } | null = null;
 
@@ -57,7 +58,8 @@ export function notebookLab(options: LabOptions = {}): Promise<Lab> {
     console.log(
       `notebookLab: new configuration (${configChanges(current.config, config)}): opened a new lab`,
     );
-  current = { key, config, lab: openLab(config) };
+  // New results mean new figures: the renderer starts while they are computed (nothing to draw otherwise).
+  current = { key, config, lab: openLab(config, { onCompute: prepareFigures }) };
   const opened = current;
   // A lab that failed to open is not kept: the next call tries again (after the user fixed LAB_DATA, say).
   opened.lab.catch(() => {

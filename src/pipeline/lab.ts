@@ -104,7 +104,13 @@ export interface Lab {
   close(): void;
 }
 
-export async function openLab(options: LabOptions = {}): Promise<Lab> {
+/** What a lab's user may want to know as it works (side effects stay with the caller). */
+export interface LabHooks {
+  /** Called when the lab starts computing something (parsing the data file, a step not in any cache). */
+  onCompute?(what: string): void;
+}
+
+export async function openLab(options: LabOptions = {}, hooks: LabHooks = {}): Promise<Lab> {
   const o = resolveLabOptions(options);
   const progress = (label: string): StepReporter => startStep(label, { quiet: o.quiet });
   const dataStep = progress('data source');
@@ -121,10 +127,16 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
 
   // The store is opened before the runner: cache keys hold its content fingerprint.
   const storeStep = progress(`load + clean ${path.basename(source.path)}`);
+  let parsing = false;
   const store: TrackStore = await openTrackStore(source.path, {
     cacheDir: o.cacheDir,
     refresh: o.refresh,
-    onProgress: storeStep.update,
+    // Called only while the file is parsed, not when its stored table is opened.
+    onProgress: (done, total) => {
+      if (!parsing) hooks.onCompute?.('load');
+      parsing = true;
+      storeStep.update(done, total);
+    },
   });
   timings.load = storeStep.finish(
     `${store.origin === 'parsed' ? 'parsed and stored' : 'opened the stored table'}: ` +
@@ -179,6 +191,7 @@ export async function openLab(options: LabOptions = {}): Promise<Lab> {
     resources,
     progress,
     timings,
+    onCompute: hooks.onCompute,
   });
   const run = async <T>(name: string, given: object = {}): Promise<T> =>
     (await steps.run<T>(name, { ...given })).value;

@@ -62,6 +62,8 @@ export interface StepRunnerOptions<C> {
   progress(label: string): StepReporter;
   /** Seconds per step name (the last run of each). */
   timings: Record<string, number>;
+  /** Called when a step starts computing (not when its result comes from memory or the disk cache). */
+  onCompute?(step: string): void;
 }
 
 export interface StepRun<T> {
@@ -131,17 +133,19 @@ export function createStepRunner<C>(options: StepRunnerOptions<C>): StepRunner {
         };
         let value: T;
         let source: StepRun<T>['source'] = 'computed';
+        const compute = () => {
+          options.onCompute?.(name);
+          return s.compute(full, context) as Promise<T>;
+        };
         try {
           if (s.cache === 'disk') {
-            const got = await options.cache.getOrCompute(
-              name,
-              { key },
-              () => s.compute(full, context) as Promise<T>,
-              { shape: s.shape && shapeCheck(s.shape), cacheable: s.cacheable },
-            );
+            const got = await options.cache.getOrCompute(name, { key }, compute, {
+              shape: s.shape && shapeCheck(s.shape),
+              cacheable: s.cacheable,
+            });
             value = got.value;
             if (got.hit) source = 'disk';
-          } else value = (await s.compute(full, context)) as T;
+          } else value = await compute();
         } catch (error) {
           // A step that cannot run on this file ends its progress line with the reason (src/pipeline/requirements).
           if (error instanceof StepSkipped) reporter.finish(`skipped: ${error.reason}`);

@@ -63,31 +63,16 @@ function start(): Renderer {
   return { worker, port: port1, signal: new Int32Array(flag), nextId: 1 };
 }
 
-/** How long warmFigureImages waits before starting the renderer (see there). */
-export const WARM_DELAY_MS = 2000;
-let warmTimer: NodeJS.Timeout | null = null;
-/** Set once a figure came from the image cache: a notebook run again, which may draw nothing at all. */
-let servedFromCache = false;
-
 /**
- * Connects to the shared renderer soon (starting it if no kernel has), without waiting, so the kernel's first
- * chart does not pay a Chromium start (≈ 2–4 s): a notebook imports the display helpers cells before it draws.
- * It waits `delayMs` first and does nothing if a figure came from the image cache meanwhile: when a notebook is
- * run again every figure may come from there, and starting Chromium for none cost ≈ 3 s of CPU. Nothing
- * happens where Chromium is missing or the worker already runs.
+ * Connects to the shared renderer now (starting it if no kernel has), without waiting, so the kernel's first
+ * chart does not pay a Chromium start (≈ 2–4 s). Called when the lab starts computing (src/viz/notebook.ts
+ * prepareFigures): new results mean figures the image cache has not seen, while a notebook run again on cached
+ * results draws nothing and needs no Chromium. Nothing happens where Chromium is missing or the worker runs.
  */
-export function warmFigureImages(delayMs: number = WARM_DELAY_MS): void {
-  if (unavailable !== null || renderer !== null || warmTimer !== null || servedFromCache) return;
-  if (findChromium() === null) return;
-  const warm = () => {
-    warmTimer = null;
-    if (unavailable !== null || renderer !== null || servedFromCache) return;
-    renderer = start();
-    renderer.port.postMessage('warm');
-  };
-  if (delayMs <= 0) return warm();
-  warmTimer = setTimeout(warm, delayMs);
-  warmTimer.unref();
+export function warmFigureImages(): void {
+  if (unavailable !== null || renderer !== null || findChromium() === null) return;
+  renderer = start();
+  renderer.port.postMessage('warm');
 }
 
 /** The figure as a PNG, or why there is none (no Chromium, a timeout, a drawing error). */
@@ -105,10 +90,7 @@ export function figureImage(fig: PlotlyFigure, options: FigureImageOptions = {})
   // A figure drawn before (a notebook run again) comes from the image cache, without Chromium.
   const cacheFile = imageCacheFile(drawing);
   const cached = readCachedImage(cacheFile);
-  if (cached !== null) {
-    servedFromCache = true;
-    return { png: toPalettePng(cached), width, height };
-  }
+  if (cached !== null) return { png: toPalettePng(cached), width, height };
   renderer ??= start();
   const request: ImageRequest = { id: renderer.nextId++, ...drawing };
   Atomics.store(renderer.signal, 0, 0);
@@ -133,8 +115,6 @@ export function figureImage(fig: PlotlyFigure, options: FigureImageOptions = {})
 
 /** Closes the kernel's Chromium (tests; a kernel just exits). Later images start a new one. */
 export function closeFigureImages(): Promise<void> {
-  if (warmTimer !== null) clearTimeout(warmTimer);
-  warmTimer = null;
   const current = renderer;
   renderer = null;
   if (current === null) return Promise.resolve();

@@ -199,8 +199,14 @@ function insideLabKernel(): boolean {
   return path.basename(process.argv[1] ?? '') === 'launch.js' && process.argv.includes('--config-path');
 }
 
-// Cells import these helpers before they draw: Chromium starts now, beside the cells that compute.
-if (insideLabKernel()) warmFigureImages();
+/**
+ * In a notebook kernel, starts the shared figure renderer now, beside the work that is starting, so the figures
+ * of new results do not wait for Chromium (the lab calls it when it computes; src/notebooks/lab.ts). Elsewhere
+ * (scripts, tests) it does nothing.
+ */
+export function prepareFigures(): void {
+  if (insideLabKernel()) warmFigureImages();
+}
 
 let figureCount = 0;
 // Outputs of earlier kernel sessions stay on the page, so ids carry the session too.

@@ -180,3 +180,30 @@ test('a frame displays itself: the kernel display symbol, text for util.inspect'
   expect(bundle['text/html']).not.toContain('<b>x</b>');
   expect(require('util').inspect(q)).toContain('one');
 });
+
+test('hooks.onCompute hears of parsing and of each step computed, not of what a cache served', async () => {
+  const cacheDir = path.join(dir, 'hook-cache');
+  const heard: string[] = [];
+  const options = { data, cacheDir, outDir: dir, quiet: true, rounds: 20 };
+  const first = await openLab(options, { onCompute: (what) => heard.push(what) });
+  try {
+    await first.trends();
+    expect(heard[0]).toBe('load');
+    expect(heard).toContain('trends');
+    const before = heard.length;
+    await first.trends();
+    expect(heard).toHaveLength(before);
+  } finally {
+    first.close();
+  }
+  heard.length = 0;
+  const second = await openLab(options, { onCompute: (what) => heard.push(what) });
+  try {
+    await second.trends();
+    expect(heard).toEqual([]);
+    await second.clusters({ k: 3 });
+    expect(heard).toContain('clusters');
+  } finally {
+    second.close();
+  }
+});
