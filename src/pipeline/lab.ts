@@ -106,7 +106,7 @@ export interface Lab {
 
 /** What a lab's user may want to know as it works (side effects stay with the caller). */
 export interface LabHooks {
-  /** Called when the lab starts computing something (parsing the data file, a step not in any cache). */
+  /** Called when the lab starts computing something slow: parsing the data file, a step its cache lacks. */
   onCompute?(what: string): void;
 }
 

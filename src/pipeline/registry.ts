@@ -62,7 +62,10 @@ export interface StepRunnerOptions<C> {
   progress(label: string): StepReporter;
   /** Seconds per step name (the last run of each). */
   timings: Record<string, number>;
-  /** Called when a step starts computing (not when its result comes from memory or the disk cache). */
+  /**
+   * Called when a disk-cached step starts computing (not when its result comes from memory or the cache).
+   * Steps kept in memory only are the quick ones, computed again by every process; they are not reported.
+   */
   onCompute?(step: string): void;
 }
 
@@ -134,7 +137,7 @@ export function createStepRunner<C>(options: StepRunnerOptions<C>): StepRunner {
         let value: T;
         let source: StepRun<T>['source'] = 'computed';
         const compute = () => {
-          options.onCompute?.(name);
+          if (s.cache === 'disk') options.onCompute?.(name);
           return s.compute(full, context) as Promise<T>;
         };
         try {
