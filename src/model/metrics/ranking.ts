@@ -40,13 +40,57 @@ function descendingOrderFloat32(scores: Float32Array): Uint32Array {
   return order;
 }
 
+/**
+ * Float64 scores (uplift estimates, true effects) the same way over their 64 bits: four 16-bit passes. The
+ * comparator sort it replaces took ≈ 0.6 s per 600k rows, nine times in an uplift study. −0 is keyed as +0,
+ * so the two tie as they compare equal.
+ */
+function descendingOrderFloat64(values: Float64Array): Uint32Array {
+  const n = values.length;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Little-endian: the high word (sign, exponent) is the second of each pair.
+    let h = bits[2 * i + 1];
+    let l = bits[2 * i];
+    if (values[i] === 0) h = l = 0;
+    const negative = (h & 0x80000000) !== 0;
+    // Ascending key: flip everything for negatives, only the sign for positives; then invert for descending.
+    hi[i] = negative ? h : (h ^ 0x7fffffff) >>> 0;
+    lo[i] = negative ? l : ~l >>> 0;
+  }
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const counts = new Uint32Array(65536);
+  for (const [keys, shift] of [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16],
+  ] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[order[i]] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i];
+      next[counts[(keys[row] >>> shift) & 0xffff]++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
 /** Row indices sorted by descending score (stable for equal scores). */
 export function descendingOrder(scores: ArrayLike<number>): Uint32Array {
   if (scores instanceof Float32Array) return descendingOrderFloat32(scores);
-  const values = Float64Array.from(scores);
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => values[b] - values[a] || a - b);
+  return descendingOrderFloat64(scores instanceof Float64Array ? scores : Float64Array.from(scores));
 }
 
 /** Cumulative true/false positives at each distinct threshold, highest threshold first. */
