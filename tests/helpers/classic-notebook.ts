@@ -295,7 +295,12 @@ function liveNotebook(page: Page, timeoutMs: number): LiveNotebook {
             (cell: any) => cell.cell_type === 'code' && (cell.input_prompt_number === '*' || cell.running),
           );
         const icon = document.querySelector('#kernel_indicator_icon');
-        return !busy && Boolean(icon?.classList.contains('kernel_idle_icon'));
+        // A cell's execute_reply (shell) can reach the page before its execute_result (iopub): the server relays
+        // the two channels separately. Notebook 6 marks a request iopub_done on its own idle status, which iopub
+        // sends after its outputs; every request done on both channels = every output is in.
+        const callbacks = Object.values(notebook.kernel?._msg_callbacks ?? {}) as any[];
+        const pending = callbacks.filter((c) => !(c.shell_done && c.iopub_done)).length;
+        return !busy && pending === 0 && Boolean(icon?.classList.contains('kernel_idle_icon'));
       },
       undefined,
       { timeout: timeoutMs, polling: 200 },
