@@ -21,7 +21,8 @@ export interface NotebookJson {
   [key: string]: unknown;
 }
 
-const sourceOf = (cell: Cell) => (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
+/** A cell's source as one string (nbformat allows a list of lines). */
+export const sourceOf = (cell: Cell) => (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
 const tagged = (cell: Cell, tag: string) => (cell.metadata?.tags ?? []).includes(tag);
 
 /** The index of the cell tagged `parameters`, or −1. */

@@ -10,7 +10,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { injectParameters, type NotebookJson, type ParameterValue } from './parameters';
+import { injectParameters, sourceOf, type NotebookJson, type ParameterValue } from './parameters';
 
 export interface PrecompileReport {
   notebooks: number;
@@ -25,11 +25,9 @@ export function kernelCells(
   notebook: NotebookJson,
   parameters: Record<string, ParameterValue> = {},
 ): string[] {
-  const executed =
-    Object.keys(parameters).length > 0 ? injectParameters(notebook, parameters).notebook : notebook;
-  return executed.cells
-    .filter((c) => c.cell_type === 'code')
-    .map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+  return injectParameters(notebook, parameters)
+    .notebook.cells.filter((c) => c.cell_type === 'code')
+    .map(sourceOf);
 }
 
 /**
