@@ -170,7 +170,14 @@ async function main(): Promise<void> {
     warm,
     warmOneAtATime,
     kernel: KernelReport,
-    python: { fit_s: number; fits_s?: number[]; train_rows: number };
+    python: {
+      fit_s: number;
+      fits_s: number[];
+      fit_eval_s: number;
+      fit_evals_s: number[];
+      train_rows: number;
+      test_rows: number;
+    };
   let opening: { kernel_start_s: number; cells_s: number[] };
   try {
     console.error(`${rows} rows: ${what}, nothing cached (step results nor compiled cells) …`);
@@ -251,11 +258,12 @@ async function main(): Promise<void> {
         verdict(kernel.kChange, TARGETS.kChange),
       ],
       [
-        `lab.train (${TRAIN.rounds} rounds, max_depth ${TRAIN.maxDepth})`,
+        `lab.train (${TRAIN.rounds} rounds, max_depth ${TRAIN.maxDepth}, test metrics)`,
         seconds(kernel.train),
-        `≤ python ${python.fit_s.toFixed(2)} s`,
-        verdict(kernel.train, python.fit_s),
+        `≤ python ${python.fit_eval_s.toFixed(2)} s`,
+        verdict(kernel.train, python.fit_eval_s),
       ],
+      ['python: the fit alone, without test metrics', python.fit_s.toFixed(2), '', ''],
       [
         'lab.sql group-by over all rows',
         seconds(kernel.sql),
@@ -269,7 +277,7 @@ async function main(): Promise<void> {
     first
       ? 'first run: empty step, tslab compile and figure image caches, as after `npm install`; empty step cache: a new data file or configuration (empty step and image caches; cells compiled by the run before, as node_modules/.cache/tslab keeps them); warm cache: all three kept'
       : 'quick mode: the empty-step-cache run starts with an empty tslab compile cache too',
-    `python: xgboost fit alone on ${python.train_rows} training rows (bench/reference/xgb_train.py); ours: lab.train on ${kernel.trainRows ?? "the lab split's"} training rows, cell wall time; medians over eta ${TRAIN.etas.join(', ')} (ours ${(kernel.trains ?? []).map((t) => t.toFixed(2)).join(', ')} s; python ${(python.fits_s ?? []).map((t) => t.toFixed(2)).join(', ')} s)`,
+    `python: XGBClassifier fit on ${python.train_rows} training rows, then predict_proba, ROC AUC, F1, precision and recall on ${python.test_rows} test rows, as the original app's train and metrics stages (bench/reference/xgb_train.py); ours: lab.train on ${kernel.trainRows ?? "the lab split's"} training rows with validation loss per round and test metrics (DeLong interval, confusion), cell wall time, in one kernel that keeps its training data (the first call bins it); medians over eta ${TRAIN.etas.join(', ')} (ours ${(kernel.trains ?? []).map((t) => t.toFixed(2)).join(', ')} s; python ${python.fit_evals_s.map((t) => t.toFixed(2)).join(', ')} s, of which the fit ${python.fits_s.map((t) => t.toFixed(2)).join(', ')} s)`,
     `lab.sql: ${SQL} (${kernel.sqlRows ?? '?'} rows back)`,
     ...kernel.missing.map((m) => `not measured: ${m}`),
     `load average at the end: ${os

@@ -18,7 +18,8 @@ import { DEFAULT_FEATURES, featureMatrix, labelsAt, type FeatureMatrix } from '.
 import { META_FORMAT, type LabelInfo, type ModelMeta } from './meta';
 import { PROMOTION_PARAMS, PROMOTION_ROUNDS } from './params';
 import { SPLIT_DEFAULTS, stratifiedSplit, type SplitOptions, type StratifiedSplit } from './split';
-import { Booster, train, TrainingWorker, xgboostVersion } from './xgboost';
+import { Booster, train, TrainingSession, TrainingWorker, xgboostVersion } from './xgboost';
+import { KEPT_DATA_SETS } from './xgboost/train-worker';
 import type { DenseMatrix, EvalHistory, RoundInfo, XGBoostParams } from './xgboost';
 
 export interface TrainPromotionOptions {
@@ -38,6 +39,13 @@ export interface TrainPromotionOptions {
   nthread?: number;
   /** Train in a worker thread so the event loop (progress bars, notebook kernels) keeps running. Default true. */
   inWorker?: boolean;
+  /**
+   * A training worker kept across trainings (TrainingSession.start(); the notebook lab keeps one). A training
+   * on the same table and labels arrays, features and split as one of the session's last two reuses that split,
+   * its fingerprint and the matrices XGBoost binned for it, so new parameters cost only the training itself.
+   * Default: none (a worker per training, or none when inWorker is false).
+   */
+  session?: TrainingSession;
   /** How the labels were made; saved in the meta. Default { definition: 'unspecified' }. */
   label?: LabelInfo;
   /**
@@ -121,13 +129,55 @@ export async function trainPromotionModel(
   options: TrainPromotionOptions = {},
 ): Promise<PromotionModel> {
   // Started first: the thread and libxgboost load while this thread builds the matrices.
-  const worker = (options.inWorker ?? TRAIN_PROMOTION_DEFAULTS.inWorker) ? TrainingWorker.start() : null;
+  const inWorker = options.inWorker ?? TRAIN_PROMOTION_DEFAULTS.inWorker;
+  const worker = inWorker && !options.session ? TrainingWorker.start() : null;
   try {
     return await trainAndEvaluate(table, labels, options, worker);
   } catch (err) {
     worker?.terminate();
     throw err;
   }
+}
+
+/** What trainings on one table, labels array, feature list and split share, whatever their parameters. */
+interface PreparedData {
+  /** Unique per prepared data: the first part of the session's key for its matrices. */
+  id: number;
+  table: TrackTable;
+  labels: ArrayLike<number>;
+  /** The feature list and split options, as JSON. */
+  same: string;
+  features: string[];
+  positives: number;
+  split: StratifiedSplit;
+  fingerprint: string;
+}
+
+/** Per session, the data its last trainings were prepared from (newest last; as many as the worker keeps). */
+const preparedBySession = new WeakMap<TrainingSession, PreparedData[]>();
+let preparedIds = 0;
+
+function findPrepared(
+  session: TrainingSession,
+  table: TrackTable,
+  labels: ArrayLike<number>,
+  same: string,
+): PreparedData | undefined {
+  // The same arrays, not equal contents: a lab's steps hand out the very table and labels they computed.
+  return preparedBySession
+    .get(session)
+    ?.find((d) => d.table === table && d.labels === labels && d.same === same);
+}
+
+function remember(session: TrainingSession, data: PreparedData): void {
+  const list = (preparedBySession.get(session) ?? []).filter((d) => d !== data);
+  list.push(data);
+  preparedBySession.set(session, list.slice(-KEPT_DATA_SETS));
+}
+
+/** The session's key for the matrices XGBoost trains on: they depend on the data and on how it is binned. */
+function matricesKey(id: number, params: XGBoostParams): string {
+  return JSON.stringify([id, params.tree_method ?? null, params.max_bin ?? null]);
 }
 
 async function trainAndEvaluate(
@@ -139,25 +189,19 @@ async function trainAndEvaluate(
   const o = { ...TRAIN_PROMOTION_DEFAULTS, ...options };
   if (labels.length !== table.length)
     throw new Error(`expected one label per row (${table.length}), got ${labels.length}`);
-  const { positives } = checkBinaryInput(labels, labels, {
-    needBothClasses: true,
-    metric: 'promotion model training',
-  });
-  let matrix: FeatureMatrix | null = featureMatrix(table, o.features);
-  const features = matrix.features;
   const splitOptions = { ...SPLIT_DEFAULTS, ...options.split };
-  const split = stratifiedSplit(labels, splitOptions);
+  const session = options.session ?? null;
+  const same = JSON.stringify([o.features, splitOptions]);
+  let prepared = session ? findPrepared(session, table, labels, same) : undefined;
+  const positives =
+    prepared?.positives ??
+    checkBinaryInput(labels, labels, { needBothClasses: true, metric: 'promotion model training' }).positives;
+  const split = prepared?.split ?? stratifiedSplit(labels, splitOptions);
   if (split.validation.length === 0 && o.earlyStoppingRounds > 0) {
     throw new Error(
       'early stopping needs a validation set: set split.validationFraction > 0 or earlyStoppingRounds: 0',
     );
   }
-  const trainSet = subMatrix(matrix, split.train, labels);
-  const testSet = subMatrix(matrix, split.test, labels);
-  const evals =
-    split.validation.length > 0
-      ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
-      : [];
   const params: XGBoostParams = { ...PROMOTION_PARAMS, ...options.params };
   const settings = {
     params,
@@ -165,51 +209,76 @@ async function trainAndEvaluate(
     earlyStoppingRounds: o.earlyStoppingRounds,
     seed: o.seed,
     nthread: o.nthread,
-    evals,
     onRound: o.onRound,
     onProgress: o.onProgress,
   };
-  const fingerprintOf = (m: FeatureMatrix) =>
-    stableHash({ features, data: m.data, labels: new Float32Array(labels) });
+  const testLabels = labelsAt(labels, split.test);
+  const id = prepared?.id ?? ++preparedIds;
+  const key = matricesKey(id, params);
+  let features: string[];
   let fingerprint: string;
   let booster: Booster | null = null;
   let modelJson: Uint8Array;
   let scores: Float32Array;
   let result: { history: EvalHistory; bestIteration: number };
   const iterationEndOf = (bestIteration: number) => (o.earlyStoppingRounds > 0 ? bestIteration + 1 : 0);
-  const testLabels = testSet.labels!;
-  if (worker) {
-    // The worker cuts the model to its best round and scores the test rows with the booster it holds.
-    const job = worker.train(trainSet, {
-      ...settings,
-      transfer: true,
-      sliceToBest: true,
-      predict: { data: testSet.data, rows: testSet.rows, cols: testSet.cols },
-    });
-    // Hashed while the worker bins the rows (SHA-256 of the 53 MB matrix at 1.2M rows).
-    fingerprint = fingerprintOf(matrix);
-    // The full matrix is not needed past here: let the collector have it while XGBoost trains.
-    matrix = null;
-    const r = await job;
+  if (session && prepared && session.holds(key)) {
+    // Same data, new parameters: the worker trains on the matrices it kept; nothing is built or sent.
+    ({ features, fingerprint } = prepared);
+    const r = await session.train(key, null, { ...settings, sliceToBest: true });
     modelJson = r.model;
     scores = r.predictions!;
     result = r;
   } else {
-    fingerprint = fingerprintOf(matrix);
-    matrix = null;
-    const r = train(trainSet, settings);
-    booster = r.booster;
-    result = r;
-    const iterationEnd = iterationEndOf(r.bestIteration);
-    if (iterationEnd > 0 && iterationEnd < booster.boostedRounds()) {
-      // The saved model keeps only the rounds up to the best one, so Python, the browser scorer and anyone else
-      // predict what was evaluated without having to pass an iteration range.
-      const best = booster.slice(0, iterationEnd);
-      booster.free();
-      booster = best;
+    let matrix: FeatureMatrix | null = featureMatrix(table, o.features);
+    features = matrix.features;
+    const trainSet = subMatrix(matrix, split.train, labels);
+    const testSet = subMatrix(matrix, split.test, labels);
+    const evals =
+      split.validation.length > 0
+        ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
+        : [];
+    const hash = (m: FeatureMatrix) =>
+      prepared?.fingerprint ?? stableHash({ features, data: m.data, labels: new Float32Array(labels) });
+    if (worker || session) {
+      // The worker cuts the model to its best round and scores the test rows with the booster it holds.
+      const job = {
+        ...settings,
+        evals,
+        transfer: true,
+        sliceToBest: true,
+        predict: { data: testSet.data, rows: testSet.rows, cols: testSet.cols },
+      };
+      const running = session ? session.train(key, trainSet, job) : worker!.train(trainSet, job);
+      // Hashed while the worker bins the rows (SHA-256 of the 53 MB matrix at 1.2M rows).
+      fingerprint = hash(matrix);
+      // The full matrix is not needed past here: let the collector have it while XGBoost trains.
+      matrix = null;
+      if (session) {
+        prepared ??= { id, table, labels, same, features, positives, split, fingerprint };
+        remember(session, prepared);
+      }
+      const r = await running;
+      modelJson = r.model;
+      scores = r.predictions!;
+      result = r;
+    } else {
+      fingerprint = hash(matrix);
+      matrix = null;
+      const r = train(trainSet, { ...settings, evals });
+      booster = r.booster;
+      result = r;
+      const iterationEnd = iterationEndOf(r.bestIteration);
+      if (iterationEnd > 0 && iterationEnd < booster.boostedRounds()) {
+        // The saved model keeps only the rounds up to the best one, so Python, the browser scorer and anyone
+        // else predict what was evaluated without having to pass an iteration range.
+        const best = booster.slice(0, iterationEnd);
+        booster.free();
+        booster = best;
+      }
+      modelJson = booster.toJson();
+      scores = predictDense(booster, testSet, iterationEnd);
     }
-    modelJson = booster.toJson();
-    scores = predictDense(booster, testSet, iterationEnd);
   }
   const iterationEnd = iterationEndOf(result.bestIteration);
   const evaluation = evaluateClassifier(testLabels, scores, {

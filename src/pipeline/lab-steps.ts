@@ -9,7 +9,7 @@ import { llmEndpoint } from '../explain/llm-client';
 import type { TrackIdentity } from '../explain/prompt';
 import type { UpliftStudy } from '../model/uplift/uplift-study';
 import { PROMOTION_PARAMS } from '../model/params';
-import type { XGBoostParams } from '../model/xgboost';
+import type { TrainingSession, XGBoostParams } from '../model/xgboost';
 import { streamSeed, STREAMS } from '../util/random';
 import { MAX_K, type RunConfig } from './config';
 import { withDefaults, type StepDefinition } from './registry';
@@ -30,6 +30,8 @@ export interface LabResources {
   table(): Promise<TrackTable>;
   identify(rows: readonly number[]): Promise<TrackIdentity[]>;
   config: RunConfig;
+  /** The lab's training worker, kept across trainings (LabHooks.keepTrainingData); absent: one per training. */
+  trainingSession?: () => TrainingSession;
 }
 
 type Step<P extends object, T> = StepDefinition<P, T, LabResources>;
@@ -234,6 +236,7 @@ export const modelStep: Step<TrainParameters, ModelStep> = {
         features: p.features ?? undefined,
         earlyStoppingRounds: p.earlyStoppingRounds,
         onProgress: reporter.update,
+        session: resources.trainingSession?.(),
       },
     ),
   summary: (m) =>

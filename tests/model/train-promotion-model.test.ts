@@ -6,6 +6,7 @@ import { featureMatrix } from '../../src/model/features';
 import { loadModel, predictMatrix, predictTable, saveModel } from '../../src/model/model-store';
 import { trainPromotionModel, type PromotionModel } from '../../src/model/train-promotion-model';
 import { takeRows } from '../../src/data/schema';
+import { TrainingSession } from '../../src/model/xgboost';
 import { promotionTable } from './promotion-fixture';
 
 const { table, labels } = promotionTable(3000);
@@ -103,6 +104,47 @@ test('with early stopping, the worker cuts the model to its best round and score
   expect(inWorker.booster).toBe(inWorker.booster);
   inWorker.booster.free();
   inline.booster.free();
+});
+
+test('a session trains again on the split and matrices it kept for the same table and labels', async () => {
+  const own = promotionTable(1500, 8);
+  const session = TrainingSession.start();
+  const options = (eta: number) => ({
+    label,
+    nthread: 1,
+    rounds: 15,
+    earlyStoppingRounds: 0,
+    params: { eta },
+  });
+  try {
+    const first = await trainPromotionModel(own.table, own.labels, { ...options(0.3), session });
+    const expected = await trainPromotionModel(own.table, own.labels, options(0.5));
+    // Kept by identity: the same table object is not read again (a lab's steps never change their results).
+    const energy = own.table.numeric.energy!;
+    const saved = energy.slice();
+    energy.fill(0.5);
+    const again = await trainPromotionModel(own.table, own.labels, { ...options(0.5), session });
+    energy.set(saved);
+    expect(Buffer.from(again.modelJson).equals(Buffer.from(expected.modelJson))).toBe(true);
+    expect(again.meta).toEqual({ ...expected.meta, createdAt: again.meta.createdAt });
+    expect(again.evaluation).toEqual(expected.evaluation);
+    expect(again.split.test).toBe(first.split.test);
+    // Other features, labels or split: prepared anew, and what the session keeps for the first data stays.
+    const fewer = await trainPromotionModel(own.table, own.labels, {
+      ...options(0.5),
+      features: ['danceability', 'valence'],
+      session,
+    });
+    expect(fewer.meta.features).toEqual(['danceability', 'valence']);
+    const reseeded = await trainPromotionModel(own.table, own.labels, {
+      ...options(0.5),
+      split: { seed: 9 },
+      session,
+    });
+    expect(reseeded.split.test).not.toEqual(first.split.test);
+  } finally {
+    session.close();
+  }
 });
 
 test('saved and loaded, the model predicts the same test scores; the meta travels with it', () => {

@@ -207,3 +207,18 @@ test('hooks.onCompute hears of parsing and of each step computed, not of what a 
     second.close();
   }
 });
+
+test('hooks.keepTrainingData trains in one kept worker: the same models, ended by close()', async () => {
+  const options = { data, cacheDir: path.join(dir, 'session-cache'), outDir: dir, quiet: true, rounds: 20 };
+  const kept = await openLab(options, { keepTrainingData: true });
+  try {
+    for (const eta of [0.45, 0.35]) {
+      const p = { rounds: 10, params: { max_depth: 3, eta } };
+      const [a, b] = [await kept.train(p), await lab.train(p)];
+      expect(Buffer.from(a.modelJson).equals(Buffer.from(b.modelJson))).toBe(true);
+      expect(a.evaluation).toEqual(b.evaluation);
+    }
+  } finally {
+    kept.close();
+  }
+});

@@ -9,7 +9,7 @@ import { Worker } from 'worker_threads';
 import { validateDenseMatrix, type DenseMatrix } from './dmatrix';
 import type { EvalHistory, RoundInfo, TrainSettings } from './train';
 import { trainWorkerBundle } from './train-worker-bundle';
-import type { TrainingJob, WorkerMessage } from './train-worker';
+import { type TrainingData, type TrainingJob, type WorkerMessage } from './train-worker';
 
 export interface TrainInWorkerOptions extends TrainSettings {
   /** Named sets evaluated after each round. Default: []. */
@@ -68,51 +68,133 @@ function transferable(array: Float32Array | undefined, into: ArrayBuffer[]): voi
   if (whole && plain && !into.includes(buffer as ArrayBuffer)) into.push(buffer as ArrayBuffer);
 }
 
-/**
- * A training Worker started ahead of its job: the thread, the worker bundle and libxgboost load (~0.2 s) while
- * the caller is still preparing the matrices. One job per worker. Not started jobs do not keep the process
- * alive; call `terminate()` when the job will not come (e.g. preparing it failed).
- */
-export class TrainingWorker {
-  private readonly worker: Worker;
-  private readonly result: Promise<WorkerTrainResult>;
-  private handlers: Pick<TrainInWorkerOptions, 'onRound' | 'onProgress'> = {};
-  private posted = false;
+/** One job's listeners; the worker runs one job at a time. */
+interface PendingJob {
+  handlers: Pick<TrainInWorkerOptions, 'onRound' | 'onProgress'>;
+  resolve: (result: WorkerTrainResult) => void;
+  reject: (error: Error) => void;
+}
 
-  private constructor() {
+/**
+ * The worker thread and its jobs, one after another. It does not hold the process open while idle.
+ */
+class WorkerThread {
+  private readonly worker: Worker;
+  private pending: PendingJob | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private ended: Error | null = null;
+  /** Told, after each job, which data keys the worker keeps. */
+  onKept: ((keys: string[]) => void) | null = null;
+
+  constructor() {
     const entry = workerScript();
     this.worker = new Worker(entry.script, { eval: entry.eval, stdout: false, stderr: false });
-    // Idle until a job is posted: waiting for one must not hold the process open.
     this.worker.unref();
-    this.result = new Promise<WorkerTrainResult>((resolve, reject) => {
-      let settled = false;
-      const settle = (): boolean => {
-        const first = !settled;
-        settled = true;
-        return first;
-      };
-      this.worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'round') {
-          this.handlers.onRound?.(message.info);
-          this.handlers.onProgress?.(message.info.round + 1, message.info.rounds);
-        } else if (message.type === 'done') {
-          settle();
-          const { model, history, bestIteration, bestScore, predictions } = message;
-          resolve({ model, history, bestIteration, bestScore, predictions });
-        } else if (settle()) {
-          reject(new Error(message.message));
-        }
-      });
-      this.worker.on('error', (err) => {
-        if (settle()) reject(err);
-      });
-      this.worker.on('exit', (code) => {
-        if (settle()) reject(new Error(`The training worker exited with code ${code} before finishing`));
-      });
+    this.worker.on('message', (message: WorkerMessage) => {
+      const job = this.pending;
+      if (!job) return;
+      if (message.type === 'round') {
+        job.handlers.onRound?.(message.info);
+        job.handlers.onProgress?.(message.info.round + 1, message.info.rounds);
+        return;
+      }
+      this.settle();
+      this.onKept?.(message.kept);
+      if (message.type === 'done') {
+        const { model, history, bestIteration, bestScore, predictions } = message;
+        job.resolve({ model, history, bestIteration, bestScore, predictions });
+      } else {
+        job.reject(new Error(message.message));
+      }
     });
-    // A failure before the job is posted surfaces from train(); until then it is not an unhandled rejection.
-    this.result.catch(() => undefined);
+    this.worker.on('error', (err) => this.end(err));
+    this.worker.on('exit', (code) =>
+      this.end(new Error(`The training worker exited with code ${code} before finishing`)),
+    );
   }
+
+  private settle(): void {
+    this.pending = null;
+    // Idle again: waiting for the next job must not hold the process open.
+    this.worker.unref();
+  }
+
+  private end(error: Error): void {
+    this.ended ??= error;
+    const job = this.pending;
+    this.settle();
+    job?.reject(error);
+  }
+
+  /** Runs `job` after the jobs posted before it. */
+  run(
+    job: TrainingJob,
+    transfer: ArrayBuffer[],
+    handlers: PendingJob['handlers'],
+  ): Promise<WorkerTrainResult> {
+    const result = this.queue.then(
+      () =>
+        new Promise<WorkerTrainResult>((resolve, reject) => {
+          if (this.ended) return reject(this.ended);
+          this.pending = { handlers, resolve, reject };
+          this.worker.ref();
+          this.worker.postMessage(job, transfer);
+        }),
+    );
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  terminate(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** Validates the matrices (terminating the thread when asked) and lists the buffers to hand over. */
+function prepareData(data: TrainingData, transfer: boolean): ArrayBuffer[] {
+  validateDenseMatrix(data.train);
+  for (const e of data.evals) validateDenseMatrix(e.matrix);
+  if (data.predict) validateDenseMatrix(data.predict);
+  const transferList: ArrayBuffer[] = [];
+  if (transfer) {
+    for (const m of [
+      data.train,
+      ...data.evals.map((e) => e.matrix),
+      ...(data.predict ? [data.predict] : []),
+    ]) {
+      transferable(m.data, transferList);
+      transferable(m.labels, transferList);
+      transferable(m.weights, transferList);
+    }
+  }
+  return transferList;
+}
+
+function jobOf(
+  options: TrainInWorkerOptions,
+  data: TrainingData | null,
+  key: string | undefined,
+): { job: TrainingJob; handlers: PendingJob['handlers'] } {
+  const {
+    onRound,
+    onProgress,
+    transfer: _transfer,
+    evals: _evals,
+    predict: _predict,
+    sliceToBest,
+    ...settings
+  } = options;
+  return { job: { data, key, settings, sliceToBest }, handlers: { onRound, onProgress } };
+}
+
+/**
+ * A training Worker started ahead of its job: the thread, the worker bundle and libxgboost load (~0.2 s) while
+ * the caller is still preparing the matrices. One job per worker; the thread ends with it. Not started jobs do
+ * not keep the process alive; call `terminate()` when the job will not come (e.g. preparing it failed).
+ */
+export class TrainingWorker {
+  private readonly thread = new WorkerThread();
+  private posted = false;
 
   /** Starts the worker now; `train()` hands it the job later. */
   static start(): TrainingWorker {
@@ -120,45 +202,84 @@ export class TrainingWorker {
   }
 
   /** Hands the job to the worker; resolves with the model as XGBoost JSON bytes and the eval history. */
-  train(train: DenseMatrix, options: TrainInWorkerOptions = {}): Promise<WorkerTrainResult> {
+  async train(train: DenseMatrix, options: TrainInWorkerOptions = {}): Promise<WorkerTrainResult> {
     if (this.posted) throw new Error('A TrainingWorker runs one job; start another for the next');
     this.posted = true;
-    const evals = options.evals ?? [];
+    const data: TrainingData = { train, evals: options.evals ?? [], predict: options.predict };
+    let transferList: ArrayBuffer[];
     try {
-      validateDenseMatrix(train);
-      for (const e of evals) validateDenseMatrix(e.matrix);
-      if (options.predict) validateDenseMatrix(options.predict);
+      transferList = prepareData(data, options.transfer ?? true);
     } catch (err) {
       this.terminate();
       throw err;
     }
-    const {
-      onRound,
-      onProgress,
-      transfer = true,
-      evals: _evals,
-      predict,
-      sliceToBest,
-      ...settings
-    } = options;
-    this.handlers = { onRound, onProgress };
-    const job: TrainingJob = { train, evals, settings, predict, sliceToBest };
-    const transferList: ArrayBuffer[] = [];
-    if (transfer) {
-      for (const m of [train, ...evals.map((e) => e.matrix), ...(predict ? [predict] : [])]) {
-        transferable(m.data, transferList);
-        transferable(m.labels, transferList);
-        transferable(m.weights, transferList);
-      }
+    const { job, handlers } = jobOf(options, data, undefined);
+    try {
+      return await this.thread.run(job, transferList, handlers);
+    } finally {
+      this.terminate();
     }
-    this.worker.ref();
-    this.worker.postMessage(job, transferList);
-    return this.result;
   }
 
   /** Stops the worker (its job, if any, rejects). */
   terminate(): void {
-    void this.worker.terminate();
+    this.thread.terminate();
+  }
+}
+
+/**
+ * A training worker kept for many trainings, as a notebook's lab keeps one: each training on new data can keep
+ * its matrices in the worker (binned, as XGBoost trains on them) under a key, and a later training on the same
+ * data passes only that key, so nothing is copied, sent or binned again. It keeps the last KEPT_DATA_SETS data
+ * sets (KEPT_DATA_SETS in ./train-worker). Trainings run one after another. An idle session does not hold the process open; `close()` ends it.
+ */
+export class TrainingSession {
+  private readonly thread = new WorkerThread();
+  /** The keys the worker said it keeps after its last job. */
+  private keys: string[] = [];
+
+  private constructor() {
+    this.thread.onKept = (keys) => (this.keys = keys);
+  }
+
+  static start(): TrainingSession {
+    return new TrainingSession();
+  }
+
+  /** Whether the worker keeps the data of `key` (a training may pass `null` data for it). */
+  holds(key: string): boolean {
+    return this.keys.includes(key);
+  }
+
+  /**
+   * Trains on `train` (with `options.evals` and `options.predict`), keeping those matrices under `key`; or,
+   * with `train` null, on the matrices kept under `key` (then `evals` and `predict` must not be given: the
+   * kept ones are used).
+   */
+  async train(
+    key: string,
+    train: DenseMatrix | null,
+    options: TrainInWorkerOptions = {},
+  ): Promise<WorkerTrainResult> {
+    let data: TrainingData | null = null;
+    let transferList: ArrayBuffer[] = [];
+    if (train) {
+      data = { train, evals: options.evals ?? [], predict: options.predict };
+      transferList = prepareData(data, options.transfer ?? true);
+    } else {
+      if (!this.holds(key))
+        throw new Error(`This training session keeps no data under ${JSON.stringify(key)}`);
+      if (options.evals || options.predict)
+        throw new Error('Training on kept data uses its kept evals and predict rows; do not pass them again');
+    }
+    const { job, handlers } = jobOf(options, data, key);
+    return this.thread.run(job, transferList, handlers);
+  }
+
+  /** Ends the worker and frees what it keeps. */
+  close(): void {
+    this.keys = [];
+    this.thread.terminate();
   }
 }
 

@@ -1,5 +1,12 @@
-import { Booster, DMatrix, TrainingWorker, train, trainInWorker } from '../../../src/model/xgboost';
-import { QUANTILE_MIN_ROWS } from '../../../src/model/xgboost/train-worker';
+import {
+  Booster,
+  DMatrix,
+  TrainingSession,
+  TrainingWorker,
+  train,
+  trainInWorker,
+} from '../../../src/model/xgboost';
+import { KEPT_DATA_SETS, QUANTILE_MIN_ROWS } from '../../../src/model/xgboost/train-worker';
 import { HIST_LOGISTIC, syntheticBinary } from './synthetic';
 
 describe('trainInWorker', () => {
@@ -113,5 +120,76 @@ describe('trainInWorker', () => {
       trainInWorker(set, { params: { ...HIST_LOGISTIC, colsample_bytre: 0.5 }, rounds: 2 }),
     ).rejects.toThrow('{ "colsample_bytre" } are not used');
     await expect(trainInWorker({ ...set, rows: 201 }, { rounds: 1 })).rejects.toThrow('expected rows × cols');
+  });
+});
+
+describe('TrainingSession', () => {
+  const copyOf = (m: ReturnType<typeof syntheticBinary>) => ({
+    ...m,
+    data: m.data.slice(),
+    labels: m.labels.slice(),
+  });
+  const settings = (eta: number) => ({
+    params: { ...HIST_LOGISTIC, eta, eval_metric: 'logloss' },
+    rounds: 8,
+    seed: 1,
+    nthread: 1,
+  });
+
+  it('trains again on the matrices it kept, as a fresh worker trains on the same rows', async () => {
+    const set = syntheticBinary(2000, 4, 21);
+    const valid = syntheticBinary(400, 4, 22);
+    const test = syntheticBinary(300, 4, 23);
+    const session = TrainingSession.start();
+    try {
+      const first = await session.train('data', copyOf(set), {
+        ...settings(0.3),
+        evals: [{ name: 'validation', matrix: copyOf(valid) }],
+        predict: copyOf(test),
+      });
+      expect(session.holds('data')).toBe(true);
+      const rounds: number[] = [];
+      const again = await session.train('data', null, {
+        ...settings(0.5),
+        onProgress: (done) => rounds.push(done),
+      });
+      expect(rounds).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      const fresh = await trainInWorker(copyOf(set), {
+        ...settings(0.5),
+        evals: [{ name: 'validation', matrix: copyOf(valid) }],
+        predict: copyOf(test),
+      });
+      expect(Buffer.from(again.model).equals(Buffer.from(fresh.model))).toBe(true);
+      expect(again.history).toEqual(fresh.history);
+      expect(again.predictions).toEqual(fresh.predictions);
+      expect(again.history).not.toEqual(first.history);
+    } finally {
+      session.close();
+    }
+  });
+
+  it(`keeps the last ${KEPT_DATA_SETS} data sets, says which, and refuses a key it does not keep`, async () => {
+    const session = TrainingSession.start();
+    try {
+      for (const key of ['a', 'b', 'c']) await session.train(key, syntheticBinary(300, 3, 30), settings(0.3));
+      expect(['a', 'b', 'c'].map((k) => session.holds(k))).toEqual([false, true, true]);
+      await expect(session.train('a', null, settings(0.3))).rejects.toThrow('keeps no data under "a"');
+      // A training that fails keeps the data it was given: the next one with new parameters needs no resend.
+      await expect(
+        session.train('d', syntheticBinary(300, 3, 31), {
+          ...settings(0.3),
+          params: { ...HIST_LOGISTIC, max_depth: -1 },
+        }),
+      ).rejects.toThrow(/max_depth/);
+      expect(['b', 'c', 'd'].map((k) => session.holds(k))).toEqual([false, true, true]);
+      await expect(session.train('d', null, settings(0.3))).resolves.toHaveProperty('model');
+      await expect(
+        session.train('c', null, { ...settings(0.3), predict: syntheticBinary(10, 3, 32) }),
+      ).rejects.toThrow('kept evals and predict rows');
+    } finally {
+      session.close();
+    }
+    expect(session.holds('d')).toBe(false);
+    await expect(session.train('e', syntheticBinary(300, 3, 33), settings(0.3))).rejects.toThrow(/exited/);
   });
 });
