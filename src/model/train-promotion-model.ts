@@ -18,9 +18,16 @@ import { DEFAULT_FEATURES, featureMatrix, labelsAt, type FeatureMatrix } from '.
 import { META_FORMAT, type LabelInfo, type ModelMeta } from './meta';
 import { PROMOTION_PARAMS, PROMOTION_ROUNDS } from './params';
 import { SPLIT_DEFAULTS, stratifiedSplit, type SplitOptions, type StratifiedSplit } from './split';
-import { Booster, train, TrainingSession, TrainingWorker, xgboostVersion } from './xgboost';
+import {
+  Booster,
+  KeptDataMissingError,
+  train,
+  TrainingSession,
+  TrainingWorker,
+  xgboostVersion,
+} from './xgboost';
 import { KEPT_DATA_SETS } from './xgboost/train-worker';
-import type { DenseMatrix, EvalHistory, RoundInfo, XGBoostParams } from './xgboost';
+import type { DenseMatrix, EvalHistory, RoundInfo, TrainSettings, XGBoostParams } from './xgboost';
 
 export interface TrainPromotionOptions {
   /** Feature columns, in model order. Default: MODEL_FEATURES (9 audio features + duration_min + year). */
@@ -180,6 +187,81 @@ function matricesKey(id: number, params: XGBoostParams): string {
   return JSON.stringify([id, params.tree_method ?? null, params.max_bin ?? null]);
 }
 
+/** The rounds a model keeps: up to its best one with early stopping, else all (0). */
+const iterationEndOf = (earlyStoppingRounds: number, bestIteration: number) =>
+  earlyStoppingRounds > 0 ? bestIteration + 1 : 0;
+
+/** A trained model before its evaluation. */
+interface Fitted {
+  features: string[];
+  fingerprint: string;
+  modelJson: Uint8Array;
+  /** The test rows' probabilities. */
+  scores: Float32Array;
+  history: EvalHistory;
+  bestIteration: number;
+  /** Trained on this thread: the booster itself (else loaded from modelJson when asked for). */
+  booster: Booster | null;
+}
+
+type FitSettings = TrainSettings & Pick<TrainPromotionOptions, 'onRound' | 'onProgress'>;
+
+/**
+ * Builds the split's matrices and trains on them: in the session (which keeps them under `key`), in the worker,
+ * or on this thread. The data fingerprint (`fingerprint` when known) is hashed while the worker bins the rows.
+ */
+async function fitOnNewMatrices(
+  table: TrackTable,
+  labels: ArrayLike<number>,
+  wanted: readonly string[],
+  split: StratifiedSplit,
+  settings: FitSettings,
+  run: { worker: TrainingWorker | null; session: TrainingSession | null; key: string; fingerprint?: string },
+): Promise<Fitted> {
+  let matrix: FeatureMatrix | null = featureMatrix(table, wanted);
+  const features = matrix.features;
+  const trainSet = subMatrix(matrix, split.train, labels);
+  const testSet = subMatrix(matrix, split.test, labels);
+  const evals =
+    split.validation.length > 0
+      ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
+      : [];
+  const hash = (m: FeatureMatrix) =>
+    run.fingerprint ?? stableHash({ features, data: m.data, labels: new Float32Array(labels) });
+  const { worker, session } = run;
+  if (worker || session) {
+    // The worker cuts the model to its best round and scores the test rows with the booster it holds.
+    const job = {
+      ...settings,
+      evals,
+      transfer: true,
+      sliceToBest: true,
+      predict: { data: testSet.data, rows: testSet.rows, cols: testSet.cols },
+    };
+    const running = session ? session.train(run.key, trainSet, job) : worker!.train(trainSet, job);
+    // Hashed while the worker bins the rows (SHA-256 of the 53 MB matrix at 1.2M rows).
+    const fingerprint = hash(matrix);
+    // The full matrix is not needed past here: let the collector have it while XGBoost trains.
+    matrix = null;
+    const r = await running;
+    return { ...r, modelJson: r.model, scores: r.predictions!, booster: null, features, fingerprint };
+  }
+  const fingerprint = hash(matrix);
+  matrix = null;
+  const r = train(trainSet, { ...settings, evals });
+  let booster = r.booster;
+  const iterationEnd = iterationEndOf(settings.earlyStoppingRounds ?? 0, r.bestIteration);
+  if (iterationEnd > 0 && iterationEnd < booster.boostedRounds()) {
+    // The saved model keeps only the rounds up to the best one, so Python, the browser scorer and anyone else
+    // predict what was evaluated without having to pass an iteration range.
+    const best = booster.slice(0, iterationEnd);
+    booster.free();
+    booster = best;
+  }
+  const scores = predictDense(booster, testSet, iterationEnd);
+  return { ...r, booster, modelJson: booster.toJson(), scores, features, fingerprint };
+}
+
 async function trainAndEvaluate(
   table: TrackTable,
   labels: ArrayLike<number>,
@@ -215,72 +297,32 @@ async function trainAndEvaluate(
   const testLabels = labelsAt(labels, split.test);
   const id = prepared?.id ?? ++preparedIds;
   const key = matricesKey(id, params);
-  let features: string[];
-  let fingerprint: string;
-  let booster: Booster | null = null;
-  let modelJson: Uint8Array;
-  let scores: Float32Array;
-  let result: { history: EvalHistory; bestIteration: number };
-  const iterationEndOf = (bestIteration: number) => (o.earlyStoppingRounds > 0 ? bestIteration + 1 : 0);
+  let fitted: Fitted | null = null;
   if (session && prepared && session.holds(key)) {
     // Same data, new parameters: the worker trains on the matrices it kept; nothing is built or sent.
-    ({ features, fingerprint } = prepared);
-    const r = await session.train(key, null, { ...settings, sliceToBest: true });
-    modelJson = r.model;
-    scores = r.predictions!;
-    result = r;
-  } else {
-    let matrix: FeatureMatrix | null = featureMatrix(table, o.features);
-    features = matrix.features;
-    const trainSet = subMatrix(matrix, split.train, labels);
-    const testSet = subMatrix(matrix, split.test, labels);
-    const evals =
-      split.validation.length > 0
-        ? [{ name: 'validation', matrix: subMatrix(matrix, split.validation, labels) }]
-        : [];
-    const hash = (m: FeatureMatrix) =>
-      prepared?.fingerprint ?? stableHash({ features, data: m.data, labels: new Float32Array(labels) });
-    if (worker || session) {
-      // The worker cuts the model to its best round and scores the test rows with the booster it holds.
-      const job = {
-        ...settings,
-        evals,
-        transfer: true,
-        sliceToBest: true,
-        predict: { data: testSet.data, rows: testSet.rows, cols: testSet.cols },
-      };
-      const running = session ? session.train(key, trainSet, job) : worker!.train(trainSet, job);
-      // Hashed while the worker bins the rows (SHA-256 of the 53 MB matrix at 1.2M rows).
-      fingerprint = hash(matrix);
-      // The full matrix is not needed past here: let the collector have it while XGBoost trains.
-      matrix = null;
-      if (session) {
-        prepared ??= { id, table, labels, same, features, positives, split, fingerprint };
-        remember(session, prepared);
-      }
-      const r = await running;
-      modelJson = r.model;
-      scores = r.predictions!;
-      result = r;
-    } else {
-      fingerprint = hash(matrix);
-      matrix = null;
-      const r = train(trainSet, { ...settings, evals });
-      booster = r.booster;
-      result = r;
-      const iterationEnd = iterationEndOf(r.bestIteration);
-      if (iterationEnd > 0 && iterationEnd < booster.boostedRounds()) {
-        // The saved model keeps only the rounds up to the best one, so Python, the browser scorer and anyone
-        // else predict what was evaluated without having to pass an iteration range.
-        const best = booster.slice(0, iterationEnd);
-        booster.free();
-        booster = best;
-      }
-      modelJson = booster.toJson();
-      scores = predictDense(booster, testSet, iterationEnd);
+    try {
+      const r = await session.train(key, null, { ...settings, sliceToBest: true });
+      const { features, fingerprint } = prepared;
+      fitted = { ...r, scores: r.predictions!, modelJson: r.model, booster: null, features, fingerprint };
+    } catch (err) {
+      // Evicted by a training queued before this one: build and send them after all.
+      if (!(err instanceof KeptDataMissingError)) throw err;
     }
   }
-  const iterationEnd = iterationEndOf(result.bestIteration);
+  fitted ??= await fitOnNewMatrices(table, labels, o.features, split, settings, {
+    worker,
+    session,
+    key,
+    fingerprint: prepared?.fingerprint,
+  });
+  if (session) {
+    const { features, fingerprint } = fitted;
+    remember(session, prepared ?? { id, table, labels, same, features, positives, split, fingerprint });
+  }
+  const { features, fingerprint, modelJson, scores } = fitted;
+  let booster = fitted.booster;
+  const result = fitted;
+  const iterationEnd = iterationEndOf(o.earlyStoppingRounds, result.bestIteration);
   const evaluation = evaluateClassifier(testLabels, scores, {
     threshold: o.threshold,
     // evaluateClassifier resolves the method (DeLong by default) and refuses contradicting options.

@@ -147,6 +147,32 @@ test('a session trains again on the split and matrices it kept for the same tabl
   }
 });
 
+test('a session training whose kept data was evicted by trainings queued before it builds the matrices again', async () => {
+  const tables = [promotionTable(800, 11), promotionTable(800, 12), promotionTable(800, 13)];
+  const session = TrainingSession.start();
+  const options = (eta: number) => ({
+    label,
+    nthread: 1,
+    rounds: 8,
+    earlyStoppingRounds: 0,
+    params: { eta },
+  });
+  try {
+    const [first, second, third] = tables;
+    await trainPromotionModel(first.table, first.labels, { ...options(0.3), session });
+    // Asked for while two trainings on new data are queued: when it runs, the worker keeps only theirs.
+    const queued = [second, third].map((t) =>
+      trainPromotionModel(t.table, t.labels, { ...options(0.3), session }),
+    );
+    const again = trainPromotionModel(first.table, first.labels, { ...options(0.5), session });
+    await Promise.all(queued);
+    const expected = await trainPromotionModel(first.table, first.labels, options(0.5));
+    expect(Buffer.from((await again).modelJson).equals(Buffer.from(expected.modelJson))).toBe(true);
+  } finally {
+    session.close();
+  }
+});
+
 test('saved and loaded, the model predicts the same test scores; the meta travels with it', () => {
   const files = saveModel(dir, model);
   expect(path.basename(files.model)).toBe('promotion_model.json');

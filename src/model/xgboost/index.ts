@@ -47,5 +47,5 @@ export type { BatchSource, DenseBatch, QuantileDMatrixOptions } from './quantile
 export { xgboostLibraryPath, xgboostVersion } from './native';
 export { TRAIN_DEFAULTS, isMaximizedMetric, train } from './train';
 export type { EvalHistory, RoundInfo, TrainOptions, TrainResult, TrainSettings } from './train';
-export { TrainingSession, TrainingWorker, trainInWorker } from './train-in-worker';
+export { KeptDataMissingError, TrainingSession, TrainingWorker, trainInWorker } from './train-in-worker';
 export type { TrainInWorkerOptions, WorkerTrainResult } from './train-in-worker';

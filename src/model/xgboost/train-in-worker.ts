@@ -68,6 +68,17 @@ function transferable(array: Float32Array | undefined, into: ArrayBuffer[]): voi
   if (whole && plain && !into.includes(buffer as ArrayBuffer)) into.push(buffer as ArrayBuffer);
 }
 
+/**
+ * A session's training on kept data found none under its key: trainings queued before it evicted the data (the
+ * worker keeps KEPT_DATA_SETS), or none was kept. Train again with the data.
+ */
+export class KeptDataMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeptDataMissingError';
+  }
+}
+
 /** One job's listeners; the worker runs one job at a time. */
 interface PendingJob {
   handlers: Pick<TrainInWorkerOptions, 'onRound' | 'onProgress'>;
@@ -104,7 +115,9 @@ class WorkerThread {
         const { model, history, bestIteration, bestScore, predictions } = message;
         job.resolve({ model, history, bestIteration, bestScore, predictions });
       } else {
-        job.reject(new Error(message.message));
+        job.reject(
+          message.missingData ? new KeptDataMissingError(message.message) : new Error(message.message),
+        );
       }
     });
     this.worker.on('error', (err) => this.end(err));
@@ -150,7 +163,7 @@ class WorkerThread {
   }
 }
 
-/** Validates the matrices (terminating the thread when asked) and lists the buffers to hand over. */
+/** Validates the matrices and lists the buffers to hand over. */
 function prepareData(data: TrainingData, transfer: boolean): ArrayBuffer[] {
   validateDenseMatrix(data.train);
   for (const e of data.evals) validateDenseMatrix(e.matrix);
@@ -230,8 +243,9 @@ export class TrainingWorker {
 /**
  * A training worker kept for many trainings, as a notebook's lab keeps one: each training on new data can keep
  * its matrices in the worker (binned, as XGBoost trains on them) under a key, and a later training on the same
- * data passes only that key, so nothing is copied, sent or binned again. It keeps the last KEPT_DATA_SETS data
- * sets (KEPT_DATA_SETS in ./train-worker). Trainings run one after another. An idle session does not hold the process open; `close()` ends it.
+ * data passes only that key, so nothing is copied, sent or binned again. The worker keeps the last
+ * KEPT_DATA_SETS (./train-worker) data sets. Trainings run one after another, in the order they were asked
+ * for. An idle session does not hold the process open; `close()` ends it.
  */
 export class TrainingSession {
   private readonly thread = new WorkerThread();
@@ -246,15 +260,18 @@ export class TrainingSession {
     return new TrainingSession();
   }
 
-  /** Whether the worker keeps the data of `key` (a training may pass `null` data for it). */
+  /**
+   * Whether the worker kept the data of `key` after the last training that finished. Trainings still queued may
+   * evict it: a training on kept data that finds none rejects with KeptDataMissingError.
+   */
   holds(key: string): boolean {
     return this.keys.includes(key);
   }
 
   /**
    * Trains on `train` (with `options.evals` and `options.predict`), keeping those matrices under `key`; or,
-   * with `train` null, on the matrices kept under `key` (then `evals` and `predict` must not be given: the
-   * kept ones are used).
+   * with `train` null, on the matrices kept under `key` by this or an earlier-queued training (then `evals` and
+   * `predict` must not be given: the kept ones are used; none kept: KeptDataMissingError).
    */
   async train(
     key: string,
@@ -266,11 +283,8 @@ export class TrainingSession {
     if (train) {
       data = { train, evals: options.evals ?? [], predict: options.predict };
       transferList = prepareData(data, options.transfer ?? true);
-    } else {
-      if (!this.holds(key))
-        throw new Error(`This training session keeps no data under ${JSON.stringify(key)}`);
-      if (options.evals || options.predict)
-        throw new Error('Training on kept data uses its kept evals and predict rows; do not pass them again');
+    } else if (options.evals || options.predict) {
+      throw new Error('Training on kept data uses its kept evals and predict rows; do not pass them again');
     }
     const { job, handlers } = jobOf(options, data, key);
     return this.thread.run(job, transferList, handlers);

@@ -45,7 +45,7 @@ export type WorkerMessage =
       bestScore: number | null;
       predictions?: Float32Array;
     }
-  | { type: 'error'; message: string; kept: string[] };
+  | { type: 'error'; message: string; kept: string[]; missingData?: boolean };
 
 /** From this many training rows (and tree_method 'hist'), the rows go straight into XGBoost's bins. */
 export const QUANTILE_MIN_ROWS = 500_000;
@@ -100,6 +100,13 @@ function freeMatrices(m: Matrices): void {
   for (const e of m.evals) e.matrix.free();
 }
 
+/** A job without data for a key the worker does not keep (evicted, or never kept). */
+class MissingDataError extends Error {
+  constructor(key: string | undefined) {
+    super(`The training worker keeps no data under ${JSON.stringify(key)}`);
+  }
+}
+
 /** The matrices kept by key, oldest first. */
 const kept = new Map<string, Matrices>();
 
@@ -119,7 +126,7 @@ function keep(key: string, matrices: Matrices): void {
 function matricesOf(job: TrainingJob): Matrices {
   if (job.data) return buildMatrices(job.data, job.settings);
   const found = job.key === undefined ? undefined : kept.get(job.key);
-  if (!found) throw new Error(`The training worker keeps no data under ${JSON.stringify(job.key)}`);
+  if (!found) throw new MissingDataError(job.key);
   return found;
 }
 
@@ -191,6 +198,7 @@ function runJob(job: TrainingJob, post: (message: WorkerMessage, transfer?: Arra
       type: 'error',
       message: err instanceof Error ? err.message : String(err),
       kept: [...kept.keys()],
+      missingData: err instanceof MissingDataError,
     });
   }
 }

@@ -1,6 +1,7 @@
 import {
   Booster,
   DMatrix,
+  KeptDataMissingError,
   TrainingSession,
   TrainingWorker,
   train,
@@ -173,7 +174,15 @@ describe('TrainingSession', () => {
     try {
       for (const key of ['a', 'b', 'c']) await session.train(key, syntheticBinary(300, 3, 30), settings(0.3));
       expect(['a', 'b', 'c'].map((k) => session.holds(k))).toEqual([false, true, true]);
-      await expect(session.train('a', null, settings(0.3))).rejects.toThrow('keeps no data under "a"');
+      const missing = session.train('a', null, settings(0.3));
+      await expect(missing).rejects.toThrow('keeps no data under "a"');
+      await expect(missing).rejects.toBeInstanceOf(KeptDataMissingError);
+      // Trainings run in the order asked: data kept by one still queued is there for the next.
+      const queued = [
+        session.train('q', syntheticBinary(300, 3, 34), settings(0.3)),
+        session.train('q', null, settings(0.4)),
+      ];
+      await expect(Promise.all(queued)).resolves.toHaveLength(2);
       // A training that fails keeps the data it was given: the next one with new parameters needs no resend.
       await expect(
         session.train('d', syntheticBinary(300, 3, 31), {
@@ -181,10 +190,10 @@ describe('TrainingSession', () => {
           params: { ...HIST_LOGISTIC, max_depth: -1 },
         }),
       ).rejects.toThrow(/max_depth/);
-      expect(['b', 'c', 'd'].map((k) => session.holds(k))).toEqual([false, true, true]);
+      expect(['q', 'd'].map((k) => session.holds(k))).toEqual([true, true]);
       await expect(session.train('d', null, settings(0.3))).resolves.toHaveProperty('model');
       await expect(
-        session.train('c', null, { ...settings(0.3), predict: syntheticBinary(10, 3, 32) }),
+        session.train('d', null, { ...settings(0.3), predict: syntheticBinary(10, 3, 32) }),
       ).rejects.toThrow('kept evals and predict rows');
     } finally {
       session.close();
