@@ -106,16 +106,19 @@ test('with early stopping, the worker cuts the model to its best round and score
   inline.booster.free();
 });
 
+/** Quick trainings that differ by learning rate only (new parameters on the same data). */
+const sessionOptions = (eta: number, rounds: number) => ({
+  label,
+  nthread: 1,
+  rounds,
+  earlyStoppingRounds: 0,
+  params: { eta },
+});
+
 test('a session trains again on the split and matrices it kept for the same table and labels', async () => {
   const own = promotionTable(1500, 8);
   const session = TrainingSession.start();
-  const options = (eta: number) => ({
-    label,
-    nthread: 1,
-    rounds: 15,
-    earlyStoppingRounds: 0,
-    params: { eta },
-  });
+  const options = (eta: number) => sessionOptions(eta, 15);
   try {
     const first = await trainPromotionModel(own.table, own.labels, { ...options(0.3), session });
     const expected = await trainPromotionModel(own.table, own.labels, options(0.5));
@@ -150,13 +153,7 @@ test('a session trains again on the split and matrices it kept for the same tabl
 test('a session training whose kept data was evicted by trainings queued before it builds the matrices again', async () => {
   const tables = [promotionTable(800, 11), promotionTable(800, 12), promotionTable(800, 13)];
   const session = TrainingSession.start();
-  const options = (eta: number) => ({
-    label,
-    nthread: 1,
-    rounds: 8,
-    earlyStoppingRounds: 0,
-    params: { eta },
-  });
+  const options = (eta: number) => sessionOptions(eta, 8);
   try {
     const [first, second, third] = tables;
     await trainPromotionModel(first.table, first.labels, { ...options(0.3), session });
