@@ -17,6 +17,7 @@ import {
 import { DEFAULT_FEATURES, featureMatrix, labelsAt, type FeatureMatrix } from './features';
 import { META_FORMAT, type LabelInfo, type ModelMeta } from './meta';
 import { PROMOTION_PARAMS, PROMOTION_ROUNDS } from './params';
+import { findPrepared, matricesKey, newPreparedId, remember } from './session-data';
 import { SPLIT_DEFAULTS, stratifiedSplit, type SplitOptions, type StratifiedSplit } from './split';
 import {
   Booster,
@@ -26,7 +27,6 @@ import {
   TrainingWorker,
   xgboostVersion,
 } from './xgboost';
-import { KEPT_DATA_SETS } from './xgboost/train-worker';
 import type { DenseMatrix, EvalHistory, RoundInfo, TrainSettings, XGBoostParams } from './xgboost';
 
 export interface TrainPromotionOptions {
@@ -146,47 +146,6 @@ export async function trainPromotionModel(
   }
 }
 
-/** What trainings on one table, labels array, feature list and split share, whatever their parameters. */
-interface PreparedData {
-  /** Unique per prepared data: the first part of the session's key for its matrices. */
-  id: number;
-  table: TrackTable;
-  labels: ArrayLike<number>;
-  /** The feature list and split options, as JSON. */
-  same: string;
-  features: string[];
-  positives: number;
-  split: StratifiedSplit;
-  fingerprint: string;
-}
-
-/** Per session, the data its last trainings were prepared from (newest last; as many as the worker keeps). */
-const preparedBySession = new WeakMap<TrainingSession, PreparedData[]>();
-let preparedIds = 0;
-
-function findPrepared(
-  session: TrainingSession,
-  table: TrackTable,
-  labels: ArrayLike<number>,
-  same: string,
-): PreparedData | undefined {
-  // The same arrays, not equal contents: a lab's steps hand out the very table and labels they computed.
-  return preparedBySession
-    .get(session)
-    ?.find((d) => d.table === table && d.labels === labels && d.same === same);
-}
-
-function remember(session: TrainingSession, data: PreparedData): void {
-  const list = (preparedBySession.get(session) ?? []).filter((d) => d !== data);
-  list.push(data);
-  preparedBySession.set(session, list.slice(-KEPT_DATA_SETS));
-}
-
-/** The session's key for the matrices XGBoost trains on: they depend on the data and on how it is binned. */
-function matricesKey(id: number, params: XGBoostParams): string {
-  return JSON.stringify([id, params.tree_method ?? null, params.max_bin ?? null]);
-}
-
 /** The rounds a model keeps: up to its best one with early stopping, else all (0). */
 const iterationEndOf = (earlyStoppingRounds: number, bestIteration: number) =>
   earlyStoppingRounds > 0 ? bestIteration + 1 : 0;
@@ -295,7 +254,7 @@ async function trainAndEvaluate(
     onProgress: o.onProgress,
   };
   const testLabels = labelsAt(labels, split.test);
-  const id = prepared?.id ?? ++preparedIds;
+  const id = prepared?.id ?? newPreparedId();
   const key = matricesKey(id, params);
   let fitted: Fitted | null = null;
   if (session && prepared && session.holds(key)) {
