@@ -33,6 +33,12 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
   precompile?: boolean;
   /** Called once the cells are compiled, or with why they could not be (the kernels then compile them). */
   onPrecompiled?: (result: PrecompileReport | { error: string }) => void;
+  /**
+   * Work every kernel will need, done in this process while the cells compile (one core) and before the kernels
+   * start: e.g. opening the lab's data, which parses a new file into the track store on the other core. A
+   * failure does not stop the run: the first notebook meets it again and reports it in its cell. Default: none.
+   */
+  prepare?: () => Promise<unknown>;
   /** Names the user set explicitly (`--set`): each must be declared by some notebook of the run. */
   set?: readonly string[];
   /**
@@ -100,18 +106,19 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const env = { ...sideBySideThreadEnv(parallel, { ...process.env, ...options.env }), ...options.env };
   // The kernels' environment: this process's, under the run's (as executeNotebook gives it to Jupyter).
   const kernelEnv = { ...process.env, ...env };
-  if ((options.precompile ?? true) && !['off', '0'].includes(kernelEnv.TSLAB_COMPILE_CACHE ?? '')) {
-    const projectRoot = options.projectRoot ?? PROJECT_ROOT;
-    await precompileCells(notebooks, {
-      cwd: dir,
-      env: kernelEnv,
-      projectRoot,
-      parameters: options.parameters,
-    }).then(
-      (report) => options.onPrecompiled?.(report),
-      (error: Error) => options.onPrecompiled?.({ error: error.message }),
-    );
-  }
+  const compiling =
+    (options.precompile ?? true) && !['off', '0'].includes(kernelEnv.TSLAB_COMPILE_CACHE ?? '')
+      ? precompileCells(notebooks, {
+          cwd: dir,
+          env: kernelEnv,
+          projectRoot: options.projectRoot ?? PROJECT_ROOT,
+          parameters: options.parameters,
+        }).then(
+          (report) => options.onPrecompiled?.(report),
+          (error: Error) => options.onPrecompiled?.({ error: error.message }),
+        )
+      : null;
+  await Promise.all([compiling, options.prepare?.().catch(() => undefined)]);
   const runs: NotebookRun[] = new Array(notebooks.length);
   const failures: { index: number; error: unknown }[] = [];
   let next = 0;

@@ -89,6 +89,33 @@ exit 0
     expect(lines.indexOf('start 04_d')).toBeLessThan(lines.indexOf('end 02_b_slow'));
   });
 
+  test('prepare runs beside the cell compiler and ends before the first kernel; its failure does not stop the run', async () => {
+    const d = notebookDir(['01_a.ipynb', '02_b.ipynb']);
+    const note = (line: string) => fs.appendFileSync(log, `${line}\n`);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await runNotebooks({
+      dir: d,
+      jupyter,
+      outDir: path.join(work, 'out'),
+      prepare: async () => {
+        note('prepare begins');
+        await sleep(300);
+        note('prepare ends');
+      },
+      onPrecompiled: () => note('cells compiled'),
+    });
+    const lines = events();
+    expect(lines.indexOf('prepare begins')).toBeLessThan(lines.indexOf('cells compiled'));
+    expect(lines.indexOf('prepare ends')).toBeLessThan(lines.indexOf('start 01_a'));
+    const runs = await runNotebooks({
+      dir: d,
+      jupyter,
+      outDir: path.join(work, 'out'),
+      prepare: () => Promise.reject(new Error('bad data: the first notebook reports it')),
+    });
+    expect(runs).toHaveLength(2);
+  });
+
   test('parallel 1 runs one at a time', async () => {
     const d = notebookDir(['01_a.ipynb', '02_b.ipynb', '03_c.ipynb']);
     await runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out') });
