@@ -105,8 +105,10 @@ export interface Lab {
   close(): void;
 }
 
-/** What a lab's user may want to know as it works (side effects stay with the caller). */
-/** How a lab runs, apart from its results. */
+/**
+ * How a lab runs, apart from its results: what its user may want to know as it works (side effects stay with
+ * the caller), and what it keeps between calls.
+ */
 export interface LabHooks {
   /** Called when the lab starts computing something slow: parsing the data file, a step its cache lacks. */
   onCompute?(what: string): void;
