@@ -21,7 +21,7 @@ import {
 import { runNotebooks, type RunNotebooksOptions } from '../src/notebooks/run-notebooks';
 import { openLab } from '../src/pipeline/lab';
 
-const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--set name=value]… [--parallel N] [--timeout SECONDS] [--dir DIR] [--out DIR]
+const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--set name=value]… [--parallel N] [--timeout SECONDS] [--dir DIR] [--out DIR] [--figure-images]
   --only     run only these notebook numbers (repeatable), e.g. --only 01 --only 05
   --set      a notebook parameter (repeatable), e.g. --set k=4 --set flipRate=0.1: injected after each
              notebook's parameters cell (papermill's convention); k, flipRate, rounds and seed also set the
@@ -30,7 +30,10 @@ const USAGE = `usage: run-notebooks [--only NN[,NN…]] [--set name=value]… [-
              computed once, the other waits for it
   --timeout  seconds one cell may take (default 600)
   --dir      folder of NN_name.ipynb notebooks (default notebooks/)
-  --out      folder for the HTML exports (default reports/notebooks/)`;
+  --out      folder for the HTML exports (default reports/notebooks/)
+  --figure-images
+             also draw each chart's static PNG (headless Chromium), shown where scripts do not run; the
+             HTML draws every chart with its inlined plotly.js, so they are off by default`;
 
 /** How often a running notebook reports that it is still running. */
 const HEARTBEAT_MS = 30_000;
@@ -45,6 +48,10 @@ export function parseArgs(argv: string[]): RunNotebooksArgs | 'help' {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--help' || flag === '-h') return 'help';
+    if (flag === '--figure-images') {
+      options.figureImages = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     i++;

@@ -72,6 +72,28 @@ export function featureRow(matrix: FeatureMatrix, row: number): number[] {
   return Array.from(matrix.data.subarray(row * matrix.cols, (row + 1) * matrix.cols));
 }
 
+/**
+ * Rows `rows` of `matrix` (all when null), in that order, each followed by `extraCols` zeros for the caller to
+ * fill. Copied value by value: a `set` of a `subarray` per row made an object per row, 3x slower at 600k rows.
+ */
+export function matrixRows(
+  matrix: Pick<FeatureMatrix, 'data' | 'rows' | 'cols'>,
+  rows: ArrayLike<number> | null,
+  extraCols = 0,
+): { data: Float32Array; rows: number; cols: number } {
+  const n = rows ? rows.length : matrix.rows;
+  const from = matrix.cols;
+  const cols = from + extraCols;
+  const data = new Float32Array(n * cols);
+  const source = matrix.data;
+  for (let i = 0; i < n; i++) {
+    const start = (rows ? rows[i] : i) * from;
+    const at = i * cols;
+    for (let j = 0; j < from; j++) data[at + j] = source[start + j];
+  }
+  return { data, rows: n, cols };
+}
+
 /** `labels` at `rows` as Float32Array (XGBoost's label type). */
 export function labelsAt(labels: ArrayLike<number>, rows: ArrayLike<number>): Float32Array {
   const out = new Float32Array(rows.length);

@@ -39,6 +39,13 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
    * failure does not stop the run: the first notebook meets it again and reports it in its cell. Default: none.
    */
   prepare?: () => Promise<unknown>;
+  /**
+   * Whether the kernels draw each chart's static PNG (src/viz/figure-image.ts). The HTML export draws every chart
+   * with the plotly.js it inlines, so a PNG there only shows where scripts do not run, and drawing the seven
+   * notebooks' 32 charts costs about 23 s of Chromium's CPU. Default: false (the kernels get
+   * LAB_FIGURE_IMAGES=off), unless LAB_FIGURE_IMAGES is set in the environment or `env`.
+   */
+  figureImages?: boolean;
   /** Names the user set explicitly (`--set`): each must be declared by some notebook of the run. */
   set?: readonly string[];
   /**
@@ -90,6 +97,12 @@ function checkParameters(notebooks: string[], names: readonly string[]): void {
     );
 }
 
+/** LAB_FIGURE_IMAGES for the kernels: from `figureImages`, else as `env` or this process sets it, else off. */
+function figureImagesSetting(options: RunNotebooksOptions): string {
+  if (options.figureImages !== undefined) return options.figureImages ? 'on' : 'off';
+  return options.env?.LAB_FIGURE_IMAGES ?? process.env.LAB_FIGURE_IMAGES ?? 'off';
+}
+
 /**
  * Executes the notebooks, `parallel` at a time in their order; resolves with their runs in that order. After a
  * failure no further notebook starts; those already running finish, and the first failing notebook (in order)
@@ -103,7 +116,11 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const parallel = options.parallel ?? RUN_NOTEBOOKS_DEFAULTS.parallel;
   if (!Number.isInteger(parallel) || parallel < 1)
     throw new Error(`runNotebooks: parallel must be a positive integer, got ${parallel}`);
-  const env = { ...sideBySideThreadEnv(parallel, { ...process.env, ...options.env }), ...options.env };
+  const env: Record<string, string> = {
+    ...sideBySideThreadEnv(parallel, { ...process.env, ...options.env }),
+    ...options.env,
+    LAB_FIGURE_IMAGES: figureImagesSetting(options),
+  };
   // The kernels' environment: this process's, under the run's (as executeNotebook gives it to Jupyter).
   const kernelEnv = { ...process.env, ...env };
   const compiling =

@@ -64,6 +64,15 @@ function start(): Renderer {
 }
 
 /**
+ * Whether charts carry a static PNG: yes unless LAB_FIGURE_IMAGES is `off` (or `0`, `false`). The notebook
+ * runner turns them off for its kernels (src/notebooks/run-notebooks.ts): its HTML export draws every chart with
+ * the plotly.js it inlines, so a PNG there would only show where scripts do not run.
+ */
+export function figureImagesWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !['off', '0', 'false'].includes((env.LAB_FIGURE_IMAGES ?? '').trim().toLowerCase());
+}
+
+/**
  * Connects to the shared renderer now (starting it if no kernel has), without waiting, so the kernel's first
  * chart does not pay a Chromium start (≈ 2–4 s). Called when the lab starts computing (src/viz/notebook.ts
  * prepareFigures): new results mean figures the image cache has not seen, while a notebook run again on cached

@@ -81,8 +81,9 @@ export function figureHtml(fig: PlotlyFigure, options: FigureOutputOptions): str
     image && 'png' in image
       ? `<img src="data:image/png;base64,${image.png.toString('base64')}" width="${image.width}" ` +
         `height="${image.height}" alt="${title}" style="max-width:100%;height:auto">`
-      : `<p class="lab-figure-note">${title}: ${escapeHtml(image && 'error' in image ? image.error : 'no static image')}` +
-        `; the interactive chart needs a trusted notebook.</p>`;
+      : image
+        ? `<p class="lab-figure-note">${title}: ${escapeHtml(image.error)}; the interactive chart needs a trusted notebook.</p>`
+        : `<p class="lab-figure-note">${title}: an interactive chart, drawn where scripts run (no static image was drawn).</p>`;
   return (
     `<div id="${options.id}" class="lab-figure" style="width:100%">${fallback}</div>\n` +
     `<script>${loaderScript(options.id, payload, options.plotlyUrls ?? [])}</script>`

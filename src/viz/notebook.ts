@@ -9,7 +9,7 @@ import * as path from 'path';
 import { plotlyBundlePath } from '../report/plotly-asset';
 import { escapeHtml } from '../util/html';
 import { tslabSink, type DisplaySink } from './display-sink';
-import { figureImage, warmFigureImages } from './figure-image';
+import { figureImage, figureImagesWanted, warmFigureImages } from './figure-image';
 import { figureBundle, validateFigure, type PlotlyFigure, type PlotlyUrl } from './figure-output';
 import { notebookFigure } from './notebook-theme';
 
@@ -188,7 +188,10 @@ export type HtmlSink = Pick<DisplaySink, 'html'>;
 export interface ShowOptions {
   /** Where the output goes. Default: the running tslab kernel. */
   display?: DisplaySink | HtmlSink;
-  /** Draw a static PNG fallback (headless Chromium). Default: true; false sends the chart without one. */
+  /**
+   * Draw a static PNG fallback (headless Chromium). Default: true, unless LAB_FIGURE_IMAGES is `off` (as the
+   * notebook runner sets it); false sends the chart without one.
+   */
   image?: boolean;
   /** Keep the figure's own colours instead of the notebook's light theme. Default: false. */
   keepTheme?: boolean;
@@ -205,7 +208,7 @@ function insideLabKernel(): boolean {
  * (scripts, tests) it does nothing.
  */
 export function prepareFigures(): void {
-  if (insideLabKernel()) warmFigureImages();
+  if (insideLabKernel() && figureImagesWanted()) warmFigureImages();
 }
 
 let figureCount = 0;
@@ -233,7 +236,7 @@ export function show(fig: PlotlyFigure | HasMimeBundle, options: ShowOptions = {
   figureCount += 1;
   const bundle = figureBundle(themed, {
     id: `lab-fig-${SESSION}-${figureCount}`,
-    image: options.image === false ? undefined : figureImage(themed),
+    image: (options.image ?? figureImagesWanted()) ? figureImage(themed) : undefined,
     plotlyUrls: plotlyUrls(),
   });
   send(sink, bundle);

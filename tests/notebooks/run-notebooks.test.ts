@@ -175,4 +175,34 @@ describe('OpenMP wait policy of side-by-side kernels', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
   });
+
+  test("the kernels draw no static images unless asked: figureImages, else the user's LAB_FIGURE_IMAGES", async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-images-'));
+    try {
+      const seen = path.join(work, 'seen.txt');
+      const jupyter = path.join(work, 'jupyter');
+      const script = `#!/bin/bash\necho "\${LAB_FIGURE_IMAGES:-unset}" >> ${JSON.stringify(seen)}\n`;
+      fs.writeFileSync(jupyter, script, { mode: 0o755 });
+      const d = fs.mkdtempSync(path.join(work, 'nbs-'));
+      fs.writeFileSync(path.join(d, '01_a.ipynb'), JSON.stringify({ cells: [] }));
+      const saved = process.env.LAB_FIGURE_IMAGES;
+      const run = (options: { figureImages?: boolean; env?: Record<string, string> } = {}) =>
+        runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out'), ...options });
+      try {
+        delete process.env.LAB_FIGURE_IMAGES;
+        await run();
+        await run({ figureImages: true });
+        await run({ env: { LAB_FIGURE_IMAGES: 'on' } });
+        process.env.LAB_FIGURE_IMAGES = 'yes';
+        await run();
+        await run({ figureImages: false });
+      } finally {
+        if (saved === undefined) delete process.env.LAB_FIGURE_IMAGES;
+        else process.env.LAB_FIGURE_IMAGES = saved;
+      }
+      expect(fs.readFileSync(seen, 'utf8').trim().split('\n')).toEqual(['off', 'on', 'on', 'yes', 'off']);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import * as vm from 'vm';
 import { DARK_THEME, LIGHT_THEME, themedLayout } from '../../src/viz/theme';
 import { PLOTLY_MIME } from '../../src/viz/figure-output';
+import { figureImagesWanted } from '../../src/viz/figure-image';
 import {
   figureBundle,
   figureHtml,
@@ -245,6 +246,33 @@ describe('show / table / metrics', () => {
     const ids = out.bundles.map((b) => /<div id="([^"]+)"/.exec(b.data['text/html'] as string)?.[1]);
     expect(new Set(ids).size).toBe(2);
     for (const b of out.bundles) expect(JSON.stringify(b).length).toBeLessThan(20_000);
+  });
+
+  test('LAB_FIGURE_IMAGES=off: show sends the chart without a static image, and says so without scripts', () => {
+    const saved = process.env.LAB_FIGURE_IMAGES;
+    process.env.LAB_FIGURE_IMAGES = 'off';
+    try {
+      const out = sink();
+      // With an image wanted this would draw one in Chromium; the setting turns that off.
+      show({ data: [{ type: 'bar', y: [1] }], layout: { title: 'Plain <b>' } }, { display: out.display });
+      const [bundle] = out.bundles;
+      expect(bundle.data['image/png']).toBeUndefined();
+      expect(bundle.data[PLOTLY_MIME]).toBeDefined();
+      expect(bundle.data['text/html']).toContain(
+        'Plain &lt;b&gt;: an interactive chart, drawn where scripts run (no static image was drawn)',
+      );
+      expect(bundle.data['text/html']).not.toContain('<img');
+    } finally {
+      if (saved === undefined) delete process.env.LAB_FIGURE_IMAGES;
+      else process.env.LAB_FIGURE_IMAGES = saved;
+    }
+  });
+
+  test('figureImagesWanted: on unless LAB_FIGURE_IMAGES is off, 0 or false', () => {
+    expect(figureImagesWanted({})).toBe(true);
+    expect(figureImagesWanted({ LAB_FIGURE_IMAGES: 'on' })).toBe(true);
+    for (const off of ['off', '0', 'false', ' OFF '])
+      expect(figureImagesWanted({ LAB_FIGURE_IMAGES: off })).toBe(false);
   });
 
   test('table and metrics send their HTML to the display', () => {

@@ -35,7 +35,7 @@ export interface UpliftCurves {
   randomAuuc: number;
 }
 
-function trapezoid(x: number[], y: number[]): number {
+function trapezoid(x: Float64Array, y: Float64Array): number {
   let area = 0;
   for (let i = 1; i < x.length; i++) area += ((x[i] - x[i - 1]) * (y[i] + y[i - 1])) / 2;
   return area;
@@ -57,12 +57,14 @@ export function upliftCurves(
   }
   const { treatment, outcome, trueEffect } = campaign;
   const order = descendingOrder(predictedUplift);
-  // Full-resolution curves at the end of every tied run (k = 0 included), thinned afterwards.
-  const ks = [0];
-  const q = [0];
-  const u = [0];
-  const t = [0];
-  let nt = 0,
+  // Full-resolution curves at the end of every tied run (k = 0 included), thinned afterwards. Typed arrays of
+  // the largest size: growing plain arrays by push took 3x longer at 600k rows.
+  const ks = new Float64Array(n + 1);
+  const q = new Float64Array(n + 1);
+  const u = new Float64Array(n + 1);
+  const t = new Float64Array(n + 1);
+  let ends = 1,
+    nt = 0,
     nc = 0,
     yt = 0,
     yc = 0,
@@ -73,32 +75,32 @@ export function upliftCurves(
     else (nc++, (yc += outcome[row]));
     if (trueEffect) truth += trueEffect[row];
     if (k < n - 1 && predictedUplift[order[k + 1]] === predictedUplift[row]) continue;
-    ks.push(k + 1);
-    q.push(nc > 0 ? yt - (yc * nt) / nc : yt);
-    u.push((nt > 0 ? yt / nt : 0) - (nc > 0 ? yc / nc : 0));
-    u[u.length - 1] *= k + 1;
-    t.push(truth);
+    ks[ends] = k + 1;
+    q[ends] = nc > 0 ? yt - (yc * nt) / nc : yt;
+    u[ends] = ((nt > 0 ? yt / nt : 0) - (nc > 0 ? yc / nc : 0)) * (k + 1);
+    t[ends] = truth;
+    ends++;
   }
-  const fractionAll = ks.map((k) => k / n);
+  const fractionAll = ks.subarray(0, ends).map((k) => k / n);
   const auuc = trapezoid(
     fractionAll,
-    u.map((v) => v / n),
+    u.subarray(0, ends).map((v) => v / n),
   );
-  const end = u[u.length - 1] / n;
+  const end = u[ends - 1] / n;
   const randomAuuc = end / 2;
   const qiniArea = trapezoid(
     fractionAll,
-    q.map((v) => v / n),
+    q.subarray(0, ends).map((v) => v / n),
   );
-  const qiniCoefficient = qiniArea - q[q.length - 1] / n / 2;
+  const qiniCoefficient = qiniArea - q[ends - 1] / n / 2;
   const keep: number[] = [];
-  if (ks.length <= points) for (let i = 0; i < ks.length; i++) keep.push(i);
+  if (ends <= points) for (let i = 0; i < ends; i++) keep.push(i);
   else {
     // Evenly spaced in rows targeted: for each target k, the last run end at or before it.
     let j = 0;
     for (let p = 0; p < points; p++) {
       const target = Math.round((p * n) / (points - 1));
-      while (j + 1 < ks.length && ks[j + 1] <= target) j++;
+      while (j + 1 < ends && ks[j + 1] <= target) j++;
       if (keep[keep.length - 1] !== j) keep.push(j);
     }
   }

@@ -5,7 +5,7 @@
  *   S-learner: one model with the treatment as an extra feature; uplift = p(x, 1) − p(x, 0).
  * (Künzel et al. 2019, "Metalearners for estimating heterogeneous treatment effects".)
  */
-import type { FeatureMatrix } from '../features';
+import { labelsAt, matrixRows, type FeatureMatrix } from '../features';
 import { predictDense } from '../train-promotion-model';
 import { train, type Booster, type XGBoostParams } from '../xgboost';
 import type { OnProgress } from '../../util/progress';
@@ -57,15 +57,18 @@ function rowsWhere(treatment: ArrayLike<number>, arm: number): number[] {
 
 /** `matrix`'s rows `rows`, with an extra constant or per-row treatment column when `treatmentColumn` is given. */
 function pick(matrix: FeatureMatrix, rows: number[] | null, treatmentColumn?: (i: number) => number) {
-  const n = rows ? rows.length : matrix.rows;
-  const cols = matrix.cols + (treatmentColumn ? 1 : 0);
-  const data = new Float32Array(n * cols);
-  for (let i = 0; i < n; i++) {
-    const src = rows ? rows[i] : i;
-    data.set(matrix.data.subarray(src * matrix.cols, (src + 1) * matrix.cols), i * cols);
-    if (treatmentColumn) data[i * cols + matrix.cols] = treatmentColumn(src);
-  }
-  return { data, rows: n, cols };
+  const picked = matrixRows(matrix, rows, treatmentColumn ? 1 : 0);
+  if (treatmentColumn)
+    for (let i = 0; i < picked.rows; i++)
+      picked.data[i * picked.cols + matrix.cols] = treatmentColumn(rows ? rows[i] : i);
+  return picked;
+}
+
+/** a − b, element by element. */
+function difference(a: Float32Array, b: Float32Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+  return out;
 }
 
 function checkFeatures(expected: string[], matrix: FeatureMatrix): void {
@@ -107,7 +110,7 @@ export function fitUpliftLearner(
       },
     ).booster;
   const { treatment, outcome } = campaign;
-  const labelsOf = (rows: number[]): Float32Array => Float32Array.from(rows, (r) => outcome[r]);
+  const labelsOf = (rows: number[]): Float32Array => labelsAt(outcome, rows);
   const features = [...matrix.features];
   if (kind === 't-learner') {
     const treatedRows = rowsWhere(treatment, 1);
@@ -119,17 +122,14 @@ export function fitUpliftLearner(
       features,
       predict(m) {
         checkFeatures(features, m);
-        const pt = predictDense(treated, m, 0);
-        const pc = predictDense(control, m, 0);
-        return Float64Array.from(pt, (p, i) => p - pc[i]);
+        return difference(predictDense(treated, m, 0), predictDense(control, m, 0));
       },
       free: () => (treated.free(), control.free()),
     };
   }
-  const all = Array.from({ length: matrix.rows }, (_, i) => i);
   const model = fit(
     pick(matrix, null, (i) => treatment[i]),
-    labelsOf(all),
+    new Float32Array(outcome),
     0,
   );
   return {
@@ -147,7 +147,7 @@ export function fitUpliftLearner(
         pick(m, null, () => 0),
         0,
       );
-      return Float64Array.from(p1, (p, i) => p - p0[i]);
+      return difference(p1, p0);
     },
     free: () => model.free(),
   };

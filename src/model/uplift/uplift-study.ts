@@ -3,7 +3,7 @@
  * on one half and scored on the other — Qini/uplift curves on observed outcomes, PEHE against the true effect —
  * and each learner's targeting compared with "promote the highest promotion scores".
  */
-import type { FeatureMatrix } from '../features';
+import { matrixRows, type FeatureMatrix } from '../features';
 import { stratifiedSplit } from '../split';
 import { comparePolicies, type PolicyAtBudget, type PolicyComparisonOptions } from './policy-comparison';
 import { fitUpliftLearner, type UpliftLearnerKind, type UpliftLearnerOptions } from './uplift-learners';
@@ -57,16 +57,15 @@ export interface UpliftStudy {
   averageEffect?: number;
 }
 
-function at<T extends ArrayLike<number>>(values: T, rows: Uint32Array): Float64Array {
-  return Float64Array.from(rows, (r) => values[r]);
+// Plain loops: TypedArray.from with a mapping function was 5–50x slower at 600k rows.
+function at(values: ArrayLike<number>, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
 }
 
 function subMatrix(matrix: FeatureMatrix, rows: Uint32Array): FeatureMatrix {
-  const data = new Float32Array(rows.length * matrix.cols);
-  rows.forEach((r, i) =>
-    data.set(matrix.data.subarray(r * matrix.cols, (r + 1) * matrix.cols), i * matrix.cols),
-  );
-  return { data, rows: rows.length, cols: matrix.cols, features: matrix.features };
+  return { ...matrixRows(matrix, rows), features: matrix.features };
 }
 
 /** `promotionScore`: the promotion model's probability for every row of `matrix` (optional). */
@@ -83,7 +82,8 @@ export function upliftStudy(
       `promotion scores must have one value per row (${matrix.rows}), got ${promotionScore.length}`,
     );
   }
-  const strata = Float64Array.from(campaign.treatment, (t, i) => 2 * t + campaign.outcome[i]);
+  const strata = new Float64Array(matrix.rows);
+  for (let i = 0; i < strata.length; i++) strata[i] = 2 * campaign.treatment[i] + campaign.outcome[i];
   const split = stratifiedSplit(strata, {
     testFraction: o.testFraction,
     validationFraction: 0,
