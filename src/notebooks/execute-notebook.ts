@@ -8,6 +8,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseNbconvertFailure, type NbconvertFailure } from './nbconvert-failure';
+import type { NbconvertResult } from './nbconvert-lane';
 import { injectParameters, type NotebookJson, type ParameterValue } from './parameters';
 
 export interface ExecuteNotebookOptions {
@@ -26,6 +27,12 @@ export interface ExecuteNotebookOptions {
    * `injected-parameters` cell after it; the others are ignored. Default: none.
    */
   parameters?: Record<string, ParameterValue>;
+  /**
+   * Runs `jupyter nbconvert ARGV` with the environment of `nbconvertEnv(options)`. Default: the `jupyter` command
+   * in a new process; runNotebooks passes a lane that keeps one Python process for its notebooks
+   * (./nbconvert-lane.ts).
+   */
+  nbconvert?: (argv: string[]) => Promise<NbconvertResult>;
 }
 
 export const EXECUTE_DEFAULTS = {
@@ -79,6 +86,18 @@ export function jupyterEnv(projectRoot: string, base: NodeJS.ProcessEnv = proces
   return { ...base, JUPYTER_PATH: jupyterPath, PATH: binPath };
 }
 
+/** The environment nbconvert and its kernel run in: Jupyter finds the project's kernel and template. */
+export function nbconvertEnv(
+  options: Pick<ExecuteNotebookOptions, 'env' | 'projectRoot'>,
+): NodeJS.ProcessEnv {
+  return { ...jupyterEnv(options.projectRoot ?? PROJECT_ROOT), ...(options.env ?? {}) };
+}
+
+/** The `jupyter` command: the option, else $LAB_JUPYTER, else `jupyter` on the PATH. */
+export function jupyterCommand(options: Pick<ExecuteNotebookOptions, 'jupyter'>): string {
+  return options.jupyter ?? process.env.LAB_JUPYTER ?? 'jupyter';
+}
+
 /** Runs `notebookPath` top to bottom; resolves with the HTML path, rejects with a NotebookRunError. */
 export async function executeNotebook(
   notebookPath: string,
@@ -124,11 +143,9 @@ async function execute(
   timeout: number,
   options: ExecuteNotebookOptions,
 ): Promise<Omit<NotebookRun, 'injected'>> {
-  const projectRoot = options.projectRoot ?? PROJECT_ROOT;
   const cellSources = codeCellSources(executed);
   fs.mkdirSync(outDir, { recursive: true });
   const args = [
-    'nbconvert',
     '--to',
     'html',
     '--template',
@@ -142,9 +159,10 @@ async function execute(
     path.basename(notebook, '.ipynb'),
     executed,
   ];
-  const env = { ...jupyterEnv(projectRoot), ...(options.env ?? {}) };
   const started = performance.now();
-  const { code, stderr } = await run(options.jupyter ?? process.env.LAB_JUPYTER ?? 'jupyter', args, env);
+  const { code, stderr } = options.nbconvert
+    ? await options.nbconvert(args)
+    : await run(jupyterCommand(options), ['nbconvert', ...args], nbconvertEnv(options));
   const seconds = (performance.now() - started) / 1000;
   const htmlPath = path.join(outDir, `${path.basename(notebook, '.ipynb')}.html`);
   if (code !== 0) {
@@ -174,11 +192,7 @@ function codeCellSources(notebook: string): { source: string; number: number }[]
   });
 }
 
-function run(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stderr: string }> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<NbconvertResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     const chunks: Buffer[] = [];

@@ -10,10 +10,13 @@ import { precompileCells, type PrecompileReport } from './precompile-cells';
 import * as path from 'path';
 import {
   executeNotebook,
+  jupyterCommand,
+  nbconvertEnv,
   PROJECT_ROOT,
   type ExecuteNotebookOptions,
   type NotebookRun,
 } from './execute-notebook';
+import { jupyterPython, NbconvertLane } from './nbconvert-lane';
 import { sideBySideThreadEnv } from './thread-wait-policy';
 
 export interface RunNotebooksOptions extends ExecuteNotebookOptions {
@@ -140,18 +143,29 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const failures: { index: number; error: unknown }[] = [];
   let next = 0;
   let done = 0;
+  // Each lane runs its notebooks' nbconvert in one Python process, found from the `jupyter` command's #! line.
+  const python = jupyterPython(nbconvertEnv({ ...options, env }), jupyterCommand(options));
   const lane = async (): Promise<void> => {
-    while (next < notebooks.length && failures.length === 0) {
-      const i = next++;
-      options.onStart?.(notebooks[i], i, notebooks.length);
-      try {
-        runs[i] = await executeNotebook(notebooks[i], { ...options, env });
-      } catch (error) {
-        failures.push({ index: i, error });
-        continue;
+    const nbconvert = python && new NbconvertLane(python, nbconvertEnv({ ...options, env }));
+    try {
+      while (next < notebooks.length && failures.length === 0) {
+        const i = next++;
+        options.onStart?.(notebooks[i], i, notebooks.length);
+        try {
+          runs[i] = await executeNotebook(notebooks[i], {
+            ...options,
+            env,
+            nbconvert: nbconvert ? (argv) => nbconvert.run(argv) : undefined,
+          });
+        } catch (error) {
+          failures.push({ index: i, error });
+          continue;
+        }
+        options.onDone?.(runs[i], i, notebooks.length);
+        options.onProgress?.(++done, notebooks.length);
       }
-      options.onDone?.(runs[i], i, notebooks.length);
-      options.onProgress?.(++done, notebooks.length);
+    } finally {
+      nbconvert?.close();
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, notebooks.length) }, lane));
