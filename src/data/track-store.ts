@@ -249,7 +249,6 @@ export async function readStoredRows(
 }
 let rowViews = 0;
 
-/** The row position of the track with id `id`, or null. */
 /** How many cleaned rows carry track id `id` (a file may repeat an id; `findTrackRow` picks the first). */
 export async function countTrackRows(
   store: Pick<TrackStore, 'connection' | 'relation'>,
@@ -262,6 +261,7 @@ export async function countTrackRows(
   return Number(found.getRows()[0][0]);
 }
 
+/** The row position of the first track with id `id`, or null. */
 export async function findTrackRow(
   store: Pick<TrackStore, 'connection' | 'relation'>,
   id: string,
