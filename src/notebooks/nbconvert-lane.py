@@ -9,6 +9,7 @@ nbconvert's imports, about 1 s of CPU per notebook.
 
 import json
 import sys
+import traceback
 
 from nbconvert.nbconvertapp import NbConvertApp
 
@@ -20,8 +21,8 @@ def run(argv):
         app.start()
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-    except BaseException:  # what the command would print before exiting with 1
-        app.log.exception("nbconvert failed")
+    except Exception:  # uncaught in the command: Python prints the traceback and exits with 1
+        traceback.print_exc()
         return 1
     return 0
 
