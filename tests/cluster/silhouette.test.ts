@@ -1,4 +1,4 @@
-import { silhouetteScore } from '../../src/cluster/silhouette';
+import { silhouetteScore, silhouetteScores } from '../../src/cluster/silhouette';
 import { blobs, THREE_BLOB_CENTERS, uniformMatrix } from './blobs';
 
 describe('silhouetteScore', () => {
@@ -31,6 +31,22 @@ describe('silhouetteScore', () => {
     const a = silhouetteScore(data, blobLabels, { sampleSize: 100, seed: 4 });
     expect(silhouetteScore(data, blobLabels, { sampleSize: 100, seed: 4 })).toBe(a);
     expect(silhouetteScore(data, blobLabels, { sampleSize: 100, seed: 5 })).not.toBe(a);
+  });
+
+  test('several clusterings at once: each equals scikit-learn, and the score it gets alone', () => {
+    // sklearn.metrics.silhouette_score(X, each labelling)
+    const scores = silhouetteScores(points, [labels, [0, 1, 0, 1, 0, 1], [0, 0, 1, 1, 2, 2]]);
+    expect(scores[0]).toBeCloseTo(0.6887205403884762, 12);
+    expect(scores[1]).toBeCloseTo(-0.07071613731317196, 12);
+    expect(scores[2]).toBeCloseTo(0.07679668666623672, 12);
+    const data = blobs(THREE_BLOB_CENTERS, 200, 3);
+    const labelings = [
+      Array.from({ length: 600 }, (_, i) => Math.floor(i / 200)),
+      Array.from({ length: 600 }, (_, i) => i % 2),
+      Array.from({ length: 600 }, (_, i) => (i * 7) % 5),
+    ];
+    const together = silhouetteScores(data, labelings, { sampleSize: 100, seed: 4 });
+    expect(together).toEqual(labelings.map((l) => silhouetteScore(data, l, { sampleSize: 100, seed: 4 })));
   });
 
   test('explains bad input', () => {
