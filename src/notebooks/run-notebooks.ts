@@ -9,6 +9,7 @@ import { declaredParameters, type NotebookJson } from './parameters';
 import { precompileCells, type PrecompileReport } from './precompile-cells';
 import * as path from 'path';
 import {
+  EXECUTE_DEFAULTS,
   executeNotebook,
   jupyterCommand,
   nbconvertEnv,
@@ -155,7 +156,14 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
           runs[i] = await executeNotebook(notebooks[i], {
             ...options,
             env,
-            nbconvert: nbconvert ? (argv) => nbconvert.run(argv) : undefined,
+            // While this notebook runs, the next one's kernel boots (if there is a next one for some lane).
+            nbconvert: nbconvert
+              ? (argv) =>
+                  nbconvert.run(
+                    argv,
+                    next < notebooks.length ? { kernel: EXECUTE_DEFAULTS.kernel, cwd: dir } : null,
+                  )
+              : undefined,
           });
         } catch (error) {
           failures.push({ index: i, error });
