@@ -3,7 +3,7 @@
  * a seeded sample) and the local view (one track's waterfall). Values are in margin (log-odds) units; per row
  * they sum with the bias to the margin.
  */
-import type { FeatureMatrix } from '../model/features';
+import { matrixRows, type FeatureMatrix } from '../model/features';
 import { DMatrix, type Booster, type ShapMatrix } from '../model/xgboost';
 import { DEFAULT_SEED, sampleIndices } from '../util/random';
 import { localExplanation, type LocalExplanation } from './local-explanation';
@@ -101,11 +101,7 @@ export function shapSummary(
   if (!Number.isInteger(sampleSize) || sampleSize < 1)
     throw new Error(`sampleSize must be a positive integer, got ${sampleSize}`);
   const rows = sampleIndices(matrix.rows, sampleSize, seed);
-  const data = new Float32Array(rows.length * matrix.cols);
-  rows.forEach((row, i) =>
-    data.set(matrix.data.subarray(row * matrix.cols, (row + 1) * matrix.cols), i * matrix.cols),
-  );
-  const sample: FeatureMatrix = { data, rows: rows.length, cols: matrix.cols, features: matrix.features };
+  const sample: FeatureMatrix = { ...matrixRows(matrix, rows), features: matrix.features };
   return beeswarmFromShap(shapValues(booster, sample, iterationEnd), matrix, rows);
 }
 

@@ -74,7 +74,8 @@ export function featureRow(matrix: FeatureMatrix, row: number): number[] {
 
 /**
  * Rows `rows` of `matrix` (all when null), in that order, each followed by `extraCols` zeros for the caller to
- * fill. Copied value by value: a `set` of a `subarray` per row made an object per row, 3x slower at 600k rows.
+ * fill. Copied as 32-bit words, value by value (bit for bit, NaN included): a `set` of a `subarray` per row
+ * made an object per row, 3x slower at 600k rows.
  */
 export function matrixRows(
   matrix: Pick<FeatureMatrix, 'data' | 'rows' | 'cols'>,
@@ -82,14 +83,15 @@ export function matrixRows(
   extraCols = 0,
 ): { data: Float32Array; rows: number; cols: number } {
   const n = rows ? rows.length : matrix.rows;
-  const from = matrix.cols;
-  const cols = from + extraCols;
+  const width = matrix.cols;
+  const cols = width + extraCols;
   const data = new Float32Array(n * cols);
-  const source = matrix.data;
+  const from = new Uint32Array(matrix.data.buffer, matrix.data.byteOffset, matrix.data.length);
+  const to = new Uint32Array(data.buffer);
   for (let i = 0; i < n; i++) {
-    const start = (rows ? rows[i] : i) * from;
+    const start = (rows ? rows[i] : i) * width;
     const at = i * cols;
-    for (let j = 0; j < from; j++) data[at + j] = source[start + j];
+    for (let j = 0; j < width; j++) to[at + j] = from[start + j];
   }
   return { data, rows: n, cols };
 }

@@ -145,9 +145,10 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   let next = 0;
   let done = 0;
   // Each lane runs its notebooks' nbconvert in one Python process, found from the `jupyter` command's #! line.
-  const python = jupyterPython(nbconvertEnv({ ...options, env }), jupyterCommand(options));
+  const laneEnv = nbconvertEnv({ ...options, env });
+  const python = jupyterPython(laneEnv, jupyterCommand(options));
   const lane = async (): Promise<void> => {
-    const nbconvert = python && new NbconvertLane(python, nbconvertEnv({ ...options, env }));
+    const nbconvert = python && new NbconvertLane(python, laneEnv);
     try {
       while (next < notebooks.length && failures.length === 0) {
         const i = next++;
@@ -161,7 +162,9 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
               ? (argv) =>
                   nbconvert.run(
                     argv,
-                    next < notebooks.length ? { kernel: EXECUTE_DEFAULTS.kernel, cwd: dir } : null,
+                    next < notebooks.length && failures.length === 0
+                      ? { kernel: EXECUTE_DEFAULTS.kernel, cwd: dir }
+                      : null,
                   )
               : undefined,
           });
