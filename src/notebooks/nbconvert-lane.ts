@@ -1,9 +1,9 @@
 /**
  * One Python process that runs `jupyter nbconvert` invocations one after another (nbconvert-lane.py), for a lane
  * of the notebook runner: each notebook then skips the command's start, Python and nbconvert's imports, about
- * 1 s of CPU per notebook (four warm notebooks: 16.4–16.9 s one command each, 12.0–13.3 s in one process), and
- * the kernel of the next notebook boots while one runs. The job is nbconvert's own application on the same
- * arguments, so it converts, executes and fails as the command does, with the same stderr.
+ * 1 s of CPU per notebook (four warm notebooks: 16.4–16.9 s one command each, 12.0–13.3 s in one process). The
+ * job is nbconvert's own application on the same arguments, so it converts, executes and fails as the command
+ * does, with the same stderr.
  */
 import { spawn, type ChildProcessByStdio } from 'child_process';
 import { randomBytes } from 'crypto';
@@ -49,14 +49,6 @@ export function jupyterPython(env: NodeJS.ProcessEnv, jupyter = 'jupyter'): stri
   return first.slice(2).trim().split(/\s+/);
 }
 
-/** The kernel the job after this one will need: the lane starts it while this job runs. */
-export interface NextKernel {
-  /** Kernel name (`tslab`). */
-  kernel: string;
-  /** The folder of the next notebook, where nbconvert starts its kernel. */
-  cwd: string;
-}
-
 type Job = { id: number; resolve: (result: NbconvertResult) => void };
 
 export class NbconvertLane {
@@ -64,7 +56,7 @@ export class NbconvertLane {
   private readonly token = `nbconvert-lane-${randomBytes(8).toString('hex')}`;
   private stderr = '';
   private current: Job | null = null;
-  private queue: Array<{ argv: string[]; next: NextKernel | null; job: Job }> = [];
+  private queue: Array<{ argv: string[]; job: Job }> = [];
   private nextId = 1;
 
   /** `python`: the interpreter command (jupyterPython); `env`: the environment of every job and its kernel. */
@@ -73,13 +65,10 @@ export class NbconvertLane {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  /**
-   * Runs `jupyter nbconvert ...argv` in the lane's process, after the jobs before it. With `next`, the kernel the
-   * following job will need boots meanwhile (a job that needs another kernel, or none, stops it unused).
-   */
-  run(argv: string[], next: NextKernel | null = null): Promise<NbconvertResult> {
+  /** Runs `jupyter nbconvert ...argv` in the lane's process, after the jobs before it. */
+  run(argv: string[]): Promise<NbconvertResult> {
     return new Promise((resolve) => {
-      this.queue.push({ argv, next, job: { id: this.nextId++, resolve } });
+      this.queue.push({ argv, job: { id: this.nextId++, resolve } });
       this.next();
     });
   }
@@ -92,10 +81,10 @@ export class NbconvertLane {
 
   private next(): void {
     if (this.current !== null || this.queue.length === 0) return;
-    const { argv, next, job } = this.queue.shift()!;
+    const { argv, job } = this.queue.shift()!;
     this.current = job;
     this.stderr = '';
-    this.process().stdin.write(`${JSON.stringify({ id: job.id, argv, next })}\n`);
+    this.process().stdin.write(`${JSON.stringify({ id: job.id, argv })}\n`);
   }
 
   private process(): ChildProcessByStdio<Writable, null, Readable> {

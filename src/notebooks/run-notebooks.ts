@@ -9,7 +9,6 @@ import { declaredParameters, type NotebookJson } from './parameters';
 import { precompileCells, type PrecompileReport } from './precompile-cells';
 import * as path from 'path';
 import {
-  EXECUTE_DEFAULTS,
   executeNotebook,
   jupyterCommand,
   nbconvertEnv,
@@ -157,16 +156,7 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
           runs[i] = await executeNotebook(notebooks[i], {
             ...options,
             env,
-            // While this notebook runs, the next one's kernel boots (if there is a next one for some lane).
-            nbconvert: nbconvert
-              ? (argv) =>
-                  nbconvert.run(
-                    argv,
-                    next < notebooks.length && failures.length === 0
-                      ? { kernel: EXECUTE_DEFAULTS.kernel, cwd: dir }
-                      : null,
-                  )
-              : undefined,
+            nbconvert: nbconvert ? (argv) => nbconvert.run(argv) : undefined,
           });
         } catch (error) {
           failures.push({ index: i, error });
