@@ -138,6 +138,32 @@ describe('a cell converted before is taken from the cache without building a Typ
     expect(second[0].sideOutputs!.map((s) => path.basename(s.path))).toEqual(['thing.js']);
   });
 
+  test('a kernel whose cells all come from the cache never loads TypeScript (most of a kernel start)', () => {
+    kernel(cells);
+    // A new process, as a new kernel: the converter, the executor's metadata and kernel_info's version.
+    const script = `
+      const { createConverter } = require(${JSON.stringify(path.join(DIST, 'converter.js'))});
+      const { getCodeMetadata } = require(${JSON.stringify(path.join(DIST, 'metadata.js'))});
+      const { version } = require(${JSON.stringify(path.join(DIST, 'lazy-typescript.js'))});
+      const converter = createConverter();
+      let prevDecl = '';
+      const diagnostics = ${JSON.stringify(cells)}.map((src) => {
+        getCodeMetadata(src);
+        const c = converter.convert(prevDecl, src);
+        prevDecl = c.declOutput;
+        return c.diagnostics.length;
+      });
+      converter.close();
+      const loaded = Object.keys(require.cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f));
+      console.log(JSON.stringify({ diagnostics, loaded, version: version() }));`;
+    const out = require('child_process').execFileSync(process.execPath, ['-e', script], {
+      cwd: nb,
+      env: { ...process.env, TSLAB_COMPILE_CACHE: cache },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual({ diagnostics: [0, 0], loaded: false, version: ts.version });
+  });
+
   test('a type change in a file the previous declarations name is checked again, not taken from the cache', () => {
     kernel(cells);
     const decl = 'declare const t: import("../lib/thing").Thing;\n';
