@@ -73,6 +73,15 @@ export class NbconvertLane {
     });
   }
 
+  /**
+   * Starts the Python process now, so its imports (about 0.5 s) overlap whatever the caller does before the first
+   * job, instead of delaying that job. Optional: `run` starts it when needed.
+   */
+  start(): this {
+    this.process();
+    return this;
+  }
+
   /** Ends the process once its jobs are done (it reads stdin to the end). */
   close(): void {
     this.child?.stdin.end();

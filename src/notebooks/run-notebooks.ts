@@ -138,16 +138,21 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
           (error: Error) => options.onPrecompiled?.({ error: error.message }),
         )
       : null;
+  // Each lane runs its notebooks' nbconvert in one Python process, found from the `jupyter` command's #! line,
+  // started now so that Python's imports overlap the compiling and the parsing.
+  const laneEnv = nbconvertEnv({ ...options, env });
+  const python = jupyterPython(laneEnv, jupyterCommand(options));
+  const lanes = Math.min(parallel, notebooks.length);
+  const nbconverts = Array.from(
+    { length: lanes },
+    () => python && new NbconvertLane(python, laneEnv).start(),
+  );
   await Promise.all([compiling, options.prepare?.().catch(() => undefined)]);
   const runs: NotebookRun[] = new Array(notebooks.length);
   const failures: { index: number; error: unknown }[] = [];
   let next = 0;
   let done = 0;
-  // Each lane runs its notebooks' nbconvert in one Python process, found from the `jupyter` command's #! line.
-  const laneEnv = nbconvertEnv({ ...options, env });
-  const python = jupyterPython(laneEnv, jupyterCommand(options));
-  const lane = async (): Promise<void> => {
-    const nbconvert = python && new NbconvertLane(python, laneEnv);
+  const lane = async (nbconvert: NbconvertLane | null): Promise<void> => {
     try {
       while (next < notebooks.length && failures.length === 0) {
         const i = next++;
@@ -169,7 +174,7 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
       nbconvert?.close();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, notebooks.length) }, lane));
+  await Promise.all(nbconverts.map(lane));
   if (failures.length > 0) throw failures.sort((a, b) => a.index - b.index)[0].error;
   return runs;
 }

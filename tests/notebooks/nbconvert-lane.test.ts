@@ -48,6 +48,18 @@ describe('NbconvertLane', () => {
     lane.close();
   });
 
+  test('start() starts the process before any job, so its imports overlap what the runner does first', async () => {
+    const marker = path.join(work, 'started');
+    const lane = new NbconvertLane(['/bin/sh', '-c', `touch '${marker}'; cat > /dev/null`], process.env);
+    try {
+      lane.start();
+      for (let i = 0; i < 100 && !fs.existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(fs.existsSync(marker)).toBe(true);
+    } finally {
+      lane.close();
+    }
+  });
+
   test('two notebooks, one Python process: both kernels have the same parent; the HTML as the command writes it', async () => {
     const dir = path.join(work, 'nbs');
     fs.mkdirSync(dir);
