@@ -17,6 +17,7 @@ import {
   type NotebookRun,
 } from './execute-notebook';
 import { jupyterPython, NbconvertLane } from './nbconvert-lane';
+import { hugePageEnv } from './huge-pages';
 import { sideBySideThreadEnv } from './thread-wait-policy';
 
 export interface RunNotebooksOptions extends ExecuteNotebookOptions {
@@ -55,7 +56,8 @@ export interface RunNotebooksOptions extends ExecuteNotebookOptions {
    * Notebooks executing at once. Each is one kernel, mostly on one core, and a step two of them need is
    * computed once (the step cache's lock), so two use both cores of a small machine. Default: 2 on machines
    * with 2 or more cores, else 1. Above 1, the kernels' OpenMP threads wait passively
-   * (./thread-wait-policy.ts) unless OMP_WAIT_POLICY or GOMP_SPINCOUNT is set.
+   * (./thread-wait-policy.ts) unless OMP_WAIT_POLICY or GOMP_SPINCOUNT is set. At any number, the kernels'
+   * malloc uses transparent huge pages (./huge-pages.ts) unless GLIBC_TUNABLES sets glibc.malloc.hugetlb.
    */
   parallel?: number;
 }
@@ -122,6 +124,7 @@ export async function runNotebooks(options: RunNotebooksOptions = {}): Promise<N
   const env: Record<string, string> = {
     ...sideBySideThreadEnv(parallel, { ...process.env, ...options.env }),
     ...options.env,
+    ...hugePageEnv({ ...process.env, ...options.env }),
     LAB_FIGURE_IMAGES: figureImagesSetting(options),
   };
   // The kernels' environment: this process's, under the run's (as executeNotebook gives it to Jupyter).

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { listNotebooks, runNotebooks } from '../../src/notebooks/run-notebooks';
+import { hugePageEnv } from '../../src/notebooks/huge-pages';
 import { sideBySideThreadEnv } from '../../src/notebooks/thread-wait-policy';
 
 let dir: string;
@@ -170,6 +171,46 @@ describe('OpenMP wait policy of side-by-side kernels', () => {
         'PASSIVE',
         'unset',
         'unset',
+      ]);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test("huge pages for the kernels' malloc, added to the user's glibc tunables unless they set that one", () => {
+    expect(hugePageEnv({})).toEqual({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' });
+    expect(hugePageEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toEqual({
+      GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+    });
+    expect(hugePageEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' })).toEqual({});
+    expect(hugePageEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2' })).toEqual({});
+  });
+
+  test('the kernels get it, with the tunables the user gave the run', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-thp-'));
+    try {
+      const seen = path.join(work, 'seen.txt');
+      const jupyter = path.join(work, 'jupyter');
+      const script = `#!/bin/bash\necho "\${GLIBC_TUNABLES:-unset}" >> ${JSON.stringify(seen)}\n`;
+      fs.writeFileSync(jupyter, script, { mode: 0o755 });
+      const d = fs.mkdtempSync(path.join(work, 'nbs-'));
+      fs.writeFileSync(path.join(d, '01_a.ipynb'), JSON.stringify({ cells: [] }));
+      const saved = process.env.GLIBC_TUNABLES;
+      const run = (env?: Record<string, string>) =>
+        runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out'), env });
+      try {
+        delete process.env.GLIBC_TUNABLES;
+        await run();
+        await run({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
+        await run({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' });
+      } finally {
+        if (saved === undefined) delete process.env.GLIBC_TUNABLES;
+        else process.env.GLIBC_TUNABLES = saved;
+      }
+      expect(fs.readFileSync(seen, 'utf8').trim().split('\n')).toEqual([
+        'glibc.malloc.hugetlb=1',
+        'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+        'glibc.malloc.hugetlb=0',
       ]);
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
