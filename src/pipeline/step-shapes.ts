@@ -45,6 +45,20 @@ export const STEP_SHAPES = {
     features: ['string'],
     notes: ['string'],
   },
+  labelArrays: {
+    promotion: { labels: 'typed', ruleLabels: 'typed', flipped: 'typed', rule: 'string', options: 'object' },
+    ceiling: 'object',
+    realizedCeiling: 'object',
+    'popularity?': { labels: 'typed' },
+    notes: ['string'],
+  },
+  campaign: {
+    treatment: 'typed',
+    outcome: 'typed',
+    trueEffect: 'typed',
+    baselineProb: 'typed',
+    options: 'object',
+  },
   model: { promotion: trainedModel, 'popularity?': trainedModel, notes: ['string'] },
   scores: { promotion: 'typed' },
   explanation: {

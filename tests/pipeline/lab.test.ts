@@ -12,6 +12,7 @@ import { featureMatrix } from '../../src/model/features';
 import { predictDense } from '../../src/model/train-promotion-model';
 import { Booster } from '../../src/model/xgboost';
 import { openLab, type Lab } from '../../src/pipeline/lab';
+import { stableHash } from '../../src/util/cache';
 
 jest.setTimeout(180_000);
 
@@ -148,6 +149,25 @@ test('a second lab opens the stored table and reads every step from the disk cac
     const run = await again.steps.run('clusters', { k: 4 });
     expect(run.source).toBe('disk');
     expect(run.key).toBe(lab.steps.key('clusters', { k: 4 }));
+  } finally {
+    again.close();
+  }
+});
+
+test('labels and their campaign come from the disk cache without the table; training never simulates the campaign', async () => {
+  const labels = await lab.labels({ flipRate: 0.1 });
+  const heard: string[] = [];
+  const again = await openLab(
+    { data, cacheDir: path.join(dir, 'cache'), outDir: dir, quiet: true, rounds: 20 },
+    { onCompute: (what) => heard.push(what) },
+  );
+  try {
+    const read = await again.labels({ flipRate: 0.1 });
+    expect(stableHash(read)).toBe(stableHash(labels));
+    expect(read.campaign.treatment).toEqual(labels.campaign.treatment);
+    expect(again.timings.table).toBeUndefined(); // the table was never read
+    await again.train({ flipRate: 0.15 });
+    expect(heard.sort()).toEqual(['labelArrays', 'model']); // no 'campaign'
   } finally {
     again.close();
   }

@@ -22,13 +22,19 @@ export interface Labels {
   /** 'year': top quarter within each year; 'file': of the whole file (no year column). */
   popularityScope?: 'year' | 'file';
   /**
-   * The simulated randomized campaign (its own seeded stream), made on first read and kept: ~0.3 s at 1.2M rows
-   * that lab.train, which reads the labels but not the campaign, used to wait for.
+   * The simulated randomized campaign (its own seeded stream; the same for every flip rate). computeLabels makes
+   * it on first read; the lab's labels step reads it from the campaign step.
    */
   readonly campaign: UpliftCampaign;
   /** One line per reduction (popularity without year, campaign features left out, …). */
   notes: string[];
 }
+
+/**
+ * The labels without their campaign: what the model step reads, and what the lab caches per flip rate (the
+ * campaign, ~20 MB at 1.2M rows, does not depend on it).
+ */
+export type LabelArrays = Omit<Labels, 'campaign'>;
 
 /** The rule alone, with its thresholds, e.g. `(valence > 0.6 and energy > 0.6) or danceability > 0.75`. */
 export function ruleText(promotion: PromotionLabels): string {
@@ -70,10 +76,10 @@ function popularityLabels(table: TrackTable, notes: string[]): PopularityTarget 
 }
 
 /**
- * The campaign's baseline uses the weighted features the file has and that vary; danceability drives the effect.
- * The checks and notes are made now; the simulation itself when first asked for (see Labels.campaign).
+ * The campaign's baseline weights: the weighted features the file has and that vary; danceability drives the
+ * effect, so a constant one is StepSkipped. `notes` gets a line for the features left out.
  */
-function campaign(table: TrackTable, seed: number, notes: string[]): () => UpliftCampaign {
+function campaignWeights(table: TrackTable, notes: string[]): Partial<Record<NumericColumn, number>> {
   const weights = UPLIFT_CAMPAIGN_DEFAULTS.baselineWeights;
   const candidates = Object.keys(weights) as NumericColumn[];
   const constant = constantColumns(table, [...candidates, 'danceability']);
@@ -88,21 +94,40 @@ function campaign(table: TrackTable, seed: number, notes: string[]): () => Uplif
     notes.push(
       `simulated campaign baseline without ${left.map((c) => `${c} (${constant[c] ?? 'not in file'})`).join(', ')}`,
     );
-  return () =>
-    upliftCampaign(table, {
-      seed,
-      baselineWeights: Object.fromEntries(usable.map((c) => [c, weights[c]])),
-    });
+  return Object.fromEntries(usable.map((c) => [c, weights[c]]));
+}
+
+/** The simulated randomized campaign of `table`, from the `campaign` stream of the run seed. */
+export function simulateCampaign(table: TrackTable, seed: number): UpliftCampaign {
+  return upliftCampaign(table, {
+    seed: streamSeed(seed, STREAMS.campaign),
+    baselineWeights: campaignWeights(table, []),
+  });
+}
+
+/** The labels with their campaign, made by `campaign()` on first read and kept. */
+export function withCampaign(arrays: LabelArrays, campaign: () => UpliftCampaign): Labels {
+  let made: UpliftCampaign | undefined;
+  const labels = { ...arrays };
+  // Enumerable, so the labels still show and copy with their campaign.
+  Object.defineProperty(labels, 'campaign', { enumerable: true, get: () => (made ??= campaign()) });
+  return labels as Labels;
 }
 
 /**
  * Labels, or StepSkipped with one line when the rule cannot be computed (valence, energy or danceability not in
- * file) or labels every track the same (nothing to learn: the ceiling and the model are undefined).
+ * file) or labels every track the same (nothing to learn: the ceiling and the model are undefined). The campaign
+ * is simulated on first read of `campaign`.
  */
-export function computeLabels(
+export function computeLabels(table: TrackTable, options: { seed: number; flipRate: number }): Labels {
+  return withCampaign(computeLabelArrays(table, options), () => simulateCampaign(table, options.seed));
+}
+
+/** The labels without the campaign, with computeLabels's checks (the campaign's included) and notes. */
+export function computeLabelArrays(
   table: TrackTable,
-  options: { seed: number; flipRate: number; clusters?: Int32Array },
-): Labels {
+  options: { seed: number; flipRate: number },
+): LabelArrays {
   const a = stepAvailability('promotion_labels', present(table));
   if (a.status === 'skipped') throw new StepSkipped('labels', a.reason);
   const promotion = promotionLabels(table, {
@@ -124,9 +149,8 @@ export function computeLabels(
     );
   const notes: string[] = [];
   const popularity = popularityLabels(table, notes);
-  const simulate = campaign(table, streamSeed(options.seed, STREAMS.campaign), notes);
-  let simulated: UpliftCampaign | undefined;
-  const labels = {
+  campaignWeights(table, notes);
+  return {
     promotion,
     ceiling: noiseCeiling({ flipRate: options.flipRate, rulePositiveRate: promotion.ruleBaseRate }),
     realizedCeiling: realizedCeiling(promotion.ruleLabels, promotion.labels),
@@ -134,7 +158,4 @@ export function computeLabels(
     popularityScope: popularity && (table.numeric.year ? 'year' : 'file'),
     notes,
   };
-  // Enumerable, so the labels still show and copy with their campaign; the labels step is memory-cached only.
-  Object.defineProperty(labels, 'campaign', { enumerable: true, get: () => (simulated ??= simulate()) });
-  return labels as Labels;
 }

@@ -13,7 +13,7 @@ import { Booster, type TrainingSession } from '../../model/xgboost';
 import type { OnProgress } from '../../util/progress';
 import { streamSeed, STREAMS } from '../../util/random';
 import { MINIMUM_ROWS, StepSkipped, WIDE_INTERVAL, stepAvailability } from '../requirements';
-import { ruleText, type Labels } from './labels';
+import { ruleText, type LabelArrays } from './labels';
 
 export interface TrainedModel {
   modelJson: Uint8Array;
@@ -115,7 +115,7 @@ async function trainOne(
 
 export async function computeModels(
   table: TrackTable,
-  labels: Labels,
+  labels: LabelArrays,
   options: ModelStepOptions,
 ): Promise<ModelStep> {
   // Features asked for by the caller must be in the file; by default, the available subset of the eleven.
