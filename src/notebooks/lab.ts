@@ -59,7 +59,11 @@ export function notebookLab(options: LabOptions = {}): Promise<Lab> {
       `notebookLab: new configuration (${configChanges(current.config, config)}): opened a new lab`,
     );
   // New results mean new figures: the renderer starts while they are computed (nothing to draw otherwise).
-  current = { key, config, lab: openLab(config, { onCompute: prepareFigures, keepTrainingData: true }) };
+  current = {
+    key,
+    config,
+    lab: openLab(config, { onCompute: prepareFigures, keepTrainingData: true, columnCache: true }),
+  };
   const opened = current;
   // A lab that failed to open is not kept: the next call tries again (after the user fixed LAB_DATA, say).
   opened.lab.catch(() => {

@@ -13,6 +13,7 @@ import { predictDense } from '../../src/model/train-promotion-model';
 import { Booster } from '../../src/model/xgboost';
 import { openLab, type Lab } from '../../src/pipeline/lab';
 import { stableHash } from '../../src/util/cache';
+import { columnCacheDir } from '../../src/data/column-cache';
 
 jest.setTimeout(180_000);
 
@@ -170,6 +171,23 @@ test('labels and their campaign come from the disk cache without the table; trai
     expect(heard.sort()).toEqual(['labelArrays', 'model']); // no 'campaign'
   } finally {
     again.close();
+  }
+});
+
+test('hooks.columnCache: the table read by the next lab comes from the column files, the same values', async () => {
+  const options = { data, cacheDir: path.join(dir, 'cache'), outDir: dir, quiet: true, rounds: 20 };
+  const first = await openLab(options, { columnCache: true });
+  const second = await openLab(options, { columnCache: true });
+  try {
+    const a = await first.table();
+    const files = fs.readdirSync(columnCacheDir((await first.loaded()).file));
+    expect(files).toEqual(expect.arrayContaining(['danceability.f64', 'year.f64', 'explicit.u8']));
+    const b = await second.table();
+    expect(stableHash(b)).toBe(stableHash(a));
+    expect(stableHash(b)).toBe(stableHash(await lab.table()));
+  } finally {
+    first.close();
+    second.close();
   }
 });
 
