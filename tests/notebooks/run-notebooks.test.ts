@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listNotebooks, runNotebooks } from '../../src/notebooks/run-notebooks';
+import { listNotebooks, runNotebooks, type RunNotebooksOptions } from '../../src/notebooks/run-notebooks';
 import { hugePageEnv } from '../../src/notebooks/huge-pages';
 import { sideBySideThreadEnv } from '../../src/notebooks/thread-wait-policy';
 
@@ -135,8 +135,39 @@ exit 0
   });
 });
 
-describe('OpenMP wait policy of side-by-side kernels', () => {
-  test('passive when more than one notebook runs, unless the user chose a policy', () => {
+/**
+ * What a fake `jupyter` saw of `variable` in each notebook the runs of `body` executed ("unset" when unset), with
+ * `variable` unset in this process while they run.
+ */
+async function seenByKernels(
+  variable: string,
+  notebooks: number,
+  body: (run: (options?: RunNotebooksOptions) => Promise<unknown>) => Promise<void>,
+): Promise<string[]> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-env-'));
+  const saved = process.env[variable];
+  try {
+    const seen = path.join(work, 'seen.txt');
+    const jupyter = path.join(work, 'jupyter');
+    const script = `#!/bin/bash\necho "\${${variable}:-unset}" >> ${JSON.stringify(seen)}\n`;
+    fs.writeFileSync(jupyter, script, { mode: 0o755 });
+    const dir = fs.mkdtempSync(path.join(work, 'nbs-'));
+    for (let i = 1; i <= notebooks; i++)
+      fs.writeFileSync(path.join(dir, `0${i}_n.ipynb`), JSON.stringify({ cells: [] }));
+    delete process.env[variable];
+    await body((options = {}) =>
+      runNotebooks({ dir, jupyter, parallel: 1, outDir: path.join(work, 'out'), ...options }),
+    );
+    return fs.readFileSync(seen, 'utf8').trim().split('\n');
+  } finally {
+    if (saved === undefined) delete process.env[variable];
+    else process.env[variable] = saved;
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+describe("the kernels' environment", () => {
+  test('OpenMP threads wait passively when more than one notebook runs, unless the user chose a policy', () => {
     expect(sideBySideThreadEnv(2, {})).toEqual({ OMP_WAIT_POLICY: 'PASSIVE' });
     expect(sideBySideThreadEnv(1, {})).toEqual({});
     expect(sideBySideThreadEnv(2, { OMP_WAIT_POLICY: 'ACTIVE' })).toEqual({});
@@ -144,37 +175,11 @@ describe('OpenMP wait policy of side-by-side kernels', () => {
   });
 
   test('the kernels get it: jupyter runs with OMP_WAIT_POLICY=PASSIVE at parallel 2, unset at 1', async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-omp-'));
-    try {
-      const seen = path.join(work, 'seen.txt');
-      const jupyter = path.join(work, 'jupyter');
-      fs.writeFileSync(
-        jupyter,
-        `#!/bin/bash\necho "\${OMP_WAIT_POLICY:-unset}" >> ${JSON.stringify(seen)}\n`,
-        {
-          mode: 0o755,
-        },
-      );
-      const d = fs.mkdtempSync(path.join(work, 'nbs-'));
-      for (const name of ['01_a.ipynb', '02_b.ipynb'])
-        fs.writeFileSync(path.join(d, name), JSON.stringify({ cells: [] }));
-      const saved = process.env.OMP_WAIT_POLICY;
-      delete process.env.OMP_WAIT_POLICY;
-      try {
-        await runNotebooks({ dir: d, jupyter, parallel: 2, outDir: path.join(work, 'out') });
-        await runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out') });
-      } finally {
-        if (saved !== undefined) process.env.OMP_WAIT_POLICY = saved;
-      }
-      expect(fs.readFileSync(seen, 'utf8').trim().split('\n')).toEqual([
-        'PASSIVE',
-        'PASSIVE',
-        'unset',
-        'unset',
-      ]);
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    const seen = await seenByKernels('OMP_WAIT_POLICY', 2, async (run) => {
+      await run({ parallel: 2 });
+      await run({ parallel: 1 });
+    });
+    expect(seen).toEqual(['PASSIVE', 'PASSIVE', 'unset', 'unset']);
   });
 
   test("huge pages for the kernels' malloc, added to the user's glibc tunables unless they set that one", () => {
@@ -187,63 +192,27 @@ describe('OpenMP wait policy of side-by-side kernels', () => {
   });
 
   test('the kernels get it, with the tunables the user gave the run', async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-thp-'));
-    try {
-      const seen = path.join(work, 'seen.txt');
-      const jupyter = path.join(work, 'jupyter');
-      const script = `#!/bin/bash\necho "\${GLIBC_TUNABLES:-unset}" >> ${JSON.stringify(seen)}\n`;
-      fs.writeFileSync(jupyter, script, { mode: 0o755 });
-      const d = fs.mkdtempSync(path.join(work, 'nbs-'));
-      fs.writeFileSync(path.join(d, '01_a.ipynb'), JSON.stringify({ cells: [] }));
-      const saved = process.env.GLIBC_TUNABLES;
-      const run = (env?: Record<string, string>) =>
-        runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out'), env });
-      try {
-        delete process.env.GLIBC_TUNABLES;
-        await run();
-        await run({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
-        await run({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' });
-      } finally {
-        if (saved === undefined) delete process.env.GLIBC_TUNABLES;
-        else process.env.GLIBC_TUNABLES = saved;
-      }
-      expect(fs.readFileSync(seen, 'utf8').trim().split('\n')).toEqual([
-        'glibc.malloc.hugetlb=1',
-        'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
-        'glibc.malloc.hugetlb=0',
-      ]);
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    const seen = await seenByKernels('GLIBC_TUNABLES', 1, async (run) => {
+      await run();
+      await run({ env: { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' } });
+      await run({ env: { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' } });
+    });
+    expect(seen).toEqual([
+      'glibc.malloc.hugetlb=1',
+      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+      'glibc.malloc.hugetlb=0',
+    ]);
   });
 
   test("the kernels draw no static images unless asked: figureImages, else the user's LAB_FIGURE_IMAGES", async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-nb-images-'));
-    try {
-      const seen = path.join(work, 'seen.txt');
-      const jupyter = path.join(work, 'jupyter');
-      const script = `#!/bin/bash\necho "\${LAB_FIGURE_IMAGES:-unset}" >> ${JSON.stringify(seen)}\n`;
-      fs.writeFileSync(jupyter, script, { mode: 0o755 });
-      const d = fs.mkdtempSync(path.join(work, 'nbs-'));
-      fs.writeFileSync(path.join(d, '01_a.ipynb'), JSON.stringify({ cells: [] }));
-      const saved = process.env.LAB_FIGURE_IMAGES;
-      const run = (options: { figureImages?: boolean; env?: Record<string, string> } = {}) =>
-        runNotebooks({ dir: d, jupyter, parallel: 1, outDir: path.join(work, 'out'), ...options });
-      try {
-        delete process.env.LAB_FIGURE_IMAGES;
-        await run();
-        await run({ figureImages: true });
-        await run({ env: { LAB_FIGURE_IMAGES: 'on' } });
-        process.env.LAB_FIGURE_IMAGES = 'yes';
-        await run();
-        await run({ figureImages: false });
-      } finally {
-        if (saved === undefined) delete process.env.LAB_FIGURE_IMAGES;
-        else process.env.LAB_FIGURE_IMAGES = saved;
-      }
-      expect(fs.readFileSync(seen, 'utf8').trim().split('\n')).toEqual(['off', 'on', 'on', 'yes', 'off']);
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    const seen = await seenByKernels('LAB_FIGURE_IMAGES', 1, async (run) => {
+      await run();
+      await run({ figureImages: true });
+      await run({ env: { LAB_FIGURE_IMAGES: 'on' } });
+      process.env.LAB_FIGURE_IMAGES = 'yes';
+      await run();
+      await run({ figureImages: false });
+    });
+    expect(seen).toEqual(['off', 'on', 'on', 'yes', 'off']);
   });
 });

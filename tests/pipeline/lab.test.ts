@@ -13,7 +13,6 @@ import { predictDense } from '../../src/model/train-promotion-model';
 import { Booster } from '../../src/model/xgboost';
 import { openLab, type Lab } from '../../src/pipeline/lab';
 import { stableHash } from '../../src/util/cache';
-import { columnCacheDir } from '../../src/data/column-cache';
 
 jest.setTimeout(180_000);
 
@@ -180,7 +179,9 @@ test('hooks.columnCache: the table read by the next lab comes from the column fi
   const second = await openLab(options, { columnCache: true });
   try {
     const a = await first.table();
-    const files = fs.readdirSync(columnCacheDir((await first.loaded()).file));
+    const columns = fs.readdirSync(options.cacheDir).filter((f) => f.includes('.duckdb.columns-'));
+    expect(columns).toHaveLength(1);
+    const files = fs.readdirSync(path.join(options.cacheDir, columns[0]));
     expect(files).toEqual(expect.arrayContaining(['danceability.f64', 'year.f64', 'explicit.u8']));
     const b = await second.table();
     expect(stableHash(b)).toBe(stableHash(a));
