@@ -68,21 +68,41 @@ export function readColumnCache(dir: string, columns: readonly string[], rows: n
   return { length: rows, numeric, text: {}, lists: {}, explicit };
 }
 
-/** Writes the table's `columns` to the cache (each renamed into place when complete); false if it could not. */
+/**
+ * Writes the table's `columns` to the cache (each renamed into place when complete) and removes the folders of
+ * the store's earlier versions; false if it could not write (nothing half-written is left).
+ */
 export function writeColumnCache(dir: string, columns: readonly string[], table: TrackTable): boolean {
   if (!cachable(columns, table)) return false;
+  let tmp: string | null = null;
   try {
     fs.mkdirSync(dir, { recursive: true });
     for (const c of columns) {
       const array = c === 'explicit' ? table.explicit! : table.numeric[c as NumericColumn]!;
       const file = fileOf(dir, c);
-      const tmp = `${file}.${process.pid}.tmp`;
+      tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
       fs.renameSync(tmp, file);
+      tmp = null;
     }
-    return true;
   } catch {
+    if (tmp !== null) fs.rmSync(tmp, { force: true });
     return false;
+  }
+  removeEarlierVersions(dir);
+  return true;
+}
+
+/** The folders of the same store file's earlier versions (a refresh rewrote it): 160 MB each at 1.2M rows. */
+function removeEarlierVersions(dir: string): void {
+  const name = path.basename(dir);
+  const prefix = name.slice(0, name.lastIndexOf('.columns-') + '.columns-'.length);
+  try {
+    for (const other of fs.readdirSync(path.dirname(dir)))
+      if (other.startsWith(prefix) && other !== name)
+        fs.rmSync(path.join(path.dirname(dir), other), { recursive: true, force: true });
+  } catch {
+    // Only disk space is at stake.
   }
 }
 

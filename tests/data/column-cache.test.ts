@@ -5,7 +5,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cachedColumns, columnCacheDir, readColumnCache } from '../../src/data/column-cache';
+import {
+  cachedColumns,
+  columnCacheDir,
+  readColumnCache,
+  writeColumnCache,
+} from '../../src/data/column-cache';
 import { writeDemoCsv } from '../../src/data/demo';
 import { openTrackStore, type TrackStore } from '../../src/data/track-store';
 import type { TrackTable } from '../../src/data/schema';
@@ -64,9 +69,29 @@ test('only whole columns are read: a missing or cut file sends the read back to 
   fs.rmSync(year);
 });
 
-test('a store written again gets a new folder: never the columns of the old one', () => {
+test('a store written again gets a new folder: never the columns of the old one, whose folder goes', async () => {
+  const read = () => store.toTable(COLUMNS);
+  await cachedColumns(store.file, COLUMNS, store.rowCount, read);
   const dir = columnCacheDir(store.file);
+  expect(fs.existsSync(dir)).toBe(true);
   const later = new Date(fs.statSync(store.file).mtimeMs + 5000);
   fs.utimesSync(store.file, later, later);
-  expect(columnCacheDir(store.file)).not.toBe(dir);
+  const next = columnCacheDir(store.file);
+  expect(next).not.toBe(dir);
+  expect(readColumnCache(next, COLUMNS, store.rowCount)).toBeNull();
+  await cachedColumns(store.file, COLUMNS, store.rowCount, read);
+  expect(readColumnCache(next, COLUMNS, store.rowCount)).not.toBeNull();
+  expect(fs.existsSync(dir)).toBe(false);
+});
+
+test('a disk that cannot take the files leaves no half-written file and costs only the speed-up', () => {
+  const dir = path.join(work, 'not-a-folder');
+  fs.writeFileSync(dir, 'a file where the folder would go');
+  const table = { length: 2, numeric: { year: new Float64Array([1999, 2000]) }, text: {}, lists: {} };
+  expect(writeColumnCache(dir, ['year'], table)).toBe(false);
+  const full = path.join(work, 'full');
+  fs.mkdirSync(full);
+  fs.mkdirSync(path.join(full, 'year.f64')); // the rename onto a folder fails after the write
+  expect(writeColumnCache(full, ['year'], table)).toBe(false);
+  expect(fs.readdirSync(full)).toEqual(['year.f64']);
 });
