@@ -23,14 +23,9 @@ export function columnCacheDir(storeFile: string): string {
 const fileOf = (dir: string, column: string) =>
   path.join(dir, column === 'explicit' ? 'explicit.u8' : `${column}.f64`);
 
-/** Whether every column can live in the cache: numeric ones and `explicit` (text and lists stay in DuckDB). */
-function cachable(columns: readonly string[], table?: TrackTable): boolean {
-  return columns.every((c) =>
-    c === 'explicit'
-      ? !table || table.explicit !== undefined
-      : !table || table.numeric[c as NumericColumn] !== undefined,
-  );
-}
+/** The table's array of `column`: numeric ones and `explicit` (text and lists stay in DuckDB, never cached). */
+const arrayOf = (table: TrackTable, column: string): Float64Array | Uint8Array | undefined =>
+  column === 'explicit' ? table.explicit : table.numeric[column as NumericColumn];
 
 /** Fills `array` from `file` if it holds exactly its bytes. */
 function readExactly(file: string, array: Float64Array | Uint8Array): boolean {
@@ -54,9 +49,11 @@ function readExactly(file: string, array: Float64Array | Uint8Array): boolean {
   }
 }
 
-/** The table of `columns` (`rows` rows) from the cache, or null when any column is not there whole. */
+/**
+ * The table of `columns` (`rows` rows) from the cache, or null when any column is not there whole (a text
+ * column never is: writeColumnCache takes only numeric columns and `explicit`).
+ */
 export function readColumnCache(dir: string, columns: readonly string[], rows: number): TrackTable | null {
-  if (!cachable(columns)) return null;
   const numeric: Partial<Record<NumericColumn, Float64Array>> = {};
   let explicit: Uint8Array | undefined;
   for (const c of columns) {
@@ -73,12 +70,13 @@ export function readColumnCache(dir: string, columns: readonly string[], rows: n
  * the store's earlier versions; false if it could not write (nothing half-written is left).
  */
 export function writeColumnCache(dir: string, columns: readonly string[], table: TrackTable): boolean {
-  if (!cachable(columns, table)) return false;
+  const arrays = columns.map((c) => arrayOf(table, c));
+  if (arrays.some((a) => a === undefined)) return false;
   let tmp: string | null = null;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    for (const c of columns) {
-      const array = c === 'explicit' ? table.explicit! : table.numeric[c as NumericColumn]!;
+    for (const [i, c] of columns.entries()) {
+      const array = arrays[i]!;
       const file = fileOf(dir, c);
       tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));

@@ -18,13 +18,7 @@ import { clusterFeatures, computeClusters, computeElbow, elbowKMax, type Cluster
 import type { ElbowPoint } from '../cluster/elbow';
 import { computeExplanation, type Explanation } from './steps/explanation';
 import type { UpliftCampaign } from '../label/uplift-campaign';
-import {
-  computeLabelArrays,
-  simulateCampaign,
-  withCampaign,
-  type LabelArrays,
-  type Labels,
-} from './steps/labels';
+import { computeLabelArrays, simulateCampaign, type LabelArrays, type Labels } from './steps/labels';
 import { computeModels, type ModelStep } from './steps/model';
 import { computeOverview, type Overview } from './steps/overview';
 import { computeScores, type Scores } from './steps/scores';
@@ -260,7 +254,7 @@ export const labelsStep: Step<LabelParameters, Labels> = {
   compute: async (p, { input }) => {
     const arrays = await input<LabelArrays>('labelArrays', { flipRate: p.flipRate, seed: p.seed });
     const campaign = await input<UpliftCampaign>('campaign', { seed: p.seed });
-    return withCampaign(arrays, () => campaign);
+    return { ...arrays, campaign };
   },
 };
 
@@ -270,7 +264,7 @@ export const modelStep: Step<TrainParameters, ModelStep> = {
   version: 4,
   cache: 'disk',
   shape: STEP_SHAPES.model,
-  requires: ['valence', 'energy', 'danceability'],
+  requires: LABEL_COLUMNS,
   parameters: (config, given) => trainParameters('model', config, given),
   // The labels without the campaign: training never waits for its simulation.
   inputs: (p) => [['labelArrays', { flipRate: p.flipRate, seed: p.seed }]],

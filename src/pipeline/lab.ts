@@ -122,7 +122,7 @@ export interface LabHooks {
   keepTrainingData?: boolean;
   /**
    * Keep the table's columns as raw files beside the track store (../data/column-cache.ts), so the next process
-   * reads them in about 0.2 s instead of 1.0-1.3 s at 1.2M rows, for ~160 MB of disk. For notebook kernels,
+   * reads them in about 0.5 s instead of 1.0-1.3 s at 1.2M rows, for ~160 MB of disk. For notebook kernels,
    * which each read the table. Default false.
    */
   columnCache?: boolean;

@@ -105,22 +105,20 @@ export function simulateCampaign(table: TrackTable, seed: number): UpliftCampaig
   });
 }
 
-/** The labels with their campaign, made by `campaign()` on first read and kept. */
-export function withCampaign(arrays: LabelArrays, campaign: () => UpliftCampaign): Labels {
-  let made: UpliftCampaign | undefined;
-  const labels = { ...arrays };
-  // Enumerable, so the labels still show and copy with their campaign.
-  Object.defineProperty(labels, 'campaign', { enumerable: true, get: () => (made ??= campaign()) });
-  return labels as Labels;
-}
-
 /**
  * Labels, or StepSkipped with one line when the rule cannot be computed (valence, energy or danceability not in
  * file) or labels every track the same (nothing to learn: the ceiling and the model are undefined). The campaign
  * is simulated on first read of `campaign`.
  */
 export function computeLabels(table: TrackTable, options: { seed: number; flipRate: number }): Labels {
-  return withCampaign(computeLabelArrays(table, options), () => simulateCampaign(table, options.seed));
+  const labels = { ...computeLabelArrays(table, options) };
+  let simulated: UpliftCampaign | undefined;
+  // Enumerable, so the labels still show and copy with their campaign.
+  Object.defineProperty(labels, 'campaign', {
+    enumerable: true,
+    get: () => (simulated ??= simulateCampaign(table, options.seed)),
+  });
+  return labels as Labels;
 }
 
 /** The labels without the campaign, with computeLabels's checks (the campaign's included) and notes. */
